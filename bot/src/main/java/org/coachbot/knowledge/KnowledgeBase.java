@@ -1,0 +1,34 @@
+package org.coachbot.knowledge;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The curated sections that loaded, and the problems of the files that did not. */
+public record KnowledgeBase(List<Section> sections, List<KnowledgeFormatException> problems) {
+
+    public KnowledgeBase {
+        sections = List.copyOf(sections);
+        problems = List.copyOf(problems);
+    }
+
+    /** Looks a section up by its {@code file#title} id. */
+    public Optional<Section> section(String id) {
+        return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** Number of distinct files that contributed sections. */
+    public int fileCount() {
+        return (int) sections.stream().map(Section::file).distinct().count();
+    }
+
+    /** Sections grouped by file, in load order. */
+    public Map<String, List<Section>> byFile() {
+        Map<String, List<Section>> out = new LinkedHashMap<>();
+        for (Section s : sections) {
+            out.computeIfAbsent(s.file(), f -> new java.util.ArrayList<>()).add(s);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,74 @@
+package org.coachbot.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Loads every {@code *.md} file of a knowledge folder; a broken file is reported and the rest still load. */
+public final class KnowledgeLoader {
+    /** Largest knowledge file accepted, on disk or uploaded. */
+    public static final long MAX_FILE_BYTES = 1024 * 1024;
+    private final MarkdownKnowledgeParser parser = new MarkdownKnowledgeParser();
+
+    /** Reads the folder; {@code README.md} documents the format and is not knowledge. */
+    public KnowledgeBase load(Path dir) {
+        List<Section> sections = new ArrayList<>();
+        List<KnowledgeFormatException> problems = new ArrayList<>();
+        for (Path file : markdownFiles(dir)) {
+            try {
+                sections.addAll(parse(file.getFileName().toString(), Files.readAllBytes(file)));
+            } catch (KnowledgeFormatException e) {
+                problems.add(e);
+            } catch (IOException e) {
+                problems.add(new KnowledgeFormatException(file.getFileName().toString(), 0,
+                        "无法读取文件: " + e.getMessage()));
+            }
+        }
+        return new KnowledgeBase(sections, problems);
+    }
+
+    /** Validates and parses one file's bytes: size, UTF-8, then format. */
+    public List<Section> parse(String fileName, byte[] bytes) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new KnowledgeFormatException(fileName, 0,
+                    "文件大小 " + bytes.length + " 字节,超过上限 1 MB");
+        }
+        return parser.parse(fileName, utf8(fileName, bytes));
+    }
+
+    /** Decodes strictly, so a GBK or Big5 file is refused instead of loading as garbage. */
+    public static String utf8(String fileName, byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new KnowledgeFormatException(fileName, 0, "文件不是 UTF-8 编码,请另存为 UTF-8 后再上传");
+        }
+    }
+
+    private static List<Path> markdownFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list knowledge folder " + dir, e);
+        }
+    }
+}

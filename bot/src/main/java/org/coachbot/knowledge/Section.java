@@ -1,0 +1,35 @@
+package org.coachbot.knowledge;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One self-contained {@code ## } section of a knowledge file.
+ *
+ * @param id        {@code <file stem>#<section title>}, the handle evaluation sets, scenarios and the rubric use
+ * @param file      file name, e.g. {@code silent-customer.md}
+ * @param topic     the file's title
+ * @param title     the section heading
+ * @param body      the section text, Markdown stripped of the heading and tag comment
+ * @param tags      file tags followed by the section's own tags: the words agents type
+ * @param source    the seed material the section was curated from
+ * @param line      1-based line of the heading in the file, for error messages
+ */
+public record Section(String id, String file, String topic, String title, String body, List<String> tags,
+                      String source, int line) {
+    public Section {
+        Objects.requireNonNull(id, "id must not be null");
+        Objects.requireNonNull(file, "file must not be null");
+        Objects.requireNonNull(title, "title must not be null");
+        Objects.requireNonNull(body, "body must not be null");
+        topic = topic == null ? "" : topic;
+        tags = List.copyOf(tags);
+        source = source == null ? "" : source;
+    }
+
+    /** Builds the id for a section title in a file. */
+    public static String idOf(String fileName, String title) {
+        String stem = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        return stem + "#" + title;
+    }
+}
