@@ -1,0 +1,38 @@
+package org.coachbot.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/** Every setting of the bot, after the YAML file and the environment have been merged and checked. */
+public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerSecond,
+                        double messagesPerChatPerSecond, int chatBurst, int handlerThreads,
+                        int pollTimeoutSeconds, Set<Long> adminIds, Set<Long> allowedUserIds, Path knowledgeDir,
+                        Duration reloadDebounce, Path dataDir, LlmSettings llm, int tipMaxChars,
+                        Duration rolePlayIdle, String logLevel) {
+
+    public BotConfig {
+        botToken = botToken == null ? "" : botToken.strip();
+        Objects.requireNonNull(telegramApiUrl, "telegramApiUrl must not be null");
+        adminIds = Set.copyOf(adminIds);
+        allowedUserIds = Set.copyOf(allowedUserIds);
+        Objects.requireNonNull(knowledgeDir, "knowledgeDir must not be null");
+        Objects.requireNonNull(dataDir, "dataDir must not be null");
+        Objects.requireNonNull(llm, "llm must not be null");
+    }
+
+    /** With a token the bot long-polls Telegram; without one it chats on the console. */
+    public boolean telegramMode() {
+        return !botToken.isEmpty();
+    }
+
+    /** Never prints the token. */
+    @Override
+    public String toString() {
+        return "BotConfig[telegram=" + (telegramMode() ? "token ***" : "off") + ", api=" + telegramApiUrl
+                + ", admins=" + adminIds.size() + ", knowledge=" + knowledgeDir + ", data=" + dataDir
+                + ", " + llm + "]";
+    }
+}

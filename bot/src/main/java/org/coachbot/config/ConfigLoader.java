@@ -1,0 +1,238 @@
+package org.coachbot.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code config/application.yaml} (or {@code CONFIG_FILE}) and lets environment variables override it.
+ * Unknown keys are errors, so a typo or a secret pasted into the file is caught at start-up.
+ */
+public final class ConfigLoader {
+    /** Where the settings file is looked for when {@code CONFIG_FILE} is not set. */
+    public static final String DEFAULT_CONFIG_FILE = "config/application.yaml";
+    private static final Set<String> KNOWN_KEYS = Set.of(
+            "telegram.api_url", "telegram.messages_per_second", "telegram.messages_per_chat_per_second",
+            "telegram.chat_burst", "telegram.handler_threads", "telegram.poll_timeout_seconds",
+            "access.admin_ids", "access.allowed_user_ids", "knowledge.dir", "knowledge.reload_debounce_ms",
+            "data.dir", "llm.provider", "llm.base_url", "llm.model", "llm.tip_timeout_seconds",
+            "llm.roleplay_timeout_seconds", "llm.max_retries", "tips.max_chars", "roleplay.idle_minutes",
+            "log.level");
+    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** Loads and validates every setting; throws {@link ConfigException} at the first bad value. */
+    public BotConfig load() {
+        Settings s = new Settings(readFile(), env);
+        LlmProvider provider = s.provider();
+        LlmSettings llm = new LlmSettings(provider,
+                s.text("llm.base_url", "LLM_BASE_URL", ""),
+                s.text("llm.model", "LLM_MODEL", ""),
+                env.getOrDefault("LLM_API_KEY", ""),
+                Duration.ofSeconds(s.integer("llm.tip_timeout_seconds", null, 20, 1, 600)),
+                Duration.ofSeconds(s.integer("llm.roleplay_timeout_seconds", null, 15, 1, 600)),
+                s.integer("llm.max_retries", null, 0, 0, 5));
+        checkLlm(llm);
+        return new BotConfig(
+                env.getOrDefault("BOT_TOKEN", ""),
+                s.url("telegram.api_url", "TELEGRAM_API_URL", "https://api.telegram.org"),
+                s.decimal("telegram.messages_per_second", 30, 0.1, 1000),
+                s.decimal("telegram.messages_per_chat_per_second", 1, 0.01, 100),
+                s.integer("telegram.chat_burst", null, 3, 1, 100),
+                s.integer("telegram.handler_threads", null, 8, 1, 256),
+                s.integer("telegram.poll_timeout_seconds", null, 30, 0, 100),
+                s.ids("access.admin_ids", "ADMIN_IDS"),
+                s.ids("access.allowed_user_ids", "ALLOWED_USER_IDS"),
+                Path.of(s.text("knowledge.dir", "KNOWLEDGE_DIR", "./knowledge")),
+                Duration.ofMillis(s.integer("knowledge.reload_debounce_ms", null, 500, 50, 60_000)),
+                Path.of(s.text("data.dir", "DATA_DIR", "./data")),
+                llm,
+                s.integer("tips.max_chars", null, 900, 200, 4000),
+                Duration.ofMinutes(s.integer("roleplay.idle_minutes", null, 30, 1, 24 * 60)),
+                s.logLevel());
+    }
+
+    private JsonNode readFile() {
+        String name = env.getOrDefault("CONFIG_FILE", "");
+        Path file = Path.of(name.isBlank() ? DEFAULT_CONFIG_FILE : name);
+        if (!Files.exists(file)) {
+            if (!name.isBlank()) {
+                throw new ConfigException("CONFIG_FILE", name, "an existing YAML file");
+            }
+            return null;
+        }
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            checkKeys(root, "", file);
+            return root;
+        } catch (IOException e) {
+            throw new ConfigException("CONFIG_FILE", file.toString(),
+                    "valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
+    private static void checkKeys(JsonNode node, String prefix, Path file) {
+        if (node == null || !node.isObject()) {
+            return;
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            String key = prefix.isEmpty() ? name : prefix + "." + name;
+            JsonNode child = node.get(name);
+            if (child.isObject()) {
+                checkKeys(child, key, file);
+            } else if (!KNOWN_KEYS.contains(key)) {
+                String hint = key.contains("token") || key.contains("key")
+                        ? "no such key in " + file + " (secrets come only from the environment: BOT_TOKEN, LLM_API_KEY)"
+                        : "one of the keys documented in " + file;
+                throw new ConfigException(key, child.asText(), hint);
+            }
+        });
+    }
+
+    private static void checkLlm(LlmSettings llm) {
+        if (!llm.enabled()) {
+            return;
+        }
+        if (llm.provider() == LlmProvider.OPENAI && llm.baseUrl().isEmpty()) {
+            throw new ConfigException("LLM_BASE_URL", "", "the endpoint URL when LLM_PROVIDER=openai");
+        }
+        if (!llm.baseUrl().isEmpty()) {
+            Settings.parseUrl("LLM_BASE_URL", llm.baseUrl());
+        }
+        if (llm.model().isEmpty()) {
+            throw new ConfigException("LLM_MODEL", "", "a model name when LLM_PROVIDER is "
+                    + llm.provider().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Looks a key up in the environment first, then in the file, then falls back to the default. */
+    private record Settings(JsonNode root, Map<String, String> env) {
+
+        String raw(String key, String envName) {
+            if (envName != null && env.containsKey(envName)) {
+                return env.get(envName);
+            }
+            JsonNode node = root;
+            for (String part : key.split("\\.")) {
+                node = node == null ? null : node.get(part);
+            }
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (node.isArray()) {
+                StringBuilder out = new StringBuilder();
+                node.forEach(n -> out.append(out.length() == 0 ? "" : ",").append(n.asText()));
+                return out.toString();
+            }
+            return node.asText();
+        }
+
+        String text(String key, String envName, String fallback) {
+            String value = raw(key, envName);
+            return value == null || value.isBlank() ? fallback : value.strip();
+        }
+
+        int integer(String key, String envName, int fallback, int min, int max) {
+            String value = raw(key, envName);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(value.strip());
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below with the expected range
+            }
+            throw new ConfigException(key, value, "a whole number from " + min + " to " + max);
+        }
+
+        double decimal(String key, double fallback, double min, double max) {
+            String value = raw(key, null);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                double n = Double.parseDouble(value.strip());
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below with the expected range
+            }
+            throw new ConfigException(key, value, "a number from " + min + " to " + max);
+        }
+
+        URI url(String key, String envName, String fallback) {
+            String value = text(key, envName, fallback);
+            return parseUrl(envName != null && env.containsKey(envName) ? envName : key, value);
+        }
+
+        static URI parseUrl(String key, String value) {
+            try {
+                URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (Exception ignored) {
+                // reported below
+            }
+            throw new ConfigException(key, value, "an http:// or https:// URL such as http://127.0.0.1:8081");
+        }
+
+        Set<Long> ids(String key, String envName) {
+            String value = raw(key, envName);
+            Set<Long> ids = new LinkedHashSet<>();
+            if (value == null || value.isBlank()) {
+                return ids;
+            }
+            for (String part : value.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                try {
+                    ids.add(Long.parseLong(part.strip()));
+                } catch (NumberFormatException e) {
+                    String name = envName != null && env.containsKey(envName) ? envName : key;
+                    throw new ConfigException(name, value, "comma-separated numeric Telegram user ids, e.g. 12345,67890");
+                }
+            }
+            return ids;
+        }
+
+        LlmProvider provider() {
+            String value = text("llm.provider", "LLM_PROVIDER", "none");
+            try {
+                return LlmProvider.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                String name = env.containsKey("LLM_PROVIDER") ? "LLM_PROVIDER" : "llm.provider";
+                throw new ConfigException(name, value, "one of none, openai, ollama");
+            }
+        }
+
+        String logLevel() {
+            String value = text("log.level", "LOG_LEVEL", "INFO").toUpperCase(Locale.ROOT);
+            if (!LOG_LEVELS.contains(value)) {
+                String name = env.containsKey("LOG_LEVEL") ? "LOG_LEVEL" : "log.level";
+                throw new ConfigException(name, value, "one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.coachbot.tips;
+
+import org.coachbot.chat.Html;
+import org.coachbot.knowledge.Section;
+import org.coachbot.text.Texts;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the extractive tip: the best sections, each with the sentences closest to the question first, cut to a
+ * length an agent can read mid-call, each marked with its source.
+ */
+public final class TipComposer {
+    private final Texts texts;
+    private final int maxChars;
+
+    public TipComposer(Texts texts, int maxChars) {
+        if (maxChars < 200) {
+            throw new IllegalArgumentException("maxChars must be >= 200");
+        }
+        this.texts = texts;
+        this.maxChars = maxChars;
+    }
+
+    /** Composes a tip from one to three sections, the first one given the most room. */
+    public String compose(String question, List<Section> sections) {
+        if (sections.isEmpty()) {
+            throw new IllegalArgumentException("sections must not be empty");
+        }
+        StringBuilder out = new StringBuilder();
+        int budget = maxChars;
+        for (int i = 0; i < sections.size() && budget > 120; i++) {
+            Section s = sections.get(i);
+            String source = texts.get("tip.source", s.topic(), s.title());
+            // The first section carries the answer; the others add what it lacks, so they get less room.
+            int room = (i == 0 ? budget * 3 / 5 : budget / (sections.size() - i + 1)) - source.length() - 12;
+            String body = keySentencesFirst(question, s.body(), Math.max(room, 80));
+            String block = Html.bold(s.title()) + "\n" + Html.escape(body) + "\n" + Html.italic(source);
+            out.append(out.length() == 0 ? "" : "\n\n").append(block);
+            budget -= body.length() + source.length() + s.title().length() + 4;
+        }
+        return out.toString();
+    }
+
+    /** A section in full, for the "more" button. */
+    public String full(Section section) {
+        return Html.bold(section.title()) + "\n" + Html.escape(plain(section.body())) + "\n"
+                + Html.italic(texts.get("tip.source", section.topic(), section.title()));
+    }
+
+    /** Reorders sentences so those sharing the most character pairs with the question come first, then cuts. */
+    static String keySentencesFirst(String question, String body, int room) {
+        List<String> sentences = sentences(plain(body));
+        Set<String> queryPairs = pairs(question);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            order.add(i);
+        }
+        int[] overlap = sentences.stream().mapToInt(s -> overlap(queryPairs, s)).toArray();
+        // Stable: sentences that match equally keep the curator's order, which usually reads best.
+        order.sort(Comparator.comparingInt((Integer i) -> -Math.min(overlap[i], 3)).thenComparingInt(i -> i));
+        StringBuilder out = new StringBuilder();
+        for (int i : order) {
+            String s = sentences.get(i);
+            if (out.length() + s.length() > room) {
+                if (out.length() == 0) {
+                    out.append(s, 0, Math.max(0, room - 1)).append('…');
+                }
+                break;
+            }
+            out.append(s);
+        }
+        return out.toString().strip();
+    }
+
+    private static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            current.append(c);
+            if (c == '。' || c == '!' || c == '?' || c == ';' || c == '\n') {
+                out.add(current.toString());
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString());
+        }
+        return out;
+    }
+
+    /** Drops Markdown marks that mean nothing in a chat message. */
+    static String plain(String markdown) {
+        return markdown.replaceAll("(?m)^\\s*[-*]\\s+", "• ")
+                .replaceAll("(?m)^\\s*\\|?\\s*-{3,}.*$\\n?", "")
+                .replace("**", "")
+                .replace("`", "")
+                .replaceAll("(?m)^#+\\s*", "")
+                .replaceAll("\n{3,}", "\n\n");
+    }
+
+    private static Set<String> pairs(String text) {
+        Set<String> out = new HashSet<>();
+        String t = text.replaceAll("[\\p{Punct}\\s,。!?、;:“”‘’()]", "");
+        for (int i = 0; i + 1 < t.length(); i++) {
+            out.add(t.substring(i, i + 2));
+        }
+        return out;
+    }
+
+    private static int overlap(Set<String> queryPairs, String sentence) {
+        int n = 0;
+        for (String p : pairs(sentence)) {
+            if (queryPairs.contains(p)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,133 @@
+package org.coachbot.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private BotConfig load(Map<String, String> env) {
+        return new ConfigLoader(env).load();
+    }
+
+    private Map<String, String> withFile(String yaml, Map<String, String> env) throws Exception {
+        Path file = dir.resolve("app.yaml");
+        Files.writeString(file, yaml);
+        var all = new java.util.HashMap<>(env);
+        all.put("CONFIG_FILE", file.toString());
+        return all;
+    }
+
+    @Test
+    void should_use_defaults_when_nothing_is_set() throws Exception {
+        BotConfig config = load(withFile("{}", Map.of()));
+
+        assertFalse(config.telegramMode());
+        assertEquals("https://api.telegram.org", config.telegramApiUrl().toString());
+        assertEquals(LlmProvider.NONE, config.llm().provider());
+        assertEquals(Path.of("./knowledge"), config.knowledgeDir());
+        assertEquals(30, config.messagesPerSecond());
+    }
+
+    @Test
+    void should_let_environment_override_the_file() throws Exception {
+        Map<String, String> env = withFile("""
+                telegram:
+                  api_url: https://api.telegram.org
+                access:
+                  admin_ids: [1, 2]
+                """, Map.of("TELEGRAM_API_URL", "http://127.0.0.1:8081", "ADMIN_IDS", "42, 43",
+                "BOT_TOKEN", "123:abc", "KNOWLEDGE_DIR", "/kb", "DATA_DIR", "/data"));
+
+        BotConfig config = load(env);
+
+        assertEquals("http://127.0.0.1:8081", config.telegramApiUrl().toString());
+        assertEquals(Set.of(42L, 43L), config.adminIds());
+        assertTrue(config.telegramMode());
+        assertEquals(Path.of("/kb"), config.knowledgeDir());
+        assertEquals(Path.of("/data"), config.dataDir());
+    }
+
+    @Test
+    void should_name_key_value_and_expectation_when_admin_ids_are_not_numbers() throws Exception {
+        Map<String, String> env = withFile("{}", Map.of("ADMIN_IDS", "alice"));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> load(env));
+
+        assertEquals("ADMIN_IDS", e.key());
+        assertTrue(e.getMessage().contains("\"alice\""), e.getMessage());
+        assertTrue(e.getMessage().contains("numeric"), e.getMessage());
+    }
+
+    @Test
+    void should_reject_unknown_llm_provider() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(withFile("{}", Map.of("LLM_PROVIDER", "gpt"))));
+
+        assertEquals("LLM_PROVIDER", e.key());
+        assertTrue(e.getMessage().contains("none, openai, ollama"));
+    }
+
+    @Test
+    void should_require_base_url_and_model_for_openai() throws Exception {
+        assertEquals("LLM_BASE_URL", assertThrows(ConfigException.class,
+                () -> load(withFile("{}", Map.of("LLM_PROVIDER", "openai", "LLM_MODEL", "m")))).key());
+        assertEquals("LLM_MODEL", assertThrows(ConfigException.class,
+                () -> load(withFile("{}", Map.of("LLM_PROVIDER", "openai",
+                        "LLM_BASE_URL", "http://127.0.0.1:9/v1")))).key());
+    }
+
+    @Test
+    void should_reject_a_telegram_url_that_is_not_http() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(withFile("{}", Map.of("TELEGRAM_API_URL", "ftp://x"))));
+
+        assertEquals("TELEGRAM_API_URL", e.key());
+    }
+
+    @Test
+    void should_refuse_a_secret_written_into_the_file() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(withFile("telegram:\n  bot_token: 123:abc\n", Map.of())));
+
+        assertTrue(e.getMessage().contains("environment"), e.getMessage());
+    }
+
+    @Test
+    void should_reject_out_of_range_numbers() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(withFile("roleplay:\n  idle_minutes: 0\n", Map.of())));
+
+        assertEquals("roleplay.idle_minutes", e.key());
+    }
+
+    @Test
+    void should_never_print_secrets_in_to_string() throws Exception {
+        BotConfig config = load(withFile("{}", Map.of("BOT_TOKEN", "123456:SECRETSECRETSECRETSECRET",
+                "LLM_PROVIDER", "openai", "LLM_BASE_URL", "http://127.0.0.1:1/v1", "LLM_MODEL", "m",
+                "LLM_API_KEY", "sk-very-secret")));
+
+        assertFalse(config.toString().contains("SECRET"));
+        assertFalse(config.toString().contains("sk-very-secret"));
+    }
+
+    @Test
+    void should_read_the_shipped_configuration_file() {
+        BotConfig config = load(Map.of("CONFIG_FILE", "../config/application.yaml"));
+
+        assertEquals(900, config.tipMaxChars());
+        assertEquals(30, config.rolePlayIdle().toMinutes());
+    }
+}
