@@ -1,0 +1,25 @@
+# Build stage: compiles and packages the shaded jar.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+COPY bot/pom.xml bot/
+RUN mvn -B -q -pl bot -am dependency:go-offline
+COPY bot bot
+RUN mvn -B -q -DskipTests package
+
+# Runtime stage: a JRE 17, a CJK font for the scorecard chart, and an unprivileged user.
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fontconfig fonts-wqy-microhei \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /app coach
+WORKDIR /app
+COPY --from=build /src/bot/target/coach-bot.jar /app/coach-bot.jar
+COPY config /app/config
+COPY knowledge /app/knowledge
+# Admins upload into the knowledge folder; the database, caches and versions live in the data volume.
+RUN mkdir -p /app/data && chown -R coach /app/data /app/knowledge
+ENV KNOWLEDGE_DIR=/app/knowledge DATA_DIR=/app/data
+VOLUME ["/app/data"]
+USER coach
+ENTRYPOINT ["java", "-Djava.awt.headless=true", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/coach-bot.jar"]
