@@ -1,0 +1,82 @@
+package org.coachbot.console;
+
+import org.coachbot.chat.Button;
+import org.coachbot.chat.CommandRouter;
+import org.coachbot.chat.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConsoleFrontEndTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> seen = new ArrayList<>();
+
+    private String chat(String input) throws Exception {
+        CommandRouter router = new CommandRouter(
+                (in, out) -> {
+                    seen.add(in.text());
+                    out.send(Reply.html("<b>答</b> &lt;ok&gt;", List.of(List.of(new Button("再看", "tip:1")))));
+                },
+                (in, out) -> {
+                    seen.add("doc:" + in.document().fileName());
+                    out.send(Reply.image(new byte[]{1, 2, 3}, "图表"));
+                })
+                .command("kb", (in, arg, out) -> out.send(Reply.html("admin=" + in.user().admin())), true)
+                .buttons("tip:", (in, out) -> seen.add("pressed:" + in.text()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        new ConsoleFrontEnd(router, new BufferedReader(new StringReader(input)), out, dir).run();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void should_answer_each_line_and_return_at_end_of_input() throws Exception {
+        String out = chat("/help\n客户不说话\n");
+
+        assertTrue(out.contains("/help"), out);
+        assertTrue(out.contains("答 <ok>"), "HTML is shown as plain text: " + out);
+        assertEquals(List.of("客户不说话"), seen);
+    }
+
+    @Test
+    void should_treat_the_console_user_as_an_administrator() throws Exception {
+        assertTrue(chat("/kb\n").contains("admin=true"));
+    }
+
+    @Test
+    void should_press_a_numbered_button_when_its_number_is_typed() throws Exception {
+        String out = chat("问题\n1\n");
+
+        assertTrue(out.contains("[1] 再看"), out);
+        assertEquals(List.of("问题", "pressed:tip:1"), seen);
+    }
+
+    @Test
+    void should_send_a_local_file_as_a_document_and_save_images() throws Exception {
+        Path file = dir.resolve("new-topic.md");
+        Files.writeString(file, "x");
+
+        String out = chat("/upload " + file + "\n");
+
+        assertEquals(List.of("doc:new-topic.md"), seen);
+        assertTrue(out.contains("[图片] "), out);
+        try (var files = Files.list(dir)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().endsWith(".png")));
+        }
+    }
+}
