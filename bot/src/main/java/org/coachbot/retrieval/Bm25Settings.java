@@ -14,7 +14,7 @@ import java.util.Objects;
 public record Bm25Settings(ChineseAnalysis analysis, float titleBoost, float tagsBoost, float bodyBoost,
                            double minScore) {
     /** Bigrams beat smartcn on the evaluation set; see {@code RetrievalBenchmark} for the figures. */
-    public static final ChineseAnalysis DEFAULT_ANALYSIS = ChineseAnalysis.CJK_BIGRAM;
+    public static final ChineseAnalysis DEFAULT_ANALYSIS = ChineseAnalysis.CJK_BIGRAM_UNIGRAM;
     /** A heading names the technique ("沉默对沉默"), so a match there is strong evidence. */
     public static final float DEFAULT_TITLE_BOOST = 2.0f;
     /** Tags are curated synonyms of what agents type; they weigh more than incidental body words. */
