@@ -15,7 +15,8 @@ import java.util.Objects;
  * Combines {@link Bm25Retriever} (exact words, tags, rare terms) with {@link DenseRetriever} (paraphrases, typos).
  * The relevance threshold judges the question: when no section reaches {@link HybridSettings#minCosine()} the
  * question is off-topic and the result is empty. Otherwise sections come in {@link HybridSettings#fusion()} order,
- * each scored {@code w · cosine + (1 - w) · normalised BM25}. Answers to recent queries are cached.
+ * each scored {@code w · cosine + (1 - w) · normalised BM25}, and those scoring less than
+ * {@link HybridSettings#minShareOfBest()} of the best are left out. Answers to recent queries are cached.
  */
 public final class HybridRetriever implements Retriever {
     private final Bm25Retriever bm25;
@@ -104,9 +105,17 @@ public final class HybridRetriever implements Retriever {
                 ? Comparator.comparingDouble(this::reciprocalRank)
                 : Comparator.comparingDouble(this::relevance);
         fused.sort(order.reversed().thenComparing(s -> s.section.id()));
+        double floor = threshold ? settings.minShareOfBest() * fused.stream().mapToDouble(this::relevance).max()
+                .orElse(0) : Double.NEGATIVE_INFINITY;
         List<Hit> out = new ArrayList<>(Math.min(maxResults, fused.size()));
-        for (Scores s : fused.subList(0, Math.min(maxResults, fused.size()))) {
-            out.add(new Hit(s.section, relevance(s)));
+        for (Scores s : fused) {
+            if (out.size() == maxResults) {
+                break;
+            }
+            double relevance = relevance(s);
+            if (relevance >= floor) {
+                out.add(new Hit(s.section, relevance));
+            }
         }
         return List.copyOf(out);
     }

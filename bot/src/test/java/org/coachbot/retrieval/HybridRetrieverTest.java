@@ -46,6 +46,21 @@ class HybridRetrieverTest {
     }
 
     @Test
+    void should_leave_out_sections_scoring_far_below_the_best_one() {
+        List<Hit> hits = hybrid.search("电话响几声要接", 5);
+
+        assertTrue(hits.size() < hybrid.size(), hits.toString());
+        assertTrue(hits.stream().allMatch(h -> h.section().id().startsWith("phone-etiquette#")), hits.toString());
+    }
+
+    @Test
+    void should_return_every_section_of_an_on_topic_question_when_no_share_of_the_best_is_required() {
+        HybridRetriever all = hybrid.withSettings(hybrid.settings().withMinShareOfBest(0));
+
+        assertEquals(hybrid.size(), all.search("电话响几声要接", 10).size());
+    }
+
+    @Test
     void should_answer_a_repeated_question_from_the_cache_without_embedding_it_again() {
         // given
         List<Hit> first = hybrid.search("客户生气骂人", 3);
