@@ -18,8 +18,8 @@ public final class DenseRetriever implements Retriever {
      * prefix. Whether it helps on our questions is measured by {@code RetrievalBenchmark}.
      */
     public static final String BGE_QUERY_PREFIX = "为这个句子生成表示以用于检索相关文章:";
-    /** Cosine a section needs to be returned on its own; below it bge-small-zh scores unrelated Chinese text. */
-    public static final double DEFAULT_MIN_SCORE = 0.5;
+    /** The hybrid's off-topic threshold, measured on the evaluation set; see {@link HybridSettings}. */
+    public static final double DEFAULT_MIN_SCORE = HybridSettings.DEFAULT_MIN_COSINE;
 
     private final List<Section> sections;
     private final float[][] vectors;
@@ -33,7 +33,7 @@ public final class DenseRetriever implements Retriever {
      * @param vectors     the embedding of {@link #passageText} of each section
      * @param model       embeds the queries; must be the model that produced {@code vectors}
      * @param queryPrefix prepended to each normalised query before embedding, empty for none
-     * @param minScore    cosine a hit needs to be returned by {@link #search}
+     * @param minScore    cosine the closest section needs, else {@link #search} finds the question off-topic
      */
     public DenseRetriever(List<Section> sections, List<float[]> vectors, EmbeddingModel model,
                           QueryNormalizer normalizer, String queryPrefix, double minScore) {
@@ -58,9 +58,14 @@ public final class DenseRetriever implements Retriever {
                 + section.body());
     }
 
+    /**
+     * Like the hybrid, the threshold judges the question by its closest section: a cut per hit would drop correct
+     * second and third hits whose cosine is just below it.
+     */
     @Override
     public List<Hit> search(String query, int maxResults) {
-        return rank(query, maxResults).stream().filter(h -> h.score() >= minScore).toList();
+        List<Hit> hits = rank(query, maxResults);
+        return hits.isEmpty() || hits.get(0).score() < minScore ? List.of() : hits;
     }
 
     /** The {@code maxResults} most similar sections, best first, without the relevance threshold. */

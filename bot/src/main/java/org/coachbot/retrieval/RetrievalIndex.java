@@ -24,7 +24,12 @@ public final class RetrievalIndex implements Retriever {
      * 16 still reports progress every second or so on two cores.
      */
     public static final int DEFAULT_BATCH_SIZE = 16;
-    /** Whether bge's query instruction is used; see {@code RetrievalBenchmark} for the measurement. */
+    /**
+     * No query instruction: with {@link DenseRetriever#BGE_QUERY_PREFIX} dense retrieval alone got Recall@3 0.901
+     * instead of 0.923, the hybrid 0.945 instead of 0.956, and the cosine threshold lost 8 on-topic questions instead
+     * of 4 when rejecting every off-topic one. Our questions are short and colloquial, closer to the passages'
+     * tags than to the queries bge's instruction was trained for.
+     */
     public static final String DEFAULT_QUERY_PREFIX = "";
 
     private final EmbeddingModel model;
