@@ -8,7 +8,7 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
-/** How Chinese text is cut into index terms; text reaches the analyzer already normalised by {@link QueryNormalizer}. */
+/** How Chinese text is cut into index terms; the text arrives already normalised by {@link QueryNormalizer}. */
 public enum ChineseAnalysis {
     /** Dictionary and HMM word segmentation (Lucene smartcn): 客户/不/说话. */
     SMART_CN {
@@ -18,7 +18,7 @@ public enum ChineseAnalysis {
             return new SmartChineseAnalyzer(CharArraySet.EMPTY_SET);
         }
     },
-    /** Overlapping character pairs: 客户/户不/不说/说话. Robust to typos and to words missing from a dictionary. */
+    /** Overlapping character pairs: 客户/户不/不说/说话. Robust to words missing from a dictionary. */
     CJK_BIGRAM {
         @Override
         public Analyzer newAnalyzer() {

@@ -71,7 +71,7 @@ class HybridRetrieverQualityTest {
     }
 
     private static void assumeMeasured() {
-        assumeTrue(quality != null, "no knowledge sections in ../knowledge or no eval/questions-*.tsv on the classpath");
+        assumeTrue(quality != null, "no sections in ../knowledge or no eval/questions-*.tsv on the classpath");
     }
 
     private static String misses() {
