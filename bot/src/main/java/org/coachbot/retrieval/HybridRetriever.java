@@ -1,0 +1,166 @@
+package org.coachbot.retrieval;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.coachbot.knowledge.Section;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Combines {@link Bm25Retriever} (exact words, tags, rare terms) with {@link DenseRetriever} (paraphrases, typos).
+ * The relevance threshold judges the question: when no section reaches {@link HybridSettings#minCosine()} the
+ * question is off-topic and the result is empty. Otherwise sections come in {@link HybridSettings#fusion()} order,
+ * each scored {@code w · cosine + (1 - w) · normalised BM25}, and those scoring less than
+ * {@link HybridSettings#minShareOfBest()} of the best are left out. Answers to recent queries are cached.
+ */
+public final class HybridRetriever implements Retriever {
+    private final Bm25Retriever bm25;
+    private final DenseRetriever dense;
+    private final HybridSettings settings;
+    private final QueryNormalizer normalizer;
+    private final Cache<Key, List<Hit>> cache;
+
+    private record Key(String normalizedQuery, int maxResults) {
+    }
+
+    /** Both retrievers must index the same sections. */
+    public HybridRetriever(Bm25Retriever bm25, DenseRetriever dense, HybridSettings settings,
+                           QueryNormalizer normalizer) {
+        this.bm25 = Objects.requireNonNull(bm25, "bm25 must not be null");
+        this.dense = Objects.requireNonNull(dense, "dense must not be null");
+        this.settings = Objects.requireNonNull(settings, "settings must not be null");
+        this.normalizer = Objects.requireNonNull(normalizer, "normalizer must not be null");
+        if (bm25.size() != dense.size()) {
+            throw new IllegalArgumentException("bm25 indexes " + bm25.size() + " sections but dense "
+                    + dense.size());
+        }
+        this.cache = Caffeine.newBuilder().maximumSize(settings.cacheSize()).build();
+    }
+
+    @Override
+    public List<Hit> search(String query, int maxResults) {
+        if (maxResults <= 0) {
+            throw new IllegalArgumentException("maxResults must be > 0");
+        }
+        String normalized = normalizer.normalize(query);
+        if (normalized.isEmpty()) {
+            return List.of();
+        }
+        return cache.get(new Key(normalized, maxResults), k -> compute(k.normalizedQuery(), k.maxResults(), true));
+    }
+
+    /** Sections in fused order with their scores, without threshold or cache, for measurements. */
+    public List<Hit> rank(String query, int maxResults) {
+        if (maxResults <= 0) {
+            throw new IllegalArgumentException("maxResults must be > 0");
+        }
+        String normalized = normalizer.normalize(query);
+        return normalized.isEmpty() ? List.of() : compute(normalized, maxResults, false);
+    }
+
+    /** A retriever over the same indexes with other settings; nothing is re-indexed or re-embedded. */
+    public HybridRetriever withSettings(HybridSettings other) {
+        return new HybridRetriever(bm25, dense, other, normalizer);
+    }
+
+    /** The settings in use. */
+    public HybridSettings settings() {
+        return settings;
+    }
+
+    /** Number of indexed sections. */
+    public int size() {
+        return dense.size();
+    }
+
+    /** Discards the cached answers, e.g. before measuring uncached latency. */
+    public void invalidateCache() {
+        cache.invalidateAll();
+    }
+
+    private List<Hit> compute(String normalized, int maxResults, boolean threshold) {
+        int all = dense.size();
+        List<Hit> semantic = dense.rank(normalized, all);
+        // The closest section's cosine alone separates on- from off-topic questions best; see HybridSettings.
+        if (semantic.isEmpty() || threshold && semantic.get(0).score() < settings.minCosine()) {
+            return List.of();
+        }
+        List<Hit> lexical = bm25.rank(normalized, all);
+        Map<String, Scores> byId = new HashMap<>();
+        for (int i = 0; i < semantic.size(); i++) {
+            Hit h = semantic.get(i);
+            byId.computeIfAbsent(h.section().id(), id -> new Scores(h.section())).dense(h.score(), i + 1);
+        }
+        for (int i = 0; i < lexical.size(); i++) {
+            Hit h = lexical.get(i);
+            byId.computeIfAbsent(h.section().id(), id -> new Scores(h.section())).lexical(h.score(), i + 1);
+        }
+        List<Scores> fused = new ArrayList<>(byId.values());
+        Comparator<Scores> order = settings.fusion() == Fusion.RECIPROCAL_RANK
+                ? Comparator.comparingDouble(this::reciprocalRank)
+                : Comparator.comparingDouble(this::relevance);
+        fused.sort(order.reversed().thenComparing(s -> s.section.id()));
+        double floor = threshold ? settings.minShareOfBest() * fused.stream().mapToDouble(this::relevance).max()
+                .orElse(0) : Double.NEGATIVE_INFINITY;
+        List<Hit> out = new ArrayList<>(Math.min(maxResults, fused.size()));
+        for (Scores s : fused) {
+            if (out.size() == maxResults) {
+                break;
+            }
+            double relevance = relevance(s);
+            if (relevance >= floor) {
+                out.add(new Hit(s.section, relevance));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private double relevance(Scores s) {
+        return settings.denseWeight() * s.cosine + (1 - settings.denseWeight()) * s.bm25;
+    }
+
+    private double reciprocalRank(Scores s) {
+        double sum = 0;
+        if (s.denseRank > 0) {
+            sum += 1.0 / (settings.rrfK() + s.denseRank);
+        }
+        if (s.bm25Rank > 0) {
+            sum += 1.0 / (settings.rrfK() + s.bm25Rank);
+        }
+        return sum;
+    }
+
+    /** The closest section's cosine, which the threshold compares, for measurements. */
+    public double bestCosine(String query) {
+        List<Hit> top = dense.rank(query, 1);
+        return top.isEmpty() ? 0 : top.get(0).score();
+    }
+
+    /** Both retrievers' view of one section; rank 0 means the retriever did not return it. */
+    private static final class Scores {
+        final Section section;
+        double cosine;
+        double bm25;
+        int denseRank;
+        int bm25Rank;
+
+        Scores(Section section) {
+            this.section = section;
+        }
+
+        void dense(double score, int rank) {
+            cosine = score;
+            denseRank = rank;
+        }
+
+        void lexical(double score, int rank) {
+            bm25 = score;
+            bm25Rank = rank;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.coachbot.retrieval;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class QueryNormalizerTest {
+    private final QueryNormalizer normalizer = new QueryNormalizer();
+
+    @Test
+    void should_convert_traditional_to_simplified() {
+        assertEquals("客户一直不说话怎么办", normalizer.normalize("客戶一直不說話怎麼辦"));
+    }
+
+    @Test
+    void should_leave_simplified_text_unchanged() {
+        assertEquals("电话响几声要接", normalizer.normalize("电话响几声要接"));
+    }
+
+    @Test
+    void should_turn_full_width_letters_and_digits_into_lower_case_half_width() {
+        assertEquals("abc 123", normalizer.normalize("ＡＢＣ　１２３"));
+    }
+
+    @Test
+    void should_collapse_punctuation_and_whitespace_into_single_spaces() {
+        assertEquals("客户 说 什么", normalizer.normalize("  客户!!\t说。。。什么?  "));
+    }
+
+    @Test
+    void should_give_the_same_form_for_traditional_full_width_and_simplified_variants() {
+        assertEquals(normalizer.normalize("客户不说话怎么办?"), normalizer.normalize("客戶不說話怎麼辦?"));
+    }
+
+    @Test
+    void should_return_empty_for_null_blank_and_punctuation_only_text() {
+        assertEquals("", normalizer.normalize(null));
+        assertEquals("", normalizer.normalize("   "));
+        assertEquals("", normalizer.normalize("?!。"));
+    }
+}
