@@ -4,6 +4,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.SpiderWebPlot;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /** Renders the scorecard's radar chart and the progress trend as PNG, in-process and headless. */
 public final class Charts {
-    static final int SIZE = 640;
+    static final int WIDTH = 800;
+    static final int HEIGHT = 640;
     private static final Color SERIES = new Color(0x2E, 0x7D, 0x32);
     private static final Color AVERAGE = new Color(0x90, 0x90, 0x90);
 
@@ -36,11 +38,13 @@ public final class Charts {
         StringBuilder labels = new StringBuilder(title + seriesLabel + averageLabel);
         for (int i = 0; i < scores.size(); i++) {
             Scorecard.DimensionScore s = scores.get(i);
-            data.addValue(s.score(), seriesLabel, s.name());
+            // The score in the label saves the reader from estimating it from the web.
+            String axis = s.name() + " " + s.score();
+            data.addValue(s.score(), seriesLabel, axis);
             if (average.size() == scores.size()) {
-                data.addValue(average.get(i), averageLabel, s.name());
+                data.addValue(average.get(i), averageLabel, axis);
             }
-            labels.append(s.name());
+            labels.append(axis);
         }
         String family = ChartFonts.family(labels.toString());
         SpiderWebPlot plot = new SpiderWebPlot(data);
@@ -50,7 +54,9 @@ public final class Charts {
         plot.setSeriesPaint(0, SERIES);
         plot.setSeriesPaint(1, AVERAGE);
         plot.setSeriesOutlineStroke(0, new BasicStroke(2.5f));
-        plot.setLabelFont(new Font(family, Font.PLAIN, 18));
+        plot.setLabelFont(new Font(family, Font.PLAIN, 17));
+        // Room for the longest labels (情绪掌控与担当) at the left and right axes.
+        plot.setInteriorGap(0.28);
         plot.setOutlineVisible(false);
         plot.setBackgroundPaint(Color.WHITE);
         JFreeChart chart = new JFreeChart(title, new Font(family, Font.BOLD, 22), plot,
@@ -59,7 +65,7 @@ public final class Charts {
             chart.getLegend().setItemFont(new Font(family, Font.PLAIN, 15));
         }
         chart.setBackgroundPaint(Color.WHITE);
-        return png(chart, SIZE, SIZE);
+        return png(chart, WIDTH, HEIGHT);
     }
 
     /** Total scores of past sessions, oldest first, as a line over the session numbers. */
@@ -74,6 +80,7 @@ public final class Charts {
         x.setTickLabelFont(new Font(family, Font.PLAIN, 13));
         NumberAxis y = new NumberAxis(axisLabel);
         y.setRange(0, 100);
+        y.setTickUnit(new NumberTickUnit(10));
         y.setLabelFont(new Font(family, Font.PLAIN, 15));
         LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
         line.setSeriesPaint(0, SERIES);
@@ -83,7 +90,7 @@ public final class Charts {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         JFreeChart chart = new JFreeChart(title, new Font(family, Font.BOLD, 20), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
-        return png(chart, SIZE, SIZE * 5 / 8);
+        return png(chart, WIDTH, HEIGHT * 5 / 8);
     }
 
     private static byte[] png(JFreeChart chart, int width, int height) {
