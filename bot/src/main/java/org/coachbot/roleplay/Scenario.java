@@ -1,5 +1,7 @@
 package org.coachbot.roleplay;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,8 +33,8 @@ public record Scenario(String id, String title, String customerType, int difficu
         opening = List.copyOf(opening);
         calms = Map.copyOf(calms);
         inflames = Map.copyOf(inflames);
-        drawnOutBy = Set.copyOf(drawnOutBy);
-        resolvedWhen = Set.copyOf(resolvedWhen);
+        drawnOutBy = inVocabularyOrder(drawnOutBy);
+        resolvedWhen = inVocabularyOrder(resolvedWhen);
         reactions = Map.copyOf(reactions);
         byMood = Map.copyOf(byMood);
         guarded = List.copyOf(guarded);
@@ -49,6 +51,13 @@ public record Scenario(String id, String title, String customerType, int difficu
         if (silent && guarded.isEmpty()) {
             throw new IllegalArgumentException("a silent customer needs guarded lines: " + id);
         }
+    }
+
+    /** An immutable copy that iterates in vocabulary order, so hints name the moves in a stable order. */
+    private static Set<MoveKind> inVocabularyOrder(Set<MoveKind> kinds) {
+        EnumSet<MoveKind> copy = EnumSet.noneOf(MoveKind.class);
+        copy.addAll(kinds);
+        return Collections.unmodifiableSet(copy);
     }
 
     /** The mood change the trainee's moves of one turn cause; each kind counts once per turn. */
