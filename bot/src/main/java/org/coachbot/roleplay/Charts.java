@@ -93,6 +93,15 @@ public final class Charts {
         return png(chart, WIDTH, HEIGHT * 5 / 8);
     }
 
+    /**
+     * Renders one throw-away chart so the first trainee's scorecard does not pay for loading fonts and JFreeChart
+     * (about half a second); call once at start-up, off the handler threads.
+     */
+    public static void warmUp() {
+        radar("礼貌同理心积极语言解决问题与承诺提问与倾听情绪掌控与担当", List.of(
+                new Scorecard.DimensionScore("courtesy", "礼貌与规范用语", 50)), List.of(), "本次", "之前平均");
+    }
+
     private static byte[] png(JFreeChart chart, int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
