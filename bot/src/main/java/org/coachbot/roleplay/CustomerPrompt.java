@@ -40,7 +40,8 @@ final class CustomerPrompt {
                 .build();
         memory.add(SystemMessage.from(system(turn)));
         for (Utterance u : session.transcript()) {
-            memory.add(u.speaker() == Utterance.Speaker.TRAINEE ? UserMessage.from(u.text()) : AiMessage.from(u.text()));
+            boolean trainee = u.speaker() == Utterance.Speaker.TRAINEE;
+            memory.add(trainee ? UserMessage.from(u.text()) : AiMessage.from(u.text()));
         }
         return memory.messages();
     }

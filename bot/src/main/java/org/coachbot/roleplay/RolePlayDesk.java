@@ -12,6 +12,7 @@ import org.coachbot.text.Texts;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,10 +42,10 @@ public final class RolePlayDesk {
     private final RolePlayEngine engine;
     private final Clock clock;
     private final LongSupplier seeds;
-    private final RolePlaySettings settings;
     private final Texts texts = Texts.of("roleplay");
     private final HintCoach coach = new HintCoach(texts);
     private final Debrief debrief;
+    private final ScenarioMenu menu = new ScenarioMenu(texts);
     /** One lock per user and chat: a slow model turn blocks only its own session. */
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
@@ -62,7 +63,7 @@ public final class RolePlayDesk {
         this.store = Objects.requireNonNull(store, "store must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.seeds = Objects.requireNonNull(seeds, "seeds must not be null");
-        this.settings = Objects.requireNonNull(settings, "settings must not be null");
+        Objects.requireNonNull(settings, "settings must not be null");
         this.engine = new RolePlayEngine(persona, settings.maxTurns());
         this.debrief = new Debrief(books, knowledge, store, clock, settings, texts);
     }
@@ -81,12 +82,12 @@ public final class RolePlayDesk {
                 return;
             }
             if (argument.isBlank()) {
-                out.send(menu(book, texts.get("menu.title")));
+                out.send(menu.reply(book, texts.get("menu.title")));
                 return;
             }
-            Optional<Scenario> chosen = find(book, argument.strip());
+            Optional<Scenario> chosen = ScenarioMenu.find(book, argument.strip());
             if (chosen.isEmpty()) {
-                out.send(menu(book, texts.get("menu.unknown", Html.escape(argument.strip()))));
+                out.send(menu.reply(book, texts.get("menu.unknown", Html.escape(argument.strip()))));
                 return;
             }
             Optional<Session> current = live(in, out);
@@ -103,52 +104,29 @@ public final class RolePlayDesk {
 
     /** Plain text during a session: the trainee's line to the customer. */
     public void say(Incoming in, Responder out) {
-        locked(in, () -> {
-            Optional<Session> session = live(in, out);
-            if (session.isEmpty()) {
-                out.send(Reply.html(texts.get("not.active")));
-                return;
-            }
-            ScenarioBook book = books.get();
-            Optional<Scenario> scenario = debrief.scenarioOrDiscard(session.get(), out);
-            if (scenario.isEmpty()) {
-                return;
-            }
-            if (book.rubric().isEmpty()) {
-                out.send(Reply.html(texts.get("unavailable")));
-                return;
-            }
-            TurnResult r = engine.play(scenario.get(), book.rubric().get(), session.get(), in.text(),
-                    clock.instant());
+        locked(in, () -> call(in, out).ifPresent(call -> {
+            TurnResult r = engine.play(call.scenario(), call.rubric(), call.session(), in.text(), clock.instant());
             String customer = texts.get("turn.customer", Html.escape(r.customerLine()));
             if (!r.outcome().finished()) {
                 store.save(r.session());
-                out.send(Reply.html(customer + "\n" + texts.get("turn.mood", texts.get("mood." + r.session().mood()))));
+                String mood = texts.get("turn.mood", texts.get("mood." + r.session().mood()));
+                out.send(Reply.html(customer + "\n" + mood));
                 return;
             }
-            out.send(Reply.html(customer + "\n\n" + texts.get("ending." + r.outcome().name().toLowerCase(
-                    java.util.Locale.ROOT))));
+            String ending = texts.get("ending." + r.outcome().name().toLowerCase(Locale.ROOT));
+            out.send(Reply.html(customer + "\n\n" + ending));
             debrief.finish(r.session(), r.outcome(), out);
-        });
+        }));
     }
 
     /** {@code /hint}: a coach tip for this moment of the call. */
     public void hint(Incoming in, String argument, Responder out) {
-        locked(in, () -> {
-            Optional<Session> session = live(in, out);
-            if (session.isEmpty()) {
-                out.send(Reply.html(texts.get("not.active")));
-                return;
-            }
-            Optional<Scenario> scenario = debrief.scenarioOrDiscard(session.get(), out);
-            Optional<Rubric> rubric = books.get().rubric();
-            if (scenario.isEmpty() || rubric.isEmpty()) {
-                return;
-            }
-            String html = coach.hint(scenario.get(), rubric.get(), session.get(), knowledge.get(), retriever.get());
-            store.save(session.get().withHint(clock.instant()));
+        locked(in, () -> call(in, out).ifPresent(call -> {
+            String html = coach.hint(call.scenario(), call.rubric(), call.session(), knowledge.get(),
+                    retriever.get());
+            store.save(call.session().withHint(clock.instant()));
             out.send(Reply.html(html));
-        });
+        }));
     }
 
     /** {@code /end}: ends the session and sends the scorecard and its radar chart. */
@@ -216,10 +194,34 @@ public final class RolePlayDesk {
     private void begin(Incoming in, Scenario scenario, Responder out) {
         Session session = engine.start(scenario, in.user().id(), in.chatId(), seeds.getAsLong(), clock.instant());
         store.save(session);
-        out.send(Reply.html(texts.get("intro", Html.escape(scenario.title()), stars(scenario),
-                        Html.escape(scenario.customerType()), Html.escape(scenario.background().strip()))
-                        + "\n\n" + texts.get("turn.customer", Html.escape(session.lastCustomerLine())),
-                List.of(List.of(new Button(texts.get("button.hint"), HINT), new Button(texts.get("button.end"), END)))));
+        String intro = texts.get("intro", Html.escape(scenario.title()), ScenarioMenu.stars(scenario),
+                Html.escape(scenario.customerType()), Html.escape(scenario.background().strip()));
+        out.send(Reply.html(intro + "\n\n" + texts.get("turn.customer", Html.escape(session.lastCustomerLine())),
+                List.of(List.of(new Button(texts.get("button.hint"), HINT),
+                        new Button(texts.get("button.end"), END)))));
+    }
+
+    /** A session in progress with what it is played against. */
+    private record Call(Session session, Scenario scenario, Rubric rubric) {
+    }
+
+    /** The call in progress, or empty after telling the trainee why there is none. */
+    private Optional<Call> call(Incoming in, Responder out) {
+        Optional<Session> session = live(in, out);
+        if (session.isEmpty()) {
+            out.send(Reply.html(texts.get("not.active")));
+            return Optional.empty();
+        }
+        Optional<Scenario> scenario = debrief.scenarioOrDiscard(session.get(), out);
+        if (scenario.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Rubric> rubric = books.get().rubric();
+        if (rubric.isEmpty()) {
+            out.send(Reply.html(texts.get("unavailable")));
+            return Optional.empty();
+        }
+        return Optional.of(new Call(session.get(), scenario.get(), rubric.get()));
     }
 
     /** The session in progress; an expired one is closed here, with a note, and reported as none. */
@@ -230,28 +232,6 @@ public final class RolePlayDesk {
             return Optional.empty();
         }
         return session;
-    }
-
-    private Reply menu(ScenarioBook book, String title) {
-        List<List<Button>> rows = book.scenarios().stream()
-                .map(s -> List.of(new Button(texts.get("menu.button", stars(s), s.title(), s.customerType()),
-                        START + s.id())))
-                .toList();
-        return Reply.html(title, rows);
-    }
-
-    /** By id, by its number in the menu, or by its exact title. */
-    private static Optional<Scenario> find(ScenarioBook book, String argument) {
-        List<Scenario> all = book.scenarios();
-        if (argument.matches("\\d{1,3}")) {
-            int n = Integer.parseInt(argument);
-            return n >= 1 && n <= all.size() ? Optional.of(all.get(n - 1)) : Optional.empty();
-        }
-        return book.scenario(argument).or(() -> all.stream().filter(s -> s.title().equals(argument)).findFirst());
-    }
-
-    private static String stars(Scenario s) {
-        return "★".repeat(s.difficulty()) + "☆".repeat(3 - s.difficulty());
     }
 
     private void locked(Incoming in, Runnable action) {

@@ -66,8 +66,9 @@ final class ScorecardView {
         StringBuilder out = new StringBuilder(texts.get("progress.title", history.size()));
         for (PastSession p : history) {
             String title = book.scenario(p.scenarioId()).map(Scenario::title).orElse(p.scenarioId());
+            String icon = texts.get("outcome.icon." + p.outcome().name().toLowerCase(Locale.ROOT));
             out.append('\n').append(texts.get("progress.session", WHEN.format(p.endedAt().atZone(zone)),
-                    Html.escape(title), texts.get("outcome.icon." + p.outcome().name().toLowerCase(Locale.ROOT)), p.total()));
+                    Html.escape(title), icon, p.total()));
         }
         book.rubric().ifPresent(rubric -> {
             out.append("\n\n").append(texts.get("progress.averages"));

@@ -6,7 +6,7 @@ import org.coachbot.knowledge.KnowledgeLoader;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-/** The small knowledge folder under {@code src/test/resources/roleplay/knowledge}: three topics, a rubric, two scenarios. */
+/** The small knowledge folder in {@code src/test/resources/roleplay/knowledge}: 3 topics, a rubric, 2 scenarios. */
 final class Fixtures {
     static final String HOTEL = "hotel-no-hot-water";
     static final String SILENT = "silent-buyer";

@@ -49,7 +49,7 @@ class RealContentTest {
     }
 
     @Test
-    void every_scenario_trains_sections_of_the_knowledge_base_and_reacts_to_the_bad_moves_it_punishes() {
+    void every_inflaming_move_has_reactions_and_every_resolving_move_a_detector() {
         for (Scenario s : book.scenarios()) {
             for (MoveKind inflaming : s.inflames().keySet()) {
                 assertTrue(s.reactions().containsKey(inflaming),

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RolePlayDeskTest {
     private static final User TRAINEE = new User(7, "小王", false);
     private static final long CHAT = 100;
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    private final MutableClock clock =
+            new MutableClock(Instant.parse("2025-03-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
     private final KnowledgeBase knowledge = Fixtures.knowledge();
     private final ScenarioBook book = Fixtures.book();
     private final List<String> queries = new ArrayList<>();

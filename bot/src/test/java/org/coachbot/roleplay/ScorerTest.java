@@ -61,7 +61,8 @@ class ScorerTest {
         Scorecard card = play(COURTEOUS);
         assertEquals(MoveKind.GREETING, card.strengths().get(0).move());
         assertEquals("您好,这里是前台,我是小李。非常抱歉给您添麻烦了。", card.strengths().get(0).quote());
-        assertEquals(card.strengths().size(), card.strengths().stream().map(Scorecard.Strength::move).distinct().count());
+        long distinctMoves = card.strengths().stream().map(Scorecard.Strength::move).distinct().count();
+        assertEquals(card.strengths().size(), distinctMoves);
     }
 
     @Test
