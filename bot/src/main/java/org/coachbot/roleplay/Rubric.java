@@ -17,10 +17,6 @@ public record Rubric(List<Dimension> dimensions, List<Detector> detectors) {
         }
     }
 
-    public Optional<Dimension> dimension(String id) {
-        return dimensions.stream().filter(d -> d.id().equals(id)).findFirst();
-    }
-
     public Optional<Detector> detector(String id) {
         return detectors.stream().filter(d -> d.id().equals(id)).findFirst();
     }

@@ -65,10 +65,6 @@ final class YamlDocument {
         return new YamlDocument(texts, file, root, lines);
     }
 
-    String file() {
-        return file;
-    }
-
     JsonNode node(String path) {
         return root.at(path);
     }
