@@ -1,0 +1,138 @@
+package org.coachbot.roleplay;
+
+import org.coachbot.chat.Button;
+import org.coachbot.chat.Reply;
+import org.coachbot.chat.Responder;
+import org.coachbot.knowledge.KnowledgeBase;
+import org.coachbot.text.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.awt.AWTError;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Supplier;
+
+/** What happens after a call: scoring, recording, the scorecard with its radar chart, and {@code /progress}. */
+final class Debrief {
+    private static final Logger log = LoggerFactory.getLogger(Debrief.class);
+    private final Supplier<ScenarioBook> books;
+    private final Supplier<KnowledgeBase> knowledge;
+    private final SessionStore store;
+    private final Clock clock;
+    private final RolePlaySettings settings;
+    private final Texts texts;
+    private final ScorecardView view;
+    private final Scorer scorer = new Scorer();
+
+    Debrief(Supplier<ScenarioBook> books, Supplier<KnowledgeBase> knowledge, SessionStore store, Clock clock,
+            RolePlaySettings settings, Texts texts) {
+        this.books = books;
+        this.knowledge = knowledge;
+        this.store = store;
+        this.clock = clock;
+        this.settings = settings;
+        this.texts = texts;
+        this.view = new ScorecardView(texts);
+    }
+
+    /** Scores the session, moves it into the history and sends the scorecard and the radar chart. */
+    void finish(Session session, Outcome outcome, Responder out) {
+        Optional<Scenario> scenario = scenarioOrDiscard(session, out);
+        Optional<Rubric> rubric = books.get().rubric();
+        if (scenario.isEmpty()) {
+            return;
+        }
+        if (rubric.isEmpty()) {
+            // Keep the session: once an admin fixes rubric.yaml, /end scores it.
+            out.send(Reply.html(texts.get("unavailable")));
+            return;
+        }
+        Scorecard card = scorer.score(rubric.get(), scenario.get(), session, outcome);
+        List<PastSession> before = store.history(session.userId(), settings.historySize());
+        store.finish(session, card, clock.instant());
+        out.send(Reply.html(view.scorecard(scenario.get(), card, knowledge.get()), List.of(
+                List.of(new Button(texts.get("button.again"), RolePlayDesk.START + scenario.get().id()),
+                        new Button(texts.get("button.list"), RolePlayDesk.LIST)),
+                List.of(new Button(texts.get("button.progress"), RolePlayDesk.PROGRESS)))));
+        sendChart(() -> Charts.radar(texts.get("chart.radar.title", card.total()), card.dimensions(),
+                averages(before, card.dimensions()), texts.get("chart.radar.now"), texts.get("chart.radar.average")),
+                texts.get("chart.radar.caption"), out);
+    }
+
+    boolean expired(Session session) {
+        return session.lastActivity().plus(settings.idleTimeout()).isBefore(clock.instant());
+    }
+
+    /** Ends an idle session: scored like {@code /end} if the trainee said anything, else dropped. */
+    void expire(Session session, Responder out) {
+        long minutes = settings.idleTimeout().toMinutes();
+        if (session.traineeTurns() == 0) {
+            store.discard(session.userId(), session.chatId());
+            out.send(Reply.html(texts.get("expired.empty", minutes)));
+            return;
+        }
+        out.send(Reply.html(texts.get("expired.note", minutes)));
+        finish(session, Outcome.EXPIRED, out);
+    }
+
+    /** The session's scenario; when an admin removed it, the session is dropped and the trainee told. */
+    Optional<Scenario> scenarioOrDiscard(Session session, Responder out) {
+        Optional<Scenario> scenario = books.get().scenario(session.scenarioId());
+        if (scenario.isEmpty()) {
+            store.discard(session.userId(), session.chatId());
+            out.send(Reply.html(texts.get("scenario.gone"), List.of(List.of(
+                    new Button(texts.get("button.list"), RolePlayDesk.LIST)))));
+        }
+        return scenario;
+    }
+
+    void progress(long userId, Responder out) {
+        List<PastSession> history = store.history(userId, settings.historySize());
+        List<List<Button>> buttons = List.of(List.of(new Button(texts.get("button.list"), RolePlayDesk.LIST)));
+        if (history.isEmpty()) {
+            out.send(Reply.html(texts.get("progress.empty"), buttons));
+            return;
+        }
+        out.send(Reply.html(view.progress(history, books.get(), clock.getZone()), buttons));
+        if (history.size() >= 2) {
+            List<PastSession> oldestFirst = new ArrayList<>(history);
+            java.util.Collections.reverse(oldestFirst);
+            sendChart(() -> Charts.trend(texts.get("chart.trend.title"),
+                    ScorecardView.chartLabels(oldestFirst, clock.getZone()),
+                    oldestFirst.stream().map(PastSession::total).toList(), texts.get("chart.trend.axis"),
+                    texts.get("chart.trend.series")), texts.get("chart.trend.caption"), out);
+        }
+    }
+
+    /** The trainee's earlier average per dimension, or empty when some dimension has no earlier score. */
+    private static List<Double> averages(List<PastSession> before, List<Scorecard.DimensionScore> dimensions) {
+        List<Double> out = new ArrayList<>();
+        for (Scorecard.DimensionScore d : dimensions) {
+            OptionalDouble avg = ScorecardView.average(before, d.id());
+            if (avg.isEmpty()) {
+                return List.of();
+            }
+            out.add(avg.getAsDouble());
+        }
+        return out;
+    }
+
+    /**
+     * Sends a chart; a machine without fonts or AWT libraries fails to render, and then the trainee still has the
+     * text, which carries every number, so the failure is logged rather than passed on.
+     */
+    private void sendChart(Supplier<byte[]> render, String caption, Responder out) {
+        byte[] png;
+        try {
+            png = render.get();
+        } catch (RuntimeException | LinkageError | AWTError e) {
+            log.warn("chart rendering failed; the text reply stands alone", e);
+            return;
+        }
+        out.send(Reply.image(png, caption));
+    }
+}

@@ -1,0 +1,246 @@
+package org.coachbot.roleplay;
+
+import org.coachbot.chat.Button;
+import org.coachbot.chat.Html;
+import org.coachbot.chat.Incoming;
+import org.coachbot.chat.Reply;
+import org.coachbot.chat.Responder;
+import org.coachbot.chat.User;
+import org.coachbot.knowledge.KnowledgeBase;
+import org.coachbot.retrieval.Retriever;
+import org.coachbot.text.Texts;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The role-play feature as the chat router sees it: {@code /roleplay}, plain text during a session, {@code /hint},
+ * {@code /end}, {@code /progress} and the {@code rp:} buttons. Sessions live in the {@link SessionStore}, so the
+ * desk itself holds no conversation state and a restart loses nothing.
+ */
+public final class RolePlayDesk {
+    /** Callback data of every button this desk sends starts with this. */
+    public static final String BUTTON_PREFIX = "rp:";
+    static final String START = "rp:start:";
+    static final String SWITCH = "rp:switch:";
+    static final String KEEP = "rp:keep";
+    static final String LIST = "rp:list";
+    static final String HINT = "rp:hint";
+    static final String END = "rp:end";
+    static final String PROGRESS = "rp:progress";
+    private final Supplier<ScenarioBook> books;
+    private final Supplier<KnowledgeBase> knowledge;
+    private final Supplier<Retriever> retriever;
+    private final SessionStore store;
+    private final RolePlayEngine engine;
+    private final Clock clock;
+    private final LongSupplier seeds;
+    private final Texts texts = Texts.of("roleplay");
+    private final HintCoach coach = new HintCoach(texts);
+    private final Debrief debrief;
+    private final ScenarioMenu menu = new ScenarioMenu(texts);
+    /** One lock per user and chat: a slow model turn blocks only its own session. */
+    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    /**
+     * @param books   the current scenarios and rubric; read on every message, so admins can swap them
+     * @param persona plays the customer, see {@link LlmPersona#orScripted}
+     * @param seeds   a seed per new session, e.g. {@code new SecureRandom()::nextLong}; fixed in tests
+     */
+    public RolePlayDesk(Supplier<ScenarioBook> books, Supplier<KnowledgeBase> knowledge,
+                        Supplier<Retriever> retriever, SessionStore store, CustomerPersona persona, Clock clock,
+                        LongSupplier seeds, RolePlaySettings settings) {
+        this.books = Objects.requireNonNull(books, "books must not be null");
+        this.knowledge = Objects.requireNonNull(knowledge, "knowledge must not be null");
+        this.retriever = Objects.requireNonNull(retriever, "retriever must not be null");
+        this.store = Objects.requireNonNull(store, "store must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        this.seeds = Objects.requireNonNull(seeds, "seeds must not be null");
+        Objects.requireNonNull(settings, "settings must not be null");
+        this.engine = new RolePlayEngine(persona, settings.maxTurns());
+        this.debrief = new Debrief(books, knowledge, store, clock, settings, texts);
+    }
+
+    /** True while the user has a session in this chat (an expired one too: the next message explains it). */
+    public boolean isActive(User user, long chatId) {
+        return store.active(user.id(), chatId).isPresent();
+    }
+
+    /** {@code /roleplay [scenario]}: the scenario menu, or the named scenario (asking first if one is running). */
+    public void start(Incoming in, String argument, Responder out) {
+        locked(in, () -> {
+            ScenarioBook book = books.get();
+            if (!book.playable()) {
+                out.send(Reply.html(texts.get("unavailable")));
+                return;
+            }
+            if (argument.isBlank()) {
+                out.send(menu.reply(book, texts.get("menu.title")));
+                return;
+            }
+            Optional<Scenario> chosen = ScenarioMenu.find(book, argument.strip());
+            if (chosen.isEmpty()) {
+                out.send(menu.reply(book, texts.get("menu.unknown", Html.escape(argument.strip()))));
+                return;
+            }
+            Optional<Session> current = live(in, out);
+            if (current.isPresent()) {
+                String title = book.scenario(current.get().scenarioId()).map(Scenario::title).orElse("");
+                out.send(Reply.html(texts.get("switch.ask", Html.escape(title), Html.escape(chosen.get().title())),
+                        List.of(List.of(new Button(texts.get("button.switch"), SWITCH + chosen.get().id()),
+                                new Button(texts.get("button.keep"), KEEP)))));
+                return;
+            }
+            begin(in, chosen.get(), out);
+        });
+    }
+
+    /** Plain text during a session: the trainee's line to the customer. */
+    public void say(Incoming in, Responder out) {
+        locked(in, () -> call(in, out).ifPresent(call -> {
+            TurnResult r = engine.play(call.scenario(), call.rubric(), call.session(), in.text(), clock.instant());
+            String customer = texts.get("turn.customer", Html.escape(r.customerLine()));
+            if (!r.outcome().finished()) {
+                store.save(r.session());
+                String mood = texts.get("turn.mood", texts.get("mood." + r.session().mood()));
+                out.send(Reply.html(customer + "\n" + mood));
+                return;
+            }
+            String ending = texts.get("ending." + r.outcome().name().toLowerCase(Locale.ROOT));
+            out.send(Reply.html(customer + "\n\n" + ending));
+            debrief.finish(r.session(), r.outcome(), out);
+        }));
+    }
+
+    /** {@code /hint}: a coach tip for this moment of the call. */
+    public void hint(Incoming in, String argument, Responder out) {
+        locked(in, () -> call(in, out).ifPresent(call -> {
+            String html = coach.hint(call.scenario(), call.rubric(), call.session(), knowledge.get(),
+                    retriever.get());
+            store.save(call.session().withHint(clock.instant()));
+            out.send(Reply.html(html));
+        }));
+    }
+
+    /** {@code /end}: ends the session and sends the scorecard and its radar chart. */
+    public void end(Incoming in, String argument, Responder out) {
+        locked(in, () -> {
+            Optional<Session> session = live(in, out);
+            if (session.isEmpty()) {
+                out.send(Reply.html(texts.get("not.active")));
+            } else if (session.get().traineeTurns() == 0) {
+                store.discard(in.user().id(), in.chatId());
+                out.send(Reply.html(texts.get("ended.empty"), List.of(List.of(
+                        new Button(texts.get("button.list"), LIST)))));
+            } else {
+                debrief.finish(session.get(), Outcome.ENDED, out);
+            }
+        });
+    }
+
+    /** {@code /progress}: recent sessions, the average per dimension and the trend, with a chart. */
+    public void progress(Incoming in, String argument, Responder out) {
+        debrief.progress(in.user().id(), out);
+    }
+
+    /** Buttons whose data starts with {@link #BUTTON_PREFIX}. */
+    public void onButton(Incoming in, Responder out) {
+        String data = in.text();
+        if (data.startsWith(START)) {
+            start(in, data.substring(START.length()), out);
+        } else if (data.startsWith(SWITCH)) {
+            switchTo(in, data.substring(SWITCH.length()), out);
+        } else if (data.equals(KEEP)) {
+            locked(in, () -> out.send(Reply.html(live(in, out)
+                    .map(s -> texts.get("keep", Html.escape(s.lastCustomerLine())))
+                    .orElse(texts.get("not.active")))));
+        } else if (data.equals(LIST)) {
+            start(in, "", out);
+        } else if (data.equals(HINT)) {
+            hint(in, "", out);
+        } else if (data.equals(END)) {
+            end(in, "", out);
+        } else if (data.equals(PROGRESS)) {
+            progress(in, "", out);
+        } else {
+            out.send(Reply.html(texts.get("button.stale")));
+        }
+    }
+
+    private void switchTo(Incoming in, String scenarioId, Responder out) {
+        locked(in, () -> {
+            Optional<Scenario> next = books.get().scenario(scenarioId);
+            if (next.isEmpty() || !books.get().playable()) {
+                out.send(Reply.html(texts.get("button.stale")));
+                return;
+            }
+            Optional<Session> current = live(in, out);
+            if (current.isPresent() && current.get().traineeTurns() > 0) {
+                debrief.finish(current.get(), Outcome.ENDED, out);
+            } else {
+                store.discard(in.user().id(), in.chatId());
+            }
+            begin(in, next.get(), out);
+        });
+    }
+
+    private void begin(Incoming in, Scenario scenario, Responder out) {
+        Session session = engine.start(scenario, in.user().id(), in.chatId(), seeds.getAsLong(), clock.instant());
+        store.save(session);
+        String intro = texts.get("intro", Html.escape(scenario.title()), ScenarioMenu.stars(scenario),
+                Html.escape(scenario.customerType()), Html.escape(scenario.background().strip()));
+        out.send(Reply.html(intro + "\n\n" + texts.get("turn.customer", Html.escape(session.lastCustomerLine())),
+                List.of(List.of(new Button(texts.get("button.hint"), HINT),
+                        new Button(texts.get("button.end"), END)))));
+    }
+
+    /** A session in progress with what it is played against. */
+    private record Call(Session session, Scenario scenario, Rubric rubric) {
+    }
+
+    /** The call in progress, or empty after telling the trainee why there is none. */
+    private Optional<Call> call(Incoming in, Responder out) {
+        Optional<Session> session = live(in, out);
+        if (session.isEmpty()) {
+            out.send(Reply.html(texts.get("not.active")));
+            return Optional.empty();
+        }
+        Optional<Scenario> scenario = debrief.scenarioOrDiscard(session.get(), out);
+        if (scenario.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Rubric> rubric = books.get().rubric();
+        if (rubric.isEmpty()) {
+            out.send(Reply.html(texts.get("unavailable")));
+            return Optional.empty();
+        }
+        return Optional.of(new Call(session.get(), scenario.get(), rubric.get()));
+    }
+
+    /** The session in progress; an expired one is closed here, with a note, and reported as none. */
+    private Optional<Session> live(Incoming in, Responder out) {
+        Optional<Session> session = store.active(in.user().id(), in.chatId());
+        if (session.isPresent() && debrief.expired(session.get())) {
+            debrief.expire(session.get(), out);
+            return Optional.empty();
+        }
+        return session;
+    }
+
+    private void locked(Incoming in, Runnable action) {
+        ReentrantLock lock = locks.computeIfAbsent(in.user().id() + ":" + in.chatId(), k -> new ReentrantLock());
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.coachbot.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The schema of {@code roleplay.db}, one migration per version; {@code PRAGMA user_version} records the version
+ * a file has, so an old file is upgraded in place and a file from a newer bot is refused instead of damaged.
+ */
+final class SchemaMigrations {
+    /** Index i brings a database from version i to i + 1. Append; never edit a released migration. */
+    private static final List<List<String>> MIGRATIONS = List.of(List.of(
+            """
+            CREATE TABLE active_session (
+                user_id       INTEGER NOT NULL,
+                chat_id       INTEGER NOT NULL,
+                scenario_id   TEXT    NOT NULL,
+                transcript    TEXT    NOT NULL,
+                moves         TEXT    NOT NULL,
+                mood          INTEGER NOT NULL,
+                peaks         INTEGER NOT NULL,
+                drawn_out     INTEGER NOT NULL,
+                persona_seed  INTEGER NOT NULL,
+                hints         INTEGER NOT NULL,
+                started_at    INTEGER NOT NULL,
+                last_activity INTEGER NOT NULL,
+                PRIMARY KEY (user_id, chat_id)
+            )""",
+            """
+            CREATE TABLE finished_session (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                user_id     INTEGER NOT NULL,
+                chat_id     INTEGER NOT NULL,
+                scenario_id TEXT    NOT NULL,
+                outcome     TEXT    NOT NULL,
+                total       INTEGER NOT NULL,
+                turns       INTEGER NOT NULL,
+                hints       INTEGER NOT NULL,
+                started_at  INTEGER NOT NULL,
+                ended_at    INTEGER NOT NULL,
+                transcript  TEXT    NOT NULL
+            )""",
+            "CREATE INDEX finished_session_by_user ON finished_session (user_id, ended_at)",
+            """
+            CREATE TABLE dimension_score (
+                session_id INTEGER NOT NULL REFERENCES finished_session (id) ON DELETE CASCADE,
+                dimension  TEXT    NOT NULL,
+                score      INTEGER NOT NULL,
+                PRIMARY KEY (session_id, dimension)
+            )"""));
+
+    /** The version this code reads and writes. */
+    static final int VERSION = MIGRATIONS.size();
+
+    private SchemaMigrations() {
+    }
+
+    /** Runs the missing migrations, each in its own transaction together with its version bump. */
+    static void apply(Connection c, String file) throws SQLException {
+        int version = version(c);
+        if (version > VERSION) {
+            throw new StoreException(file + " has schema version " + version + " but this bot knows only up to "
+                    + VERSION + "; run the newer bot version or restore a backup");
+        }
+        for (int v = version; v < VERSION; v++) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                for (String sql : MIGRATIONS.get(v)) {
+                    st.execute(sql);
+                }
+                st.execute("PRAGMA user_version = " + (v + 1));
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    static int version(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.coachbot.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.coachbot.roleplay.DetectedMove;
+import org.coachbot.roleplay.Outcome;
+import org.coachbot.roleplay.PastSession;
+import org.coachbot.roleplay.Scorecard;
+import org.coachbot.roleplay.Session;
+import org.coachbot.roleplay.SessionStore;
+import org.coachbot.roleplay.Utterance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Role-play sessions in a SQLite file in the data folder: the session in progress is saved after every turn and
+ * finished sessions keep their scores per dimension. WAL mode lets a reader (e.g. {@code /progress}) run while a
+ * turn is written; one connection, used under this object's lock, keeps every transaction whole.
+ */
+public final class SqliteSessionStore implements SessionStore, AutoCloseable {
+    public static final String FILE_NAME = "roleplay.db";
+    private static final TypeReference<List<Utterance>> TRANSCRIPT = new TypeReference<>() {
+    };
+    private static final TypeReference<List<DetectedMove>> MOVES = new TypeReference<>() {
+    };
+    private final ObjectMapper json = new ObjectMapper();
+    private final Connection connection;
+
+    private SqliteSessionStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens (or creates) {@code roleplay.db} in the folder and brings its schema up to date. */
+    public static SqliteSessionStore open(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(dataDir);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA journal_mode = WAL");
+                // NORMAL is durable across a crash of the bot; only a power cut can lose the last turn in WAL mode.
+                st.execute("PRAGMA synchronous = NORMAL");
+                st.execute("PRAGMA foreign_keys = ON");
+                st.execute("PRAGMA busy_timeout = 5000");
+                SchemaMigrations.apply(c, file.toString());
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            return new SqliteSessionStore(c);
+        } catch (IOException | SQLException e) {
+            throw new StoreException("cannot open the session database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Session> active(long userId, long chatId) {
+        String sql = "SELECT * FROM active_session WHERE user_id = ? AND chat_id = ?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, userId);
+            ps.setLong(2, chatId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Session(userId, chatId, rs.getString("scenario_id"), rs.getLong("persona_seed"),
+                        rs.getInt("mood"), rs.getInt("peaks"), rs.getInt("drawn_out") != 0,
+                        json.readValue(rs.getString("transcript"), TRANSCRIPT),
+                        json.readValue(rs.getString("moves"), MOVES), rs.getInt("hints"),
+                        Instant.ofEpochMilli(rs.getLong("started_at")),
+                        Instant.ofEpochMilli(rs.getLong("last_activity"))));
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("cannot read the session of user " + userId + " in chat " + chatId, e);
+        }
+    }
+
+    @Override
+    public synchronized void save(Session s) {
+        String sql = "INSERT OR REPLACE INTO active_session (user_id, chat_id, scenario_id, transcript, moves, mood, "
+                + "peaks, drawn_out, persona_seed, hints, started_at, last_activity) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, s.userId());
+            ps.setLong(2, s.chatId());
+            ps.setString(3, s.scenarioId());
+            ps.setString(4, json.writeValueAsString(s.transcript()));
+            ps.setString(5, json.writeValueAsString(s.moves()));
+            ps.setInt(6, s.mood());
+            ps.setInt(7, s.peaks());
+            ps.setInt(8, s.drawnOut() ? 1 : 0);
+            ps.setLong(9, s.seed());
+            ps.setInt(10, s.hints());
+            ps.setLong(11, s.startedAt().toEpochMilli());
+            ps.setLong(12, s.lastActivity().toEpochMilli());
+            ps.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("cannot save the session of user " + s.userId(), e);
+        }
+    }
+
+    @Override
+    public synchronized void discard(long userId, long chatId) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM active_session WHERE user_id = ? AND chat_id = ?")) {
+            ps.setLong(1, userId);
+            ps.setLong(2, chatId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot discard the session of user " + userId, e);
+        }
+    }
+
+    @Override
+    public synchronized void finish(Session s, Scorecard card, Instant endedAt) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                long id = insertFinished(s, card, endedAt);
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "INSERT INTO dimension_score (session_id, dimension, score) VALUES (?, ?, ?)")) {
+                    for (Scorecard.DimensionScore d : card.dimensions()) {
+                        ps.setLong(1, id);
+                        ps.setString(2, d.id());
+                        ps.setInt(3, d.score());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "DELETE FROM active_session WHERE user_id = ? AND chat_id = ?")) {
+                    ps.setLong(1, s.userId());
+                    ps.setLong(2, s.chatId());
+                    ps.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException | JsonProcessingException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("cannot record the finished session of user " + s.userId(), e);
+        }
+    }
+
+    private long insertFinished(Session s, Scorecard card, Instant endedAt)
+            throws SQLException, JsonProcessingException {
+        String sql = "INSERT INTO finished_session (user_id, chat_id, scenario_id, outcome, total, turns, hints, "
+                + "started_at, ended_at, transcript) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, s.userId());
+            ps.setLong(2, s.chatId());
+            ps.setString(3, s.scenarioId());
+            ps.setString(4, card.outcome().name());
+            ps.setInt(5, card.total());
+            ps.setInt(6, card.turns());
+            ps.setInt(7, card.hints());
+            ps.setLong(8, s.startedAt().toEpochMilli());
+            ps.setLong(9, endedAt.toEpochMilli());
+            ps.setString(10, json.writeValueAsString(s.transcript()));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<PastSession> history(long userId, int limit) {
+        String sql = "SELECT f.id, f.scenario_id, f.outcome, f.total, f.turns, f.hints, f.started_at, f.ended_at, "
+                + "d.dimension, d.score FROM (SELECT * FROM finished_session WHERE user_id = ? "
+                + "ORDER BY ended_at DESC, id DESC LIMIT ?) f LEFT JOIN dimension_score d ON d.session_id = f.id "
+                + "ORDER BY f.ended_at DESC, f.id DESC";
+        Map<Long, Row> rows = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, userId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row row = rows.computeIfAbsent(rs.getLong("id"), id -> new Row());
+                    if (row.scenarioId == null) {
+                        row.read(rs);
+                    }
+                    if (rs.getString("dimension") != null) {
+                        row.scores.put(rs.getString("dimension"), rs.getInt("score"));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the history of user " + userId, e);
+        }
+        List<PastSession> out = new ArrayList<>();
+        rows.values().forEach(r -> out.add(r.toPastSession()));
+        return out;
+    }
+
+    /** One finished session while its score rows are collected. */
+    private static final class Row {
+        private final Map<String, Integer> scores = new HashMap<>();
+        private String scenarioId;
+        private Outcome outcome;
+        private int total;
+        private int turns;
+        private int hints;
+        private long startedAt;
+        private long endedAt;
+
+        void read(ResultSet rs) throws SQLException {
+            scenarioId = rs.getString("scenario_id");
+            outcome = Outcome.valueOf(rs.getString("outcome"));
+            total = rs.getInt("total");
+            turns = rs.getInt("turns");
+            hints = rs.getInt("hints");
+            startedAt = rs.getLong("started_at");
+            endedAt = rs.getLong("ended_at");
+        }
+
+        PastSession toPastSession() {
+            return new PastSession(scenarioId, outcome, total, scores, turns, hints, Instant.ofEpochMilli(startedAt),
+                    Instant.ofEpochMilli(endedAt));
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the session database", e);
+        }
+    }
+}
