@@ -1,7 +1,73 @@
 package org.coachbot;
 
-/** Entry point: wires the bot by hand. */
+import org.coachbot.bench.RetrievalBenchmark;
+import org.coachbot.bench.RolePlayBenchmark;
+import org.coachbot.config.BotConfig;
+import org.coachbot.config.ConfigException;
+import org.coachbot.config.ConfigLoader;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Entry point: {@code java -jar coach-bot.jar} runs the bot, {@code java -jar coach-bot.jar bench} measures it. */
 public final class Main {
+    /** Exit code for invalid settings, so scripts can tell a misconfiguration from a crash. */
+    public static final int EXIT_CONFIG = 2;
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, System.getenv(), System.in, out, err));
+    }
+
+    /** Runs the bot or the benchmark and returns the process exit code. */
+    public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+        BotConfig config;
+        try {
+            config = new ConfigLoader(env).load();
+            Files.createDirectories(config.dataDir());
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return EXIT_CONFIG;
+        } catch (Exception e) {
+            err.println(new ConfigException("DATA_DIR", env.getOrDefault("DATA_DIR", "./data"),
+                    "a folder the bot can create and write (" + e.getMessage() + ")").getMessage());
+            return EXIT_CONFIG;
+        }
+        Logging.setLevel(config.logLevel());
+        if (args.length > 0 && args[0].equals("bench")) {
+            int retrieval = RetrievalBenchmark.run(out, config.knowledgeDir(), config.dataDir());
+            int rolePlay = RolePlayBenchmark.run(out, config.knowledgeDir(), config.dataDir());
+            return Math.max(retrieval, rolePlay);
+        }
+        if (args.length > 0) {
+            err.println("unknown argument \"" + args[0] + "\": expected no argument (run the bot) or bench");
+            return EXIT_CONFIG;
+        }
+        try (CoachBot bot = new CoachBot(config)) {
+            if (config.telegramMode()) {
+                return bot.runTelegram(out);
+            }
+            return bot.runConsole(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
+        } catch (Exception e) {
+            err.println("coach-bot stopped: " + e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(Main.class).error("fatal error", e);
+            return 1;
+        }
+    }
+
+    /** Resolves where console charts are saved. */
+    static Path chartDir(BotConfig config) {
+        return config.dataDir().resolve("charts");
     }
 }

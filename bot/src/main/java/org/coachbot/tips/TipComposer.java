@@ -5,7 +5,6 @@ import org.coachbot.knowledge.Section;
 import org.coachbot.text.Texts;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,27 +51,29 @@ public final class TipComposer {
                 + Html.italic(texts.get("tip.source", section.topic(), section.title()));
     }
 
-    /** Reorders sentences so those sharing the most character pairs with the question come first, then cuts. */
+    /**
+     * Puts the paragraph sharing the most character pairs with the question first (paragraphs are written to stand
+     * alone, sentences are not), then cuts at a sentence end within the room.
+     */
     static String keySentencesFirst(String question, String body, int room) {
-        List<String> sentences = sentences(plain(body));
+        List<String> paragraphs = new ArrayList<>(List.of(plain(body).strip().split("\n\\s*\n")));
         Set<String> queryPairs = pairs(question);
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < sentences.size(); i++) {
-            order.add(i);
+        int best = 0;
+        for (int i = 1; i < paragraphs.size(); i++) {
+            if (overlap(queryPairs, paragraphs.get(i)) > overlap(queryPairs, paragraphs.get(best))) {
+                best = i;
+            }
         }
-        int[] overlap = sentences.stream().mapToInt(s -> overlap(queryPairs, s)).toArray();
-        // Stable: sentences that match equally keep the curator's order, which usually reads best.
-        order.sort(Comparator.comparingInt((Integer i) -> -Math.min(overlap[i], 3)).thenComparingInt(i -> i));
+        paragraphs.add(0, paragraphs.remove(best));
         StringBuilder out = new StringBuilder();
-        for (int i : order) {
-            String s = sentences.get(i);
-            if (out.length() + s.length() > room) {
+        for (String sentence : sentences(String.join("\n", paragraphs))) {
+            if (out.length() + sentence.length() > room) {
                 if (out.length() == 0) {
-                    out.append(s, 0, Math.max(0, room - 1)).append('…');
+                    out.append(sentence, 0, Math.max(0, room - 1)).append('…');
                 }
                 break;
             }
-            out.append(s);
+            out.append(sentence);
         }
         return out.toString().strip();
     }
@@ -84,6 +85,10 @@ public final class TipComposer {
             char c = text.charAt(i);
             current.append(c);
             if (c == '。' || c == '!' || c == '?' || c == ';' || c == '\n') {
+                // A closing quote belongs to the sentence it ends.
+                while (i + 1 < text.length() && "\"”’」』)".indexOf(text.charAt(i + 1)) >= 0) {
+                    current.append(text.charAt(++i));
+                }
                 out.add(current.toString());
                 current.setLength(0);
             }

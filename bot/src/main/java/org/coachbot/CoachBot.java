@@ -1,0 +1,114 @@
+package org.coachbot;
+
+import dev.langchain4j.model.chat.ChatModel;
+import org.coachbot.admin.KnowledgeDesk;
+import org.coachbot.admin.KnowledgeState;
+import org.coachbot.admin.LiveKnowledge;
+import org.coachbot.chat.CommandRouter;
+import org.coachbot.chat.FileFetcher;
+import org.coachbot.chat.Notifier;
+import org.coachbot.config.BotConfig;
+import org.coachbot.console.ConsoleFrontEnd;
+import org.coachbot.llm.ChatModels;
+import org.coachbot.llm.TimedChat;
+import org.coachbot.retrieval.IndexProgress;
+import org.coachbot.retrieval.RetrievalIndex;
+import org.coachbot.roleplay.Charts;
+import org.coachbot.roleplay.LlmPersona;
+import org.coachbot.roleplay.RolePlayDesk;
+import org.coachbot.roleplay.RolePlaySettings;
+import org.coachbot.roleplay.RolePlayEngine;
+import org.coachbot.store.SqliteSessionStore;
+import org.coachbot.tips.TipService;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** All the wiring in one place: builds every part from the configuration and connects them by hand. */
+final class CoachBot implements AutoCloseable {
+    private final BotConfig config;
+    private final LiveKnowledge knowledge;
+    private final SqliteSessionStore store;
+    private final ExecutorService llmCalls = Executors.newCachedThreadPool(daemon("llm"));
+    private final Optional<ChatModel> model;
+    private final TipService tips;
+    private final RolePlayDesk rolePlay;
+
+    CoachBot(BotConfig config) {
+        this.config = config;
+        this.knowledge = new LiveKnowledge(config.knowledgeDir(),
+                new RetrievalIndex(RetrievalIndex.defaultEmbeddingModel(), config.dataDir()), Clock.systemUTC());
+        knowledge.reload(IndexProgress.NONE);
+        this.store = SqliteSessionStore.open(config.dataDir());
+        this.model = ChatModels.fromSettings(config.llm());
+        this.tips = new TipService(() -> knowledge.current().knowledge(), () -> knowledge.current().retriever(),
+                model.map(m -> new TimedChat(m, llmCalls)), config.llm().tipTimeout(), config.tipMaxChars());
+        this.rolePlay = new RolePlayDesk(() -> knowledge.current().book(), () -> knowledge.current().knowledge(),
+                () -> knowledge.current().retriever(), store,
+                LlmPersona.orScripted(model, llmCalls, config.llm().rolePlayTimeout()), Clock.systemUTC(),
+                new SecureRandom()::nextLong,
+                new RolePlaySettings(config.rolePlayIdle(), RolePlayEngine.DEFAULT_MAX_TURNS, 10));
+        // The first chart pays for font and class loading; do it before a trainee waits for one.
+        daemon("chart-warm-up").newThread(Charts::warmUp).start();
+    }
+
+    /** The chat core with every command; the same for Telegram and the console. */
+    CommandRouter router(FileFetcher files, Notifier admins) {
+        KnowledgeDesk desk = new KnowledgeDesk(knowledge, config.dataDir(), files, Clock.systemUTC());
+        return new CommandRouter((in, out) -> out.send(tips.answer(in.text())), desk::onDocument)
+                .command("ask", (in, arg, out) -> out.send(tips.answer(arg)), false)
+                .command("roleplay", rolePlay::start, false)
+                .command("hint", rolePlay::hint, false)
+                .command("end", rolePlay::end, false)
+                .command("progress", rolePlay::progress, false)
+                .command("kb", desk::kb, true)
+                .command("reload", desk::reload, true)
+                .command("rollback", desk::rollback, true)
+                .conversation(rolePlay::isActive, rolePlay::say)
+                .buttons(TipService.MORE_PREFIX, (in, out) -> out.send(tips.more(in.text())))
+                .buttons(RolePlayDesk.BUTTON_PREFIX, rolePlay::onButton)
+                .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton);
+    }
+
+    int runConsole(BufferedReader in, PrintStream out) throws IOException {
+        ConsoleFrontEnd[] console = new ConsoleFrontEnd[1];
+        CommandRouter router = router(ConsoleFrontEnd.fileFetcher(), reply -> console[0].notifier().notifyAdmins(reply));
+        console[0] = new ConsoleFrontEnd(router, in, out, Main.chartDir(config));
+        out.println(startLine("console"));
+        console[0].run();
+        return 0;
+    }
+
+    int runTelegram(PrintStream out) {
+        throw new IllegalStateException("Telegram front end is not wired yet");
+    }
+
+    String startLine(String mode) {
+        KnowledgeState state = knowledge.current();
+        return "coach-bot 已启动 | 模式: " + mode + " | 知识库: " + state.knowledge().fileCount() + " 个文件 / "
+                + state.knowledge().sections().size() + " 个小节 | 练习场景: " + state.book().scenarios().size()
+                + " 个 | LLM: " + config.llm().provider().name().toLowerCase()
+                + (state.knowledge().problems().isEmpty() && state.book().problems().isEmpty() ? ""
+                : " | 有问题的文件: " + (state.knowledge().problems().size() + state.book().problems().size()));
+    }
+
+    @Override
+    public void close() {
+        llmCalls.shutdownNow();
+        store.close();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
