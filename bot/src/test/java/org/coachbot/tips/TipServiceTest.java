@@ -112,10 +112,12 @@ class TipServiceTest {
     }
 
     @Test
-    void should_put_the_sentences_closest_to_the_question_first() {
-        String body = TipComposer.keySentencesFirst("客户不说话怎么引导", "第一句无关。不说话时用开放式问题引导。", 200);
+    void should_put_the_paragraph_closest_to_the_question_first() {
+        String body = TipComposer.keySentencesFirst("客户不说话怎么引导",
+                "第一段与问题无关。\n\n不说话时用开放式问题引导:“您最担心什么?”再耐心等待。", 200);
 
         assertTrue(body.startsWith("不说话时"), body);
+        assertTrue(body.contains("“您最担心什么?”再"), "a closing quote stays with its sentence: " + body);
     }
 
     @Test
