@@ -11,7 +11,7 @@ import java.util.List;
  * A fast, deterministic stand-in for a real embedding model: character bigrams hashed into a small vector, so
  * texts that share words are similar and unrelated texts are nearly orthogonal.
  */
-final class HashingEmbeddingModel implements EmbeddingModel {
+public final class HashingEmbeddingModel implements EmbeddingModel {
     static final int DIMENSION = 4096;
     /**
      * Sharing one or two word pairs with a section gives this model a cosine of about 0.1, sharing none about 0;
