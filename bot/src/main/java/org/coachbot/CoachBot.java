@@ -39,6 +39,7 @@ final class CoachBot implements AutoCloseable {
     private final Optional<ChatModel> model;
     private final TipService tips;
     private final RolePlayDesk rolePlay;
+    private org.coachbot.admin.FolderWatcher watcher;
 
     CoachBot(BotConfig config) {
         this.config = config;
@@ -60,6 +61,12 @@ final class CoachBot implements AutoCloseable {
 
     /** The chat core with every command; the same for Telegram and the console. */
     CommandRouter router(FileFetcher files, Notifier admins) {
+        try {
+            watcher = new org.coachbot.admin.FolderWatcher(knowledge, admins, config.reloadDebounce()).start();
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(CoachBot.class)
+                    .warn("cannot watch {} for changes; use /reload after editing files", config.knowledgeDir(), e);
+        }
         KnowledgeDesk desk = new KnowledgeDesk(knowledge, config.dataDir(), files, Clock.systemUTC());
         return new CommandRouter((in, out) -> out.send(tips.answer(in.text())), desk::onDocument)
                 .command("ask", (in, arg, out) -> out.send(tips.answer(arg)), false)
@@ -99,7 +106,10 @@ final class CoachBot implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
+        if (watcher != null) {
+            watcher.close();
+        }
         llmCalls.shutdownNow();
         store.close();
     }

@@ -1,0 +1,67 @@
+package org.coachbot.admin;
+
+import org.coachbot.chat.Reply;
+import org.coachbot.retrieval.HashingEmbeddingModel;
+import org.coachbot.retrieval.RetrievalIndex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FolderWatcherTest {
+    private static final String FILE = """
+            ---
+            title: 电话礼仪
+            tags: [电话]
+            source: 001.txt
+            ---
+            # 电话礼仪
+
+            ## 三声之内接听
+            铃响三声之内接起电话,先说"您好"。
+            """;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void should_make_a_file_dropped_into_the_folder_live_and_report_a_broken_one() throws Exception {
+        // given
+        Path folder = Files.createDirectories(root.resolve("knowledge"));
+        LiveKnowledge live = new LiveKnowledge(folder,
+                new RetrievalIndex(new HashingEmbeddingModel(), Files.createDirectories(root.resolve("data"))),
+                Clock.systemUTC());
+        live.reload((d, t) -> {
+        });
+        BlockingQueue<KnowledgeState> states = new LinkedBlockingQueue<>();
+        BlockingQueue<Reply> notices = new LinkedBlockingQueue<>();
+        live.onChange(states::add);
+        try (FolderWatcher watcher = new FolderWatcher(live, notices::add, Duration.ofMillis(100)).start()) {
+            // when
+            Files.writeString(folder.resolve("phone.md"), FILE);
+            KnowledgeState state = states.poll(20, TimeUnit.SECONDS);
+
+            // then
+            assertNotNull(state, "the new file was not picked up");
+            assertTrue(state.knowledge().section("phone#三声之内接听").isPresent());
+
+            // when a broken file is dropped
+            Files.writeString(folder.resolve("broken.md"), "no front matter");
+            Reply notice = notices.poll(20, TimeUnit.SECONDS);
+
+            // then the admins hear of it and the good file keeps serving
+            assertNotNull(notice, "the broken file was not reported");
+            assertTrue(notice.html().contains("broken.md:1"), notice.html());
+            assertTrue(live.current().knowledge().section("phone#三声之内接听").isPresent());
+        }
+    }
+}
