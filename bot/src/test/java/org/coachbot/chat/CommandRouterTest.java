@@ -1,5 +1,6 @@
 package org.coachbot.chat;
 
+import org.coachbot.testing.RecordingResponder;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -41,23 +42,23 @@ class CommandRouterTest {
     void should_point_to_help_for_an_unknown_command() {
         router.handle(Incoming.text(agent, 7, "/foo<b>"), out);
 
-        assertTrue(out.last().contains("/help"));
-        assertTrue(out.last().contains("&lt;b&gt;"), "the unknown command is escaped: " + out.last());
+        assertTrue(last().contains("/help"));
+        assertTrue(last().contains("&lt;b&gt;"), "the unknown command is escaped: " + last());
     }
 
     @Test
     void should_answer_stickers_and_photos_with_a_notice() {
         router.handle(Incoming.unsupported(agent, 7), out);
 
-        assertTrue(out.last().contains("文字"));
+        assertTrue(last().contains("文字"));
     }
 
     @Test
     void should_hide_admin_commands_from_other_users_help() {
         router.handle(Incoming.text(agent, 7, "/help"), out);
-        String forAgent = out.last();
+        String forAgent = last();
         router.handle(Incoming.text(admin, 1, "/help"), out);
-        String forAdmin = out.last();
+        String forAdmin = last();
 
         assertTrue(forAgent.contains("/ask"));
         assertFalse(forAgent.contains("/kb"));
@@ -68,8 +69,8 @@ class CommandRouterTest {
     void should_greet_and_list_commands_on_start() {
         router.handle(Incoming.text(agent, 7, "/start"), out);
 
-        assertTrue(out.last().contains("你好"));
-        assertTrue(out.last().contains("/help"));
+        assertTrue(last().contains("你好"));
+        assertTrue(last().contains("/help"));
     }
 
     @Test
@@ -91,14 +92,14 @@ class CommandRouterTest {
 
         router.handle(Incoming.text(agent, 7, "/boom"), out);
 
-        assertTrue(out.last().contains("抱歉"));
+        assertTrue(last().contains("抱歉"));
     }
 
     @Test
     void should_refuse_oversized_text() {
         router.handle(Incoming.text(agent, 7, "啊".repeat(CommandRouter.MAX_TEXT_CHARS + 1)), out);
 
-        assertTrue(out.last().contains("太长"));
+        assertTrue(last().contains("太长"));
         assertTrue(tips.isEmpty());
     }
 
@@ -111,26 +112,10 @@ class CommandRouterTest {
         router.handle(Incoming.button(agent, 7, "zz:1"), out);
 
         assertEquals(List.of("tip:abc"), pressed);
-        assertTrue(out.last().contains("失效"));
+        assertTrue(last().contains("失效"));
     }
 
-    /** Collects the replies as text. */
-    static final class RecordingResponder implements Responder {
-        final List<Reply> replies = new ArrayList<>();
-
-        @Override
-        public void send(Reply reply) {
-            replies.add(reply);
-        }
-
-        @Override
-        public Status status(String html) {
-            replies.add(Reply.html(html));
-            return update -> replies.add(Reply.html(update));
-        }
-
-        String last() {
-            return replies.get(replies.size() - 1).html();
-        }
+    private String last() {
+        return out.last().html();
     }
 }

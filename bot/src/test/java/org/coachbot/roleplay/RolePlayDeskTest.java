@@ -9,6 +9,7 @@ import org.coachbot.retrieval.Hit;
 import org.coachbot.retrieval.Retriever;
 import org.coachbot.store.SqliteSessionStore;
 import org.junit.jupiter.api.AfterEach;
+import org.coachbot.testing.RecordingResponder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

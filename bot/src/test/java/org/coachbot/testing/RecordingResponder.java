@@ -1,4 +1,4 @@
-package org.coachbot.roleplay;
+package org.coachbot.testing;
 
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps every reply the desk sends, for assertions. */
-final class RecordingResponder implements Responder {
-    final List<Reply> replies = new ArrayList<>();
+public final class RecordingResponder implements Responder {
+    public final List<Reply> replies = new ArrayList<>();
 
     @Override
     public void send(Reply reply) {
@@ -22,19 +22,19 @@ final class RecordingResponder implements Responder {
     }
 
     /** All text sent so far, joined. */
-    String text() {
+    public String text() {
         return String.join("\n---\n", replies.stream().map(Reply::html).toList());
     }
 
-    List<Reply> images() {
+    public List<Reply> images() {
         return replies.stream().filter(Reply::hasImage).toList();
     }
 
-    Reply last() {
+    public Reply last() {
         return replies.get(replies.size() - 1);
     }
 
-    void clear() {
+    public void clear() {
         replies.clear();
     }
 }
