@@ -19,6 +19,8 @@ import org.coachbot.roleplay.RolePlayDesk;
 import org.coachbot.roleplay.RolePlaySettings;
 import org.coachbot.roleplay.RolePlayEngine;
 import org.coachbot.store.SqliteSessionStore;
+import org.coachbot.telegram.TelegramFrontEnd;
+import org.coachbot.telegram.TelegramSettings;
 import org.coachbot.tips.TipService;
 
 import java.io.BufferedReader;
@@ -27,6 +29,7 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -92,8 +95,25 @@ final class CoachBot implements AutoCloseable {
         return 0;
     }
 
-    int runTelegram(PrintStream out) {
-        throw new IllegalStateException("Telegram front end is not wired yet");
+    /** Polls Telegram until SIGTERM or SIGINT, then finishes in-flight replies and returns 0. */
+    int runTelegram(PrintStream out) throws InterruptedException {
+        TelegramSettings settings = new TelegramSettings(config.botToken(), config.telegramApiUrl(),
+                config.adminIds(), config.allowedUserIds(), config.messagesPerSecond(),
+                config.messagesPerChatPerSecond(), config.chatBurst(), config.handlerThreads(),
+                config.pollTimeoutSeconds());
+        TelegramFrontEnd[] telegram = new TelegramFrontEnd[1];
+        CommandRouter router = router(document -> telegram[0].fileFetcher().fetch(document),
+                reply -> telegram[0].notifier().notifyAdmins(reply));
+        telegram[0] = new TelegramFrontEnd(settings, router, config.dataDir(), router.menu());
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            telegram[0].stop();
+        }, "shutdown"));
+        telegram[0].start();
+        out.println(startLine("telegram " + config.telegramApiUrl()));
+        stop.await();
+        return 0;
     }
 
     String startLine(String mode) {
