@@ -43,6 +43,7 @@ final class CoachBot implements AutoCloseable {
     private final TipService tips;
     private final RolePlayDesk rolePlay;
     private org.coachbot.admin.FolderWatcher watcher;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     CoachBot(BotConfig config) {
         this.config = config;
@@ -107,8 +108,11 @@ final class CoachBot implements AutoCloseable {
         telegram[0] = new TelegramFrontEnd(settings, router, config.dataDir(), router.menu());
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
             telegram[0].stop();
+            close();
+            stop.countDown();
+            // SIGTERM would otherwise end the JVM with 143; a clean, flushed stop is a success.
+            Runtime.getRuntime().halt(0);
         }, "shutdown"));
         telegram[0].start();
         out.println(startLine("telegram " + config.telegramApiUrl()));
@@ -126,9 +130,16 @@ final class CoachBot implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         if (watcher != null) {
-            watcher.close();
+            try {
+                watcher.close();
+            } catch (IOException e) {
+                org.slf4j.LoggerFactory.getLogger(CoachBot.class).debug("closing the folder watcher", e);
+            }
         }
         llmCalls.shutdownNow();
         store.close();

@@ -1,0 +1,228 @@
+package org.coachbot.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A Bot API server on 127.0.0.1 for tests: dispatches on {@code /bot<token>/<method>}, serves queued updates to
+ * getUpdates honouring {@code offset}, records every call, and can answer a method with scripted errors.
+ */
+public final class FakeBotApiServer implements AutoCloseable {
+    public static final String TOKEN = "123456:TESTTOKENabcdefghijklmnopqrstuvwxyz";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final LinkedBlockingQueue<Call> sent = new LinkedBlockingQueue<>();
+    private final List<JsonNode> updates = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<String>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final AtomicLong nextUpdate = new AtomicLong(1);
+    private final AtomicLong nextMessage = new AtomicLong(100);
+
+    /** One recorded call. */
+    public record Call(String method, JsonNode body) {
+        public String text() {
+            return body.path("text").asText();
+        }
+
+        public long chatId() {
+            return body.path("chat_id").asLong();
+        }
+    }
+
+    public FakeBotApiServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Queues a text message from a user in a chat. */
+    public long text(long userId, long chatId, String text) {
+        return enqueue(message(userId, chatId).put("text", text));
+    }
+
+    /** Queues a sticker, which the bot does not read. */
+    public long sticker(long userId, long chatId) {
+        ObjectNode m = message(userId, chatId);
+        m.putObject("sticker").put("file_id", "s1");
+        return enqueue(m);
+    }
+
+    /** Queues a document and makes its content downloadable. */
+    public long document(long userId, long chatId, String fileName, byte[] content) {
+        String id = "f" + nextUpdate.get();
+        files.put("documents/" + id, content);
+        ObjectNode m = message(userId, chatId);
+        m.putObject("document").put("file_id", id).put("file_name", fileName).put("file_size", content.length);
+        return enqueue(m);
+    }
+
+    /** Queues a pressed inline button. */
+    public long button(long userId, long chatId, String data) {
+        ObjectNode u = JSON.createObjectNode();
+        ObjectNode q = u.putObject("callback_query").put("id", "cb" + nextUpdate.get()).put("data", data);
+        q.putObject("from").put("id", userId).put("first_name", "U" + userId);
+        q.putObject("message").put("message_id", 1).putObject("chat").put("id", chatId);
+        return enqueue(u);
+    }
+
+    /** The next answers of a method, as raw JSON bodies with an HTTP status, e.g. a 429. */
+    public void script(String method, int status, String body) {
+        scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(status + " " + body);
+    }
+
+    public void tooManyRequests(String method, int retryAfter) {
+        script(method, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+                + retryAfter + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}");
+    }
+
+    /** Waits for the next sendMessage/sendPhoto, or fails after the timeout. */
+    public Call nextSent() throws InterruptedException {
+        Call call = sent.poll(20, TimeUnit.SECONDS);
+        if (call == null) {
+            throw new AssertionError("no message was sent within 20 s; calls: " + calls);
+        }
+        return call;
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    private ObjectNode message(long userId, long chatId) {
+        ObjectNode m = JSON.createObjectNode().put("message_id", nextMessage.incrementAndGet()).put("date", 1);
+        m.putObject("from").put("id", userId).put("first_name", "U" + userId);
+        m.putObject("chat").put("id", chatId).put("type", "private");
+        return m;
+    }
+
+    private long enqueue(ObjectNode messageOrUpdate) {
+        long id = nextUpdate.getAndIncrement();
+        ObjectNode update = messageOrUpdate.has("callback_query") ? messageOrUpdate
+                : JSON.createObjectNode().set("message", messageOrUpdate);
+        update.put("update_id", id);
+        synchronized (updates) {
+            updates.add(update);
+            updates.notifyAll();
+        }
+        return id;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/file/bot" + TOKEN + "/")) {
+                byte[] file = files.get(path.substring(("/file/bot" + TOKEN + "/").length()));
+                exchange.sendResponseHeaders(file == null ? 404 : 200, file == null ? -1 : file.length);
+                if (file != null) {
+                    exchange.getResponseBody().write(file);
+                }
+                return;
+            }
+            if (!path.startsWith("/bot" + TOKEN + "/")) {
+                write(exchange, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+                return;
+            }
+            String method = path.substring(path.lastIndexOf('/') + 1);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            JsonNode body = method.equals("sendPhoto") ? JSON.createObjectNode().put("multipart", raw.length)
+                    .put("chat_id", chatIdOf(new String(raw, StandardCharsets.UTF_8)))
+                    : JSON.readTree(raw);
+            Call call = new Call(method, body);
+            calls.add(call);
+            Deque<String> script = scripted.get(method);
+            String next = script == null ? null : script.poll();
+            if (next != null) {
+                int space = next.indexOf(' ');
+                write(exchange, Integer.parseInt(next.substring(0, space)), next.substring(space + 1));
+                return;
+            }
+            write(exchange, 200, "{\"ok\":true,\"result\":" + result(method, body) + "}");
+            if (method.equals("sendMessage") || method.equals("sendPhoto")) {
+                sent.add(call);
+            }
+        }
+    }
+
+    private String result(String method, JsonNode body) throws IOException {
+        switch (method) {
+            case "getUpdates" -> {
+                long offset = body.path("offset").asLong(0);
+                awaitUpdate(offset, body.path("timeout").asLong(0));
+                var pending = updates.stream().filter(u -> u.path("update_id").asLong() >= offset).limit(100).toList();
+                updates.removeIf(u -> u.path("update_id").asLong() < offset);
+                return JSON.writeValueAsString(pending);
+            }
+            case "getFile" -> {
+                return "{\"file_id\":\"" + body.path("file_id").asText() + "\",\"file_path\":\"documents/"
+                        + body.path("file_id").asText() + "\"}";
+            }
+            case "sendMessage", "sendPhoto", "editMessageText" -> {
+                return "{\"message_id\":" + nextMessage.incrementAndGet() + "}";
+            }
+            default -> {
+                return "true";
+            }
+        }
+    }
+
+    /** Long polling: holds the request until an update at or after the offset exists, or the timeout passes. */
+    private void awaitUpdate(long offset, long timeoutSeconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(timeoutSeconds, 1));
+        synchronized (updates) {
+            while (updates.stream().noneMatch(u -> u.path("update_id").asLong() >= offset)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    updates.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static long chatIdOf(String multipart) {
+        int at = multipart.indexOf("name=\"chat_id\"");
+        String rest = multipart.substring(at).split("\r\n\r\n", 2)[1];
+        return Long.parseLong(rest.substring(0, rest.indexOf("\r\n")));
+    }
+
+    private static void write(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,239 @@
+package org.coachbot.telegram;
+
+import org.coachbot.chat.ChatCore;
+import org.coachbot.chat.Incoming;
+import org.coachbot.chat.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TelegramFrontEndTest {
+    @TempDir
+    Path data;
+    private final List<Long> sleeps = new CopyOnWriteArrayList<>();
+    private FakeBotApiServer api;
+    private TelegramFrontEnd bot;
+
+    @AfterEach
+    void tearDown() {
+        if (bot != null) {
+            bot.stop();
+        }
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    private TelegramFrontEnd start(ChatCore core) throws Exception {
+        if (api == null) {
+            api = new FakeBotApiServer();
+        }
+        TelegramSettings settings = new TelegramSettings(FakeBotApiServer.TOKEN, api.baseUrl(), Set.of(1L), Set.of(),
+                1000, 1000, 100, 4, 1);
+        bot = new TelegramFrontEnd(settings, core, data, List.of(Map.entry("help", "帮助")), sleeps::add);
+        bot.start();
+        return bot;
+    }
+
+    private static ChatCore echo() {
+        return (in, out) -> out.send(Reply.html("echo " + in.kind() + " " + in.text()));
+    }
+
+    @Test
+    void should_answer_an_update_and_register_the_command_menu() throws Exception {
+        start(echo());
+        api.text(7, 7, "你好");
+
+        FakeBotApiServer.Call sent = api.nextSent();
+
+        assertEquals("echo TEXT 你好", sent.text());
+        assertEquals(7, sent.chatId());
+        assertEquals("HTML", sent.body().path("parse_mode").asText());
+        assertEquals(1, api.calls("setMyCommands").size());
+    }
+
+    @Test
+    void should_resend_once_after_retry_after_when_telegram_answers_429() throws Exception {
+        api = new FakeBotApiServer();
+        api.tooManyRequests("sendMessage", 3);
+        start(echo());
+        api.text(7, 7, "hi");
+
+        FakeBotApiServer.Call sent = api.nextSent();
+
+        assertEquals("echo TEXT hi", sent.text());
+        assertTrue(sleeps.contains(3000L), "waited retry_after: " + sleeps);
+        assertEquals(2, api.calls("sendMessage").size(), "one refused, one delivered");
+    }
+
+    @Test
+    void should_resend_as_plain_text_when_telegram_cannot_parse_the_html() throws Exception {
+        api = new FakeBotApiServer();
+        api.script("sendMessage", 400, "{\"ok\":false,\"error_code\":400,\"description\":"
+                + "\"Bad Request: can't parse entities: unsupported start tag\"}");
+        start((in, out) -> out.send(Reply.html("<b>粗体</b> a &lt; b")));
+        api.text(7, 7, "x");
+
+        FakeBotApiServer.Call sent = api.nextSent();
+
+        assertEquals("粗体 a < b", sent.text());
+        assertTrue(sent.body().path("parse_mode").isMissingNode());
+    }
+
+    @Test
+    void should_retry_server_errors_with_back_off() throws Exception {
+        api = new FakeBotApiServer();
+        api.script("sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+        api.script("sendMessage", 500, "{\"ok\":false,\"error_code\":500,\"description\":\"Internal\"}");
+        start(echo());
+        api.text(7, 7, "x");
+
+        assertEquals("echo TEXT x", api.nextSent().text());
+        assertTrue(sleeps.containsAll(List.of(500L, 1000L)), "back-off: " + sleeps);
+    }
+
+    @Test
+    void should_split_a_long_reply_into_valid_parts() throws Exception {
+        String paragraph = "<b>要点</b> " + "客户沉默时先用开放式问题引导。".repeat(20) + "\n\n";
+        start((in, out) -> out.send(Reply.html(paragraph.repeat(30))));
+        api.text(7, 7, "long");
+
+        StringBuilder all = new StringBuilder();
+        int parts = 0;
+        while (all.length() < paragraph.repeat(30).length() - 200) {
+            String text = api.nextSent().text();
+            assertTrue(text.length() <= 4096, "part of " + text.length());
+            assertEquals(count(text, "<b>"), count(text, "</b>"), "balanced tags");
+            all.append(text);
+            parts++;
+        }
+        assertTrue(parts >= 3, "parts: " + parts);
+    }
+
+    @Test
+    void should_serve_other_chats_while_one_handler_blocks() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        start((in, out) -> {
+            if (in.chatId() == 1) {
+                await(release);
+            }
+            out.send(Reply.html("done " + in.chatId()));
+        });
+        api.text(1, 1, "slow");
+        api.text(2, 2, "fast");
+
+        assertEquals("done 2", api.nextSent().text());
+        release.countDown();
+        assertEquals("done 1", api.nextSent().text());
+    }
+
+    @Test
+    void should_keep_one_chat_in_order() throws Exception {
+        start((in, out) -> out.send(Reply.html(in.text())));
+        for (int i = 0; i < 20; i++) {
+            api.text(5, 5, "m" + i);
+        }
+
+        for (int i = 0; i < 20; i++) {
+            assertEquals("m" + i, api.nextSent().text());
+        }
+    }
+
+    @Test
+    void should_keep_polling_when_a_handler_throws() throws Exception {
+        start((in, out) -> {
+            if (in.text().equals("boom")) {
+                throw new IllegalStateException("boom");
+            }
+            out.send(Reply.html("ok " + in.text()));
+        });
+        api.text(7, 7, "boom");
+        api.text(7, 7, "after");
+
+        assertEquals("ok after", api.nextSent().text());
+    }
+
+    @Test
+    void should_not_answer_twice_after_a_restart() throws Exception {
+        start(echo());
+        api.text(7, 7, "first");
+        assertEquals("echo TEXT first", api.nextSent().text());
+        bot.stop();
+
+        // the server still holds the update: a restart must skip it because the offset was saved
+        start(echo());
+        api.text(7, 7, "second");
+
+        assertEquals("echo TEXT second", api.nextSent().text());
+        assertEquals(2, api.calls("sendMessage").size());
+    }
+
+    @Test
+    void should_translate_buttons_stickers_and_documents() throws Exception {
+        List<Incoming> seen = new CopyOnWriteArrayList<>();
+        TelegramFrontEnd front = start((in, out) -> {
+            seen.add(in);
+            out.send(Reply.html("echo " + in.kind()));
+        });
+        api.button(7, 7, "tip:1");
+        assertEquals("echo BUTTON", api.nextSent().text());
+        assertEquals(1, api.calls("answerCallbackQuery").size());
+        api.sticker(7, 7);
+        assertEquals("echo UNSUPPORTED", api.nextSent().text());
+        api.document(1, 1, "new.md", "# 内容".getBytes(StandardCharsets.UTF_8));
+        assertEquals("echo DOCUMENT", api.nextSent().text());
+
+        Incoming doc = seen.get(2);
+        assertTrue(doc.user().admin());
+        assertEquals("# 内容", new String(front.fileFetcher().fetch(doc.document()), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void should_send_images_as_photos() throws Exception {
+        start((in, out) -> out.send(Reply.image(new byte[]{(byte) 0x89, 'P', 'N', 'G'}, "雷达图")));
+        api.text(7, 7, "chart");
+
+        FakeBotApiServer.Call sent = api.nextSent();
+
+        assertEquals("sendPhoto", sent.method());
+        assertEquals(7, sent.chatId());
+    }
+
+    @Test
+    void should_never_put_the_token_in_error_messages() {
+        TelegramSettings settings = new TelegramSettings(FakeBotApiServer.TOKEN,
+                java.net.URI.create("http://127.0.0.1:1"), Set.of(), Set.of(), 30, 1, 3, 1, 0);
+
+        TelegramApiException e = org.junit.jupiter.api.Assertions.assertThrows(TelegramApiException.class,
+                () -> new BotApi(settings).call("getMe", new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createObjectNode()));
+
+        assertFalse(e.getMessage().contains(FakeBotApiServer.TOKEN), e.getMessage());
+        assertFalse(settings.toString().contains(FakeBotApiServer.TOKEN));
+    }
+
+    private static int count(String text, String needle) {
+        return text.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
