@@ -1,0 +1,130 @@
+package org.coachbot;
+
+import org.coachbot.chat.CommandRouter;
+import org.coachbot.config.BotConfig;
+import org.coachbot.config.ConfigLoader;
+import org.coachbot.telegram.FakeBotApiServer;
+import org.coachbot.telegram.TelegramFrontEnd;
+import org.coachbot.telegram.TelegramSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole bot, with the real knowledge and embedding model, behind a fake Bot API server. */
+class CoachBotEndToEndTest {
+    private static final long ADMIN = 1;
+    private static final long AGENT = 2;
+
+    @TempDir
+    static Path temp;
+    private static FakeBotApiServer api;
+    private static CoachBot coach;
+    private static TelegramFrontEnd telegram;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
+        copyTree(Path.of("../knowledge"), knowledge);
+        api = new FakeBotApiServer();
+        BotConfig config = new ConfigLoader(Map.of("CONFIG_FILE", "../config/application.yaml",
+                "BOT_TOKEN", FakeBotApiServer.TOKEN, "TELEGRAM_API_URL", api.baseUrl().toString(),
+                "ADMIN_IDS", Long.toString(ADMIN), "KNOWLEDGE_DIR", knowledge.toString(),
+                "DATA_DIR", temp.resolve("data").toString())).load();
+        Files.createDirectories(config.dataDir());
+        coach = new CoachBot(config);
+        TelegramFrontEnd[] holder = new TelegramFrontEnd[1];
+        CommandRouter router = coach.router(doc -> holder[0].fileFetcher().fetch(doc),
+                reply -> holder[0].notifier().notifyAdmins(reply));
+        TelegramSettings settings = new TelegramSettings(FakeBotApiServer.TOKEN, api.baseUrl(), config.adminIds(),
+                config.allowedUserIds(), 1000, 1000, 100, 4, 1);
+        telegram = new TelegramFrontEnd(settings, router, config.dataDir(), router.menu());
+        holder[0] = telegram;
+        telegram.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        telegram.stop();
+        coach.close();
+        api.close();
+    }
+
+    @Test
+    void should_greet_and_list_commands() throws Exception {
+        api.text(AGENT, AGENT, "/start");
+        String start = api.nextSent().text();
+        api.text(AGENT, AGENT, "/help@CoachBot");
+        String help = api.nextSent().text();
+
+        assertTrue(start.contains("你好"), start);
+        for (String command : new String[]{"/ask", "/roleplay", "/hint", "/end", "/progress"}) {
+            assertTrue(help.contains(command), help);
+        }
+    }
+
+    @Test
+    void should_answer_a_silent_customer_question_in_simplified_and_traditional_chinese() throws Exception {
+        api.text(AGENT, AGENT, "客户一直不说话,我该怎么办?");
+        String simplified = api.nextSent().text();
+        api.text(AGENT, AGENT, "客戶一直不說話怎麼辦");
+        String traditional = api.nextSent().text();
+
+        assertTrue(simplified.contains("来源:沉默型客户"), simplified);
+        assertTrue(traditional.contains("来源:沉默型客户"), traditional);
+    }
+
+    @Test
+    void should_decline_an_off_topic_question() throws Exception {
+        api.text(AGENT, AGENT, "帮我写个Python脚本");
+
+        assertTrue(api.nextSent().text().contains("不在我们的客服培训资料范围内"));
+    }
+
+    @Test
+    void should_answer_from_a_file_an_admin_just_uploaded_and_refuse_a_non_admin() throws Exception {
+        String file = """
+                ---
+                title: 退换货政策答疑
+                tags: [退货, 换货, 七天无理由]
+                source: admin upload
+                ---
+                # 退换货政策答疑
+
+                ## 七天无理由退货怎么解释
+                先确认商品签收日期,再说明七天无理由退货的条件:商品完好、配件齐全。
+                """;
+        api.document(AGENT, AGENT, "returns.md", file.getBytes(StandardCharsets.UTF_8));
+        assertTrue(api.nextSent().text().contains("管理员"));
+
+        api.document(ADMIN, ADMIN, "returns.md", file.getBytes(StandardCharsets.UTF_8));
+        String applied = api.nextSent().text();
+        api.text(AGENT, AGENT, "客户要七天无理由退货,签收日期怎么确认");
+        String answer = api.nextSent().text();
+
+        assertTrue(applied.contains("已更新「returns.md」"), applied);
+        assertTrue(answer.contains("七天无理由退货怎么解释"), answer);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
