@@ -1,7 +1,8 @@
 package org.coachbot.roleplay;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
+import org.coachbot.llm.LlmException;
+import org.coachbot.llm.TimedChat;
 import org.coachbot.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +11,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The customer played by a language model, in character and briefly. When the model fails, answers nothing
@@ -21,16 +20,14 @@ public final class LlmPersona implements CustomerPersona {
     /** Longer than a model usually needs for two sentences, short enough that a trainee keeps waiting. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     private static final Logger log = LoggerFactory.getLogger(LlmPersona.class);
-    private final ChatModel model;
-    private final ExecutorService executor;
+    private final TimedChat chat;
     private final Duration timeout;
     private final CustomerPersona fallback;
     private final CustomerPrompt prompt = new CustomerPrompt(Texts.of("roleplay"));
 
     /** @param executor runs the model calls, so a hung provider only costs a pooled thread, not the handler */
     public LlmPersona(ChatModel model, ExecutorService executor, Duration timeout, CustomerPersona fallback) {
-        this.model = Objects.requireNonNull(model, "model must not be null");
-        this.executor = Objects.requireNonNull(executor, "executor must not be null");
+        this.chat = new TimedChat(model, executor);
         this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
         this.fallback = Objects.requireNonNull(fallback, "fallback must not be null");
         if (timeout.isZero() || timeout.isNegative()) {
@@ -47,24 +44,17 @@ public final class LlmPersona implements CustomerPersona {
 
     @Override
     public String reply(TurnContext turn) {
-        ChatRequest request = ChatRequest.builder().messages(prompt.messages(turn)).build();
-        Future<String> call = executor.submit(() -> model.chat(request).aiMessage().text());
         try {
-            String raw = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            String line = raw == null ? "" : CustomerPrompt.tidy(raw);
+            String line = CustomerPrompt.tidy(chat.chat(prompt.messages(turn), timeout));
             if (!line.isEmpty() && !line.equals(turn.session().lastCustomerLine())) {
                 return line;
             }
             log.warn("the model's customer line was empty or repeated; scripted line used for scenario {}",
                     turn.scenario().id());
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            call.cancel(true);
+        } catch (LlmException e) {
             // The trainee must not notice a provider outage beyond a plainer answer: log and play on.
             log.warn("model customer failed for scenario {} ({}); scripted line used", turn.scenario().id(),
-                    e.toString());
+                    e.getMessage());
         }
         return fallback.reply(turn);
     }
