@@ -5,6 +5,7 @@ import org.coachbot.retrieval.HybridRetriever;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * Shows how the hybrid's threshold trades wrongly rejected on-topic questions against answered off-topic ones,
@@ -21,7 +22,7 @@ final class ThresholdSweep {
         this.out = out;
     }
 
-    /** Prints one line per threshold, marking the one in use. */
+    /** Prints one line per threshold of the grid and one for the threshold in use, which is marked. */
     void print(HybridRetriever hybrid, List<EvalQuestion> questions) {
         double[] best = new double[questions.size()];
         double lowestOn = Double.MAX_VALUE;
@@ -38,7 +39,16 @@ final class ThresholdSweep {
                 + "%.3f, highest off-topic %.3f%n", hybrid.settings().minCosine(), lowestOn, highestOff);
         out.println("| threshold | on-topic rejected | off-topic rejected |");
         out.println("|---|---|---|");
-        for (double t = FROM; t <= TO + 1e-9; t += STEP) {
+        double inUse = hybrid.settings().minCosine();
+        TreeSet<Double> thresholds = new TreeSet<>();
+        for (int step = 0; FROM + step * STEP <= TO + 1e-9; step++) {
+            double t = FROM + step * STEP;
+            if (Math.abs(t - inUse) > 1e-9) {
+                thresholds.add(t);
+            }
+        }
+        thresholds.add(inUse);
+        for (double t : thresholds) {
             int onRejected = 0;
             int on = 0;
             int offRejected = 0;
@@ -53,8 +63,7 @@ final class ThresholdSweep {
                     onRejected += rejected ? 1 : 0;
                 }
             }
-            boolean inUse = Math.abs(t - hybrid.settings().minCosine()) < STEP / 2;
-            out.printf(Locale.ROOT, "| %.3f%s | %d/%d | %d/%d |%n", t, inUse ? " ←" : "", onRejected, on,
+            out.printf(Locale.ROOT, "| %.3f%s | %d/%d | %d/%d |%n", t, t == inUse ? " ←" : "", onRejected, on,
                     offRejected, off);
         }
     }

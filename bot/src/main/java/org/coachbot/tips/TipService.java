@@ -104,19 +104,21 @@ public final class TipService {
     }
 
     private Reply offTopic() {
-        List<Section> sections = knowledge.get().sections();
         List<String> topics = new ArrayList<>();
         List<Button> buttons = new ArrayList<>();
         for (String example : texts.get("offtopic.examples").split("\\|")) {
             topics.add("• " + Html.escape(example));
         }
-        for (Section s : sections) {
-            if (buttons.size() < 3 && texts.get("offtopic.suggested").contains(s.id())) {
-                buttons.add(moreButton(s));
-            }
+        for (String id : suggestedSectionIds()) {
+            knowledge.get().section(id).filter(s -> buttons.size() < 3).ifPresent(s -> buttons.add(moreButton(s)));
         }
         return Reply.html(texts.get("offtopic", String.join("\n", topics)),
                 buttons.isEmpty() ? List.of() : List.of(buttons));
+    }
+
+    /** The sections offered as buttons when a question is declined, in the order the texts list them. */
+    public static List<String> suggestedSectionIds() {
+        return List.of(Texts.of("tips").get("offtopic.suggested").split("\\|"));
     }
 
     private Button moreButton(Section s) {

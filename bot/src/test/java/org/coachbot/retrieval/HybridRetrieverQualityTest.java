@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * found. {@code -Dcoachbot.knowledge=…} and {@code -Dcoachbot.eval=…} point it at other folders.
  */
 class HybridRetrieverQualityTest {
-    private static final double MIN_RECALL_AT_3 = 0.9;
-    private static final double MIN_OFF_TOPIC_REJECTION = 0.8;
+    private static final double MIN_RECALL_AT_3 = 0.95;
+    private static final double MIN_OFF_TOPIC_REJECTION = 0.85;
     /** Under target/, so repeated runs reuse the section embeddings and {@code mvn clean} removes them. */
     private static final Path CACHE_DIR = Path.of("target", "quality-test-embeddings");
 
@@ -44,14 +44,14 @@ class HybridRetrieverQualityTest {
     }
 
     @Test
-    void should_find_an_expected_section_within_the_first_three_hits_for_nine_questions_in_ten() {
+    void should_find_an_expected_section_within_the_first_three_hits_for_nineteen_questions_in_twenty() {
         assumeMeasured();
         assertTrue(quality.recallAt3() >= MIN_RECALL_AT_3,
                 () -> "Recall@3 " + quality.recallAt3() + " < " + MIN_RECALL_AT_3 + "; misses:\n" + misses());
     }
 
     @Test
-    void should_decline_at_least_four_off_topic_questions_in_five() {
+    void should_decline_at_least_seventeen_off_topic_questions_in_twenty() {
         assumeMeasured();
         assumeTrue(quality.offTopic() > 0, "the evaluation sets have no off-topic question");
         assertTrue(quality.offTopicRejection() >= MIN_OFF_TOPIC_REJECTION,

@@ -3,6 +3,7 @@ package org.coachbot.roleplay;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.tips.TipService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,14 @@ class RealContentTest {
         assertEquals("", problems);
         assertTrue(book.rubric().isPresent());
         assertFalse(book.scenarios().isEmpty(), "no scenario in scenarios/");
+    }
+
+    @Test
+    void the_topics_offered_when_a_question_is_declined_exist() {
+        for (String id : TipService.suggestedSectionIds()) {
+            assertTrue(knowledge.section(id).isPresent(), "tips.properties offtopic.suggested names " + id
+                    + ", which is not a section of the knowledge base");
+        }
     }
 
     @Test
