@@ -84,6 +84,14 @@ class CoachBotEndToEndTest {
     }
 
     @Test
+    void should_answer_how_many_rings_with_the_phone_etiquette_section() throws Exception {
+        api.text(AGENT, AGENT, "电话响几声要接");
+
+        String answer = api.nextSent().text();
+        assertTrue(answer.contains("来源:电话礼仪 › 铃响三声之内接起电话"), answer);
+    }
+
+    @Test
     void should_decline_an_off_topic_question() throws Exception {
         api.text(AGENT, AGENT, "帮我写个Python脚本");
 

@@ -1,11 +1,13 @@
 package org.coachbot;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,8 +18,29 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> env, String... args) {
-        return Main.run(args, env, new ByteArrayInputStream(new byte[0]),
+        return chat("", env, args);
+    }
+
+    private int chat(String typed, Map<String, String> env, String... args) {
+        return Main.run(args, env, new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void should_answer_in_the_console_from_the_shipped_knowledge_and_decline_an_off_topic_question(
+            @TempDir Path data) {
+        String typed = "客户一直不说话,我该怎么办?\n客戶一直不說話怎麼辦\n电话响几声要接\n今天天气怎么样\n";
+
+        int code = chat(typed, Map.of("CONFIG_FILE", "../config/application.yaml", "KNOWLEDGE_DIR", "../knowledge",
+                "DATA_DIR", data.toString()));
+
+        String[] replies = out.toString(StandardCharsets.UTF_8).split("\n> ");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(replies.length >= 5, out.toString(StandardCharsets.UTF_8)); // banner, four replies, last prompt
+        assertTrue(replies[1].contains("来源:沉默型客户的应对"), replies[1]);
+        assertTrue(replies[2].contains("来源:沉默型客户的应对"), replies[2]);
+        assertTrue(replies[3].contains("来源:电话礼仪 › 铃响三声之内接起电话"), replies[3]);
+        assertTrue(replies[4].contains("不在我们的客服培训资料范围内"), replies[4]);
     }
 
     @Test
