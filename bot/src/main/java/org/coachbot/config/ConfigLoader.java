@@ -50,7 +50,7 @@ public final class ConfigLoader {
         checkLlm(llm);
         return new BotConfig(
                 env.getOrDefault("BOT_TOKEN", ""),
-                s.url("telegram.api_url", "TELEGRAM_API_URL", "https://api.telegram.org"),
+                s.origin("telegram.api_url", "TELEGRAM_API_URL", "https://api.telegram.org"),
                 s.decimal("telegram.messages_per_second", 30, 0.1, 1000),
                 s.decimal("telegram.messages_per_chat_per_second", 1, 0.01, 100),
                 s.integer("telegram.chat_burst", null, 3, 1, 100),
@@ -182,6 +182,16 @@ public final class ConfigLoader {
         URI url(String key, String envName, String fallback) {
             String value = text(key, envName, fallback);
             return parseUrl(envName != null && env.containsKey(envName) ? envName : key, value);
+        }
+
+        /** A URL of scheme, host and port only, as the Telegram long-polling client builds its own paths. */
+        URI origin(String key, String envName, String fallback) {
+            URI uri = url(key, envName, fallback);
+            if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null) {
+                throw new ConfigException(envName != null && env.containsKey(envName) ? envName : key,
+                        uri.toString(), "scheme, host and port only, such as http://127.0.0.1:8081");
+            }
+            return uri;
         }
 
         static URI parseUrl(String key, String value) {

@@ -1,7 +1,10 @@
 package org.coachbot.telegram;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import okhttp3.OkHttpClient;
 import org.coachbot.chat.ChatCore;
 import org.coachbot.chat.FileFetcher;
 import org.coachbot.chat.Incoming;
@@ -11,6 +14,12 @@ import org.coachbot.chat.Responder;
 import org.coachbot.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.BotSession;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.interfaces.BackOff;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +34,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Long-polls the Bot API and hands updates to the chat core: one chat strictly in order, different chats in
- * parallel on a bounded pool. Nothing a handler throws stops polling, and the finished-update mark is saved in
- * {@code DATA_DIR} so a restart neither repeats nor skips a message.
+ * Long-polls the Bot API with telegrambots' long-polling session and hands updates to the chat core: one chat
+ * strictly in order, different chats in parallel on a bounded pool. Nothing a handler throws stops polling, and the
+ * finished-update mark is saved in {@code DATA_DIR} and used as the first offset, so a restart neither repeats nor
+ * skips a message. Replies go out through {@link Delivery}, which throttles and honours {@code retry_after}.
  */
 public final class TelegramFrontEnd {
     /** A reply slower than this shows "typing…", refreshed before Telegram's 5-second display runs out. */
@@ -44,13 +54,15 @@ public final class TelegramFrontEnd {
     private final Delivery delivery;
     private final OffsetStore offsets;
     private final UpdateTranslator translator;
-    private final Throttle.Sleeper sleeper;
     private final Texts texts = Texts.of("telegram");
     private final ExecutorService handlers;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "typing"));
+    private final ScheduledExecutorService pollerThread =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "telegram-poller"));
     private final Map<Long, CompletableFuture<Void>> chatTails = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private Thread poller;
+    private final OkHttpClient http;
+    private TelegramBotsLongPollingApplication polling;
+    private volatile boolean stopping;
 
     public TelegramFrontEnd(TelegramSettings settings, ChatCore core, Path dataDir, List<Map.Entry<String, String>> menu) {
         this(settings, core, dataDir, menu, Thread::sleep);
@@ -62,29 +74,34 @@ public final class TelegramFrontEnd {
         this.settings = settings;
         this.core = core;
         this.menu = List.copyOf(menu);
-        this.sleeper = sleeper;
         this.api = new BotApi(settings);
         this.delivery = new Delivery(api, new Throttle(settings.messagesPerSecond(),
                 settings.messagesPerChatPerSecond(), settings.chatBurst(), System::nanoTime, sleeper), sleeper);
         this.offsets = new OffsetStore(dataDir);
         this.translator = new UpdateTranslator(settings.adminIds());
         this.handlers = Executors.newFixedThreadPool(settings.handlerThreads(), r -> daemon(r, "chat-handler"));
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(settings.pollTimeoutSeconds() + 15L))
+                .build();
     }
 
     /** Registers the command menu and starts polling in the background. */
     public void start() {
         registerMenu();
-        running = true;
-        poller = daemon(this::poll, "telegram-poller");
-        poller.start();
+        polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> pollerThread,
+                PollBackOff::new);
+        try {
+            polling.registerBot(settings.token(), this::telegramUrl, this::getUpdates, this::consume);
+        } catch (org.telegram.telegrambots.meta.exceptions.TelegramApiException e) {
+            throw new IllegalStateException("cannot start long polling: " + settings.mask(e.getMessage()));
+        }
     }
 
     /** Stops polling, lets in-flight replies finish (bounded) and saves the offset. */
     public void stop() {
-        running = false;
-        if (poller != null) {
-            poller.interrupt();
-        }
+        stopping = true;
+        stopPolling();
         handlers.shutdown();
         try {
             if (!handlers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -96,6 +113,34 @@ public final class TelegramFrontEnd {
             Thread.currentThread().interrupt();
         }
         timers.shutdownNow();
+    }
+
+    /**
+     * Closing the session interrupts the long poll in progress, which the session logs as a failed request with a
+     * stack trace; that one is expected, so the session's log is muted until its thread has ended.
+     */
+    private void stopPolling() {
+        org.slf4j.Logger sessionLog = LoggerFactory.getLogger(BotSession.class);
+        Level before = sessionLog instanceof ch.qos.logback.classic.Logger l ? l.getLevel() : null;
+        if (sessionLog instanceof ch.qos.logback.classic.Logger l) {
+            l.setLevel(Level.OFF);
+        }
+        try {
+            if (polling != null) {
+                polling.close();
+            }
+            http.dispatcher().cancelAll(); // a blocking socket read does not notice the interrupt
+            pollerThread.shutdownNow();
+            pollerThread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("stopping long polling: {}", settings.mask(e.getMessage()));
+        } finally {
+            if (sessionLog instanceof ch.qos.logback.classic.Logger l) {
+                l.setLevel(before);
+            }
+        }
     }
 
     /** Sends to every administrator's private chat. */
@@ -129,47 +174,61 @@ public final class TelegramFrontEnd {
         }
     }
 
-    private void poll() {
-        int failures = 0;
-        while (running) {
+    private TelegramUrl telegramUrl() {
+        var base = settings.apiBaseUrl();
+        boolean https = "https".equals(base.getScheme());
+        return new TelegramUrl(base.getScheme(), base.getHost(), base.getPort() > 0 ? base.getPort() : https ? 443 : 80,
+                false);
+    }
+
+    /**
+     * The session passes the last update it received; before the first one it passes 0, and the offset saved by
+     * the previous run takes over, so updates answered before a restart are not fetched again.
+     */
+    private GetUpdates getUpdates(int lastReceived) {
+        return GetUpdates.builder()
+                .offset((int) Math.max(lastReceived + 1L, offsets.nextOffset()))
+                .timeout(settings.pollTimeoutSeconds())
+                .allowedUpdates(List.of("message", "callback_query"))
+                .build();
+    }
+
+    private void consume(List<Update> updates) {
+        if (stopping) {
+            return; // not begun, so the saved offset still points at them and the next run fetches them
+        }
+        for (Update update : updates) {
             try {
-                var body = api.object().put("offset", offsets.nextOffset()).put("timeout", settings.pollTimeoutSeconds());
-                body.putArray("allowed_updates").add("message").add("callback_query");
-                JsonNode updates = api.call("getUpdates", body, Duration.ofSeconds(settings.pollTimeoutSeconds()));
-                failures = 0;
-                for (JsonNode update : updates) {
-                    long id = update.path("update_id").asLong();
-                    if (offsets.begin(id)) {
-                        dispatch(id, update);
-                    }
+                long id = update.getUpdateId();
+                if (offsets.begin(id)) {
+                    dispatch(id, update);
                 }
-            } catch (TelegramApiException e) {
-                if (!running) {
-                    return;
-                }
-                failures++;
-                log.warn("getUpdates failed ({} in a row): {}", failures, e.getMessage());
-                backOff(e.errorCode() == 429 ? e.retryAfterSeconds() * 1000L : Math.min(30_000L, 500L << Math.min(failures, 6)));
             } catch (RuntimeException e) {
-                log.error("unexpected error while polling; polling continues", e);
-                backOff(1000);
+                log.error("update {} could not be dispatched; polling continues", update.getUpdateId(), e);
             }
         }
     }
 
-    private void backOff(long millis) {
-        try {
-            sleeper.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+    /** Waits after a failed getUpdates: 0.5 s, doubling up to 30 s, back to 0.5 s after a success. */
+    static final class PollBackOff implements BackOff {
+        private int failures;
+
+        @Override
+        public void reset() {
+            failures = 0;
+        }
+
+        @Override
+        public long nextBackOffMillis() {
+            failures = Math.min(failures + 1, 7);
+            return Math.min(30_000L, 250L << failures);
         }
     }
 
-    private void dispatch(long updateId, JsonNode update) {
+    private void dispatch(long updateId, Update update) {
         var incoming = translator.translate(update);
-        if (update.has("callback_query")) {
-            answerCallback(update.path("callback_query").path("id").asText());
+        if (update.hasCallbackQuery()) {
+            answerCallback(update.getCallbackQuery().getId());
         }
         if (incoming.isEmpty()) {
             offsets.finish(updateId);

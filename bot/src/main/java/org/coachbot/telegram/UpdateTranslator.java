@@ -1,9 +1,11 @@
 package org.coachbot.telegram;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.coachbot.chat.Document;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.User;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import java.util.Optional;
 import java.util.Set;
@@ -17,32 +19,35 @@ final class UpdateTranslator {
     }
 
     /** Empty for updates the bot does not answer (edited messages, channel posts, joins). */
-    Optional<Incoming> translate(JsonNode update) {
-        if (update.has("callback_query")) {
-            JsonNode q = update.path("callback_query");
-            long chat = q.path("message").path("chat").path("id").asLong(q.path("from").path("id").asLong());
-            return Optional.of(Incoming.button(user(q.path("from")), chat, q.path("data").asText("")));
+    Optional<Incoming> translate(Update update) {
+        if (update.hasCallbackQuery()) {
+            CallbackQuery q = update.getCallbackQuery();
+            long chat = q.getMessage() != null ? q.getMessage().getChatId() : q.getFrom().getId();
+            return Optional.of(Incoming.button(user(q.getFrom()), chat, q.getData() == null ? "" : q.getData()));
         }
-        JsonNode m = update.path("message");
-        if (m.isMissingNode() || !m.has("from")) {
+        Message m = update.getMessage();
+        if (m == null || m.getFrom() == null) {
             return Optional.empty();
         }
-        User user = user(m.path("from"));
-        long chat = m.path("chat").path("id").asLong();
-        if (m.has("text")) {
-            return Optional.of(Incoming.text(user, chat, m.path("text").asText()));
+        User user = user(m.getFrom());
+        long chat = m.getChatId();
+        if (m.hasText()) {
+            return Optional.of(Incoming.text(user, chat, m.getText()));
         }
-        if (m.has("document")) {
-            JsonNode d = m.path("document");
-            return Optional.of(Incoming.document(user, chat, new Document(d.path("file_id").asText(),
-                    d.path("file_name").asText(""), d.path("file_size").asLong(0)), m.path("caption").asText("")));
+        if (m.hasDocument()) {
+            var d = m.getDocument();
+            return Optional.of(Incoming.document(user, chat, new Document(d.getFileId(),
+                    d.getFileName() == null ? "" : d.getFileName(), d.getFileSize() == null ? 0 : d.getFileSize()),
+                    m.getCaption() == null ? "" : m.getCaption()));
         }
         return Optional.of(Incoming.unsupported(user, chat));
     }
 
-    private User user(JsonNode from) {
-        long id = from.path("id").asLong();
-        String name = (from.path("first_name").asText("") + " " + from.path("last_name").asText("")).strip();
-        return new User(id, name.isEmpty() ? from.path("username").asText("?") : name, adminIds.contains(id));
+    private User user(org.telegram.telegrambots.meta.api.objects.User from) {
+        long id = from.getId();
+        String name = ((from.getFirstName() == null ? "" : from.getFirstName()) + " "
+                + (from.getLastName() == null ? "" : from.getLastName())).strip();
+        String fallback = from.getUserName() == null ? "?" : from.getUserName();
+        return new User(id, name.isEmpty() ? fallback : name, adminIds.contains(id));
     }
 }

@@ -98,6 +98,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_reject_a_telegram_url_with_a_path() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(withFile("{}", Map.of("TELEGRAM_API_URL", "http://127.0.0.1:8081/bot"))));
+
+        assertEquals("TELEGRAM_API_URL", e.key());
+        assertTrue(e.getMessage().contains("scheme, host and port only"), e.getMessage());
+    }
+
+    @Test
     void should_refuse_a_secret_written_into_the_file() throws Exception {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> load(withFile("telegram:\n  bot_token: 123:abc\n", Map.of())));

@@ -48,6 +48,9 @@ public final class FakeBotApiServer implements AutoCloseable {
         }
     }
 
+    private static final List<String> METHODS = List.of("getUpdates", "deleteWebhook", "getFile", "sendMessage",
+            "sendPhoto", "editMessageText", "sendChatAction", "answerCallbackQuery", "setMyCommands", "getMe");
+
     public FakeBotApiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
@@ -84,8 +87,10 @@ public final class FakeBotApiServer implements AutoCloseable {
     public long button(long userId, long chatId, String data) {
         ObjectNode u = JSON.createObjectNode();
         ObjectNode q = u.putObject("callback_query").put("id", "cb" + nextUpdate.get()).put("data", data);
-        q.putObject("from").put("id", userId).put("first_name", "U" + userId);
-        q.putObject("message").put("message_id", 1).putObject("chat").put("id", chatId);
+        q.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "U" + userId);
+        ObjectNode message = q.put("chat_instance", "c" + chatId).putObject("message").put("message_id", 1)
+                .put("date", 1);
+        message.putObject("chat").put("id", chatId).put("type", "private");
         return enqueue(u);
     }
 
@@ -114,7 +119,7 @@ public final class FakeBotApiServer implements AutoCloseable {
 
     private ObjectNode message(long userId, long chatId) {
         ObjectNode m = JSON.createObjectNode().put("message_id", nextMessage.incrementAndGet()).put("date", 1);
-        m.putObject("from").put("id", userId).put("first_name", "U" + userId);
+        m.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "U" + userId);
         m.putObject("chat").put("id", chatId).put("type", "private");
         return m;
     }
@@ -146,7 +151,7 @@ public final class FakeBotApiServer implements AutoCloseable {
                 write(exchange, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
                 return;
             }
-            String method = path.substring(path.lastIndexOf('/') + 1);
+            String method = canonical(path.substring(path.lastIndexOf('/') + 1));
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = method.equals("sendPhoto") ? JSON.createObjectNode().put("multipart", raw.length)
                     .put("chat_id", chatIdOf(new String(raw, StandardCharsets.UTF_8)))
@@ -206,6 +211,11 @@ public final class FakeBotApiServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Like Telegram, method names are case-insensitive; telegrambots asks for {@code getupdates}. */
+    private static String canonical(String method) {
+        return METHODS.stream().filter(m -> m.equalsIgnoreCase(method)).findFirst().orElse(method);
     }
 
     private static long chatIdOf(String multipart) {

@@ -141,6 +141,54 @@ class TelegramFrontEndTest {
     }
 
     @Test
+    void should_keep_polling_after_getupdates_fails() throws Exception {
+        api = new FakeBotApiServer();
+        api.script("getUpdates", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+        api.script("getUpdates", 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests\","
+                + "\"parameters\":{\"retry_after\":1}}");
+        start(echo());
+        api.text(7, 7, "still there?");
+
+        assertEquals("echo TEXT still there?", api.nextSent().text());
+        assertTrue(api.calls("getUpdates").size() >= 3, api.calls("getUpdates").toString());
+    }
+
+    @Test
+    void should_back_off_from_half_a_second_doubling_to_thirty_and_start_over_after_a_success() {
+        var backOff = new TelegramFrontEnd.PollBackOff();
+        List<Long> waits = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            waits.add(backOff.nextBackOffMillis());
+        }
+        backOff.reset();
+
+        assertEquals(List.of(500L, 1000L, 2000L, 4000L, 8000L, 16000L, 30000L, 30000L, 30000L), waits);
+        assertEquals(500L, backOff.nextBackOffMillis());
+    }
+
+    @Test
+    void should_finish_a_reply_in_progress_when_stopped() throws Exception {
+        CountDownLatch handling = new CountDownLatch(1);
+        start((in, out) -> {
+            handling.countDown();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            out.send(Reply.html("finished " + in.text()));
+        });
+        api.text(7, 7, "slow");
+        await(handling);
+
+        bot.stop();
+        bot = null;
+
+        assertEquals("finished slow", api.nextSent().text());
+    }
+
+    @Test
     void should_keep_one_chat_in_order() throws Exception {
         start((in, out) -> out.send(Reply.html(in.text())));
         for (int i = 0; i < 20; i++) {
