@@ -52,11 +52,16 @@ public final class TipComposer {
     }
 
     /**
-     * Puts the paragraph sharing the most character pairs with the question first (paragraphs are written to stand
-     * alone, sentences are not), then cuts at a sentence end within the room.
+     * A section that fits is shown whole and in its own order, which is how it was written to be read. One that does
+     * not fit gets the paragraph sharing the most character pairs with the question first (paragraphs are written to
+     * stand alone, sentences are not) and is cut at a sentence end within the room.
      */
     static String keySentencesFirst(String question, String body, int room) {
         List<String> paragraphs = new ArrayList<>(List.of(plain(body).strip().split("\n\\s*\n")));
+        String whole = String.join("\n", paragraphs);
+        if (whole.length() <= room) {
+            return whole;
+        }
         Set<String> queryPairs = pairs(question);
         int best = 0;
         for (int i = 1; i < paragraphs.size(); i++) {

@@ -112,12 +112,21 @@ class TipServiceTest {
     }
 
     @Test
-    void should_put_the_paragraph_closest_to_the_question_first() {
+    void should_put_the_paragraph_closest_to_the_question_first_when_the_section_must_be_cut() {
         String body = TipComposer.keySentencesFirst("客户不说话怎么引导",
-                "第一段与问题无关。\n\n不说话时用开放式问题引导:“您最担心什么?”再耐心等待。", 200);
+                "第一段与问题无关。\n\n不说话时用开放式问题引导:“您最担心什么?”再耐心等待。", 35);
 
         assertTrue(body.startsWith("不说话时"), body);
         assertTrue(body.contains("“您最担心什么?”再"), "a closing quote stays with its sentence: " + body);
+        assertFalse(body.contains("第一段"), body);
+    }
+
+    @Test
+    void should_keep_a_section_that_fits_whole_and_in_its_own_order() {
+        String body = TipComposer.keySentencesFirst("客户不说话怎么引导",
+                "对沉默型客户,可以采用诱导法。\n\n例如先问:“您最担心什么?”再耐心等待。", 200);
+
+        assertEquals("对沉默型客户,可以采用诱导法。\n例如先问:“您最担心什么?”再耐心等待。", body);
     }
 
     @Test
