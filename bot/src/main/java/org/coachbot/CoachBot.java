@@ -106,6 +106,8 @@ final class CoachBot implements AutoCloseable {
         CommandRouter router = router(document -> telegram[0].fileFetcher().fetch(document),
                 reply -> telegram[0].notifier().notifyAdmins(reply));
         telegram[0] = new TelegramFrontEnd(settings, router, config.dataDir(), router.menu());
+        // Started before the shutdown hook exists, so a rejected token ends the process with a failure code.
+        telegram[0].start();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             telegram[0].stop();
@@ -114,7 +116,6 @@ final class CoachBot implements AutoCloseable {
             // SIGTERM would otherwise end the JVM with 143; a clean, flushed stop is a success.
             Runtime.getRuntime().halt(0);
         }, "shutdown"));
-        telegram[0].start();
         out.println(startLine("telegram " + config.telegramApiUrl()));
         stop.await();
         return 0;

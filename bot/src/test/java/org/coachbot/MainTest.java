@@ -1,5 +1,6 @@
 package org.coachbot;
 
+import org.coachbot.telegram.FakeBotApiServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MainTest {
@@ -52,6 +54,22 @@ class MainTest {
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains("LLM_PROVIDER") && message.contains("gpt4") && message.contains("openai"),
                 message);
+    }
+
+    @Test
+    void should_exit_1_naming_bot_token_when_telegram_rejects_it(@TempDir Path data) throws Exception {
+        try (FakeBotApiServer api = new FakeBotApiServer()) {
+            api.script("getMe", 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+
+            int code = run(Map.of("CONFIG_FILE", "../config/application.yaml", "KNOWLEDGE_DIR", "../knowledge",
+                    "DATA_DIR", data.toString(), "BOT_TOKEN", FakeBotApiServer.TOKEN,
+                    "TELEGRAM_API_URL", api.baseUrl().toString()));
+
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertEquals(1, code, message);
+            assertTrue(message.contains("BOT_TOKEN"), message);
+            assertFalse(message.contains(FakeBotApiServer.TOKEN), message);
+        }
     }
 
     @Test

@@ -85,7 +85,8 @@ public final class BotApi {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new TelegramApiException(0, settings.mask(String.valueOf(e.getMessage())), 0);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new TelegramApiException(0, settings.mask(reason), 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TelegramApiException(0, "interrupted", 0);

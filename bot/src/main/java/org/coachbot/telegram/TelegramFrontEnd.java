@@ -54,6 +54,7 @@ public final class TelegramFrontEnd {
     private final Delivery delivery;
     private final OffsetStore offsets;
     private final UpdateTranslator translator;
+    private final Throttle.Sleeper sleeper;
     private final Texts texts = Texts.of("telegram");
     private final ExecutorService handlers;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "typing"));
@@ -74,6 +75,7 @@ public final class TelegramFrontEnd {
         this.settings = settings;
         this.core = core;
         this.menu = List.copyOf(menu);
+        this.sleeper = sleeper;
         this.api = new BotApi(settings);
         this.delivery = new Delivery(api, new Throttle(settings.messagesPerSecond(),
                 settings.messagesPerChatPerSecond(), settings.chatBurst(), System::nanoTime, sleeper), sleeper);
@@ -86,8 +88,14 @@ public final class TelegramFrontEnd {
                 .build();
     }
 
-    /** Registers the command menu and starts polling in the background. */
+    /**
+     * Checks the token, registers the command menu and starts polling in the background. While the Bot API cannot
+     * be reached this waits and tries again; a token Telegram rejects fails at once.
+     *
+     * @throws IllegalStateException when Telegram rejects the token
+     */
     public void start() {
+        awaitBotApi();
         registerMenu();
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> pollerThread,
                 PollBackOff::new);
@@ -95,6 +103,29 @@ public final class TelegramFrontEnd {
             polling.registerBot(settings.token(), this::telegramUrl, this::getUpdates, this::consume);
         } catch (org.telegram.telegrambots.meta.exceptions.TelegramApiException e) {
             throw new IllegalStateException("cannot start long polling: " + settings.mask(e.getMessage()));
+        }
+    }
+
+    private void awaitBotApi() {
+        PollBackOff backOff = new PollBackOff();
+        while (!stopping) {
+            try {
+                api.call("getMe", api.object());
+                return;
+            } catch (TelegramApiException e) {
+                if (e.errorCode() == 401 || e.errorCode() == 404) {
+                    throw new IllegalStateException("Telegram rejected BOT_TOKEN (" + e.getMessage()
+                            + "); use the token @BotFather gave for this bot");
+                }
+                long wait = e.errorCode() == 429 ? e.retryAfterSeconds() * 1000L : backOff.nextBackOffMillis();
+                log.warn("Bot API not reachable yet ({}); trying again in {} ms", e.getMessage(), wait);
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the Bot API");
+                }
+            }
         }
     }
 

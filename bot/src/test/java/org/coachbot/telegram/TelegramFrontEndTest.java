@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TelegramFrontEndTest {
@@ -151,6 +152,32 @@ class TelegramFrontEndTest {
 
         assertEquals("echo TEXT still there?", api.nextSent().text());
         assertTrue(api.calls("getUpdates").size() >= 3, api.calls("getUpdates").toString());
+    }
+
+    @Test
+    void should_refuse_to_start_with_a_token_telegram_rejects() throws Exception {
+        api = new FakeBotApiServer();
+        api.script("getMe", 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> start(echo()));
+
+        assertTrue(e.getMessage().contains("BOT_TOKEN") && e.getMessage().contains("401"), e.getMessage());
+        assertFalse(e.getMessage().contains(FakeBotApiServer.TOKEN), e.getMessage());
+        assertTrue(api.calls("getUpdates").isEmpty());
+        bot = null;
+    }
+
+    @Test
+    void should_wait_for_the_bot_api_at_start_and_then_serve() throws Exception {
+        api = new FakeBotApiServer();
+        api.script("getMe", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+        api.script("getMe", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+        start(echo());
+        api.text(7, 7, "hello");
+
+        assertEquals("echo TEXT hello", api.nextSent().text());
+        assertEquals(3, api.calls("getMe").size());
+        assertEquals(List.of(500L, 1000L), sleeps.subList(0, 2), "back-off before the first getMe answer");
     }
 
     @Test
