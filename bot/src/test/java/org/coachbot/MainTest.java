@@ -40,6 +40,8 @@ class MainTest {
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         assertTrue(replies.length >= 5, out.toString(StandardCharsets.UTF_8)); // banner, four replies, last prompt
         assertTrue(replies[1].contains("来源:沉默型客户的应对"), replies[1]);
+        // The further section offered stays on silent customers, not on lines that merely contain 我.
+        assertTrue(replies[1].contains("再看:捕捉客户的真实意图"), replies[1]);
         assertTrue(replies[2].contains("来源:沉默型客户的应对"), replies[2]);
         assertTrue(replies[3].contains("来源:电话礼仪 › 铃响三声之内接起电话"), replies[3]);
         assertTrue(replies[4].contains("不在我们的客服培训资料范围内"), replies[4]);

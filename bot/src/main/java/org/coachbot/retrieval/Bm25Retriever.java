@@ -76,7 +76,7 @@ public final class Bm25Retriever implements Retriever {
         if (maxResults <= 0) {
             throw new IllegalArgumentException("maxResults must be > 0");
         }
-        List<String> terms = terms(normalizer.normalize(query));
+        List<String> terms = terms(normalizer.question(query));
         if (terms.isEmpty() || sections.isEmpty()) {
             return List.of();
         }

@@ -73,7 +73,7 @@ public final class DenseRetriever implements Retriever {
         if (maxResults <= 0) {
             throw new IllegalArgumentException("maxResults must be > 0");
         }
-        String normalized = normalizer.normalize(query);
+        String normalized = normalizer.question(query);
         if (normalized.isEmpty() || sections.isEmpty()) {
             return List.of();
         }

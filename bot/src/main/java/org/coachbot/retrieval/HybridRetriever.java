@@ -47,7 +47,7 @@ public final class HybridRetriever implements Retriever {
         if (maxResults <= 0) {
             throw new IllegalArgumentException("maxResults must be > 0");
         }
-        String normalized = normalizer.normalize(query);
+        String normalized = normalizer.question(query);
         if (normalized.isEmpty()) {
             return List.of();
         }
@@ -59,7 +59,7 @@ public final class HybridRetriever implements Retriever {
         if (maxResults <= 0) {
             throw new IllegalArgumentException("maxResults must be > 0");
         }
-        String normalized = normalizer.normalize(query);
+        String normalized = normalizer.question(query);
         return normalized.isEmpty() ? List.of() : compute(normalized, maxResults, false);
     }
 

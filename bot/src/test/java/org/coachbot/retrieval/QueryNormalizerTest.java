@@ -38,4 +38,18 @@ class QueryNormalizerTest {
         assertEquals("", normalizer.normalize("   "));
         assertEquals("", normalizer.normalize("?!。"));
     }
+
+    @Test
+    void should_drop_the_asking_agents_own_framing_before_how() {
+        assertEquals("客户一直不说话 怎么办", normalizer.question("客户一直不说话,我该怎么办?"));
+        assertEquals("客户骂人 怎么回", normalizer.question("客户骂人,我應該怎麼回"));
+        assertEquals("客户犹豫如何引导", normalizer.question("客户犹豫我们要如何引导"));
+    }
+
+    @Test
+    void should_keep_a_我_that_is_not_the_agent_asking_how() {
+        assertEquals("客户说我要投诉", normalizer.question("客户说我要投诉"));
+        assertEquals("能说 我不能 吗", normalizer.question("能说\"我不能\"吗"));
+        assertEquals("", normalizer.question(null));
+    }
 }
