@@ -73,10 +73,15 @@ public final class Bm25Retriever implements Retriever {
 
     /** Every section that shares a term with the query, best first, without the relevance threshold. */
     public List<Hit> rank(String query, int maxResults) {
+        return rankNormalized(normalizer.question(query), maxResults);
+    }
+
+    /** {@link #rank} for a query {@link QueryNormalizer#question} has already normalised. */
+    List<Hit> rankNormalized(String query, int maxResults) {
         if (maxResults <= 0) {
             throw new IllegalArgumentException("maxResults must be > 0");
         }
-        List<String> terms = terms(normalizer.question(query));
+        List<String> terms = terms(query);
         if (terms.isEmpty() || sections.isEmpty()) {
             return List.of();
         }

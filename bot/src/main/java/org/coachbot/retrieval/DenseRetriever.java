@@ -70,10 +70,14 @@ public final class DenseRetriever implements Retriever {
 
     /** The {@code maxResults} most similar sections, best first, without the relevance threshold. */
     public List<Hit> rank(String query, int maxResults) {
+        return rankNormalized(normalizer.question(query), maxResults);
+    }
+
+    /** {@link #rank} for a query {@link QueryNormalizer#question} has already normalised. */
+    List<Hit> rankNormalized(String normalized, int maxResults) {
         if (maxResults <= 0) {
             throw new IllegalArgumentException("maxResults must be > 0");
         }
-        String normalized = normalizer.question(query);
         if (normalized.isEmpty() || sections.isEmpty()) {
             return List.of();
         }

@@ -85,12 +85,12 @@ public final class HybridRetriever implements Retriever {
 
     private List<Hit> compute(String normalized, int maxResults, boolean threshold) {
         int all = dense.size();
-        List<Hit> semantic = dense.rank(normalized, all);
+        List<Hit> semantic = dense.rankNormalized(normalized, all);
         // The closest section's cosine alone separates on- from off-topic questions best; see HybridSettings.
         if (semantic.isEmpty() || threshold && semantic.get(0).score() < settings.minCosine()) {
             return List.of();
         }
-        List<Hit> lexical = bm25.rank(normalized, all);
+        List<Hit> lexical = bm25.rankNormalized(normalized, all);
         Map<String, Scores> byId = new HashMap<>();
         for (int i = 0; i < semantic.size(); i++) {
             Hit h = semantic.get(i);

@@ -151,10 +151,10 @@ public final class TelegramFrontEnd {
      * stack trace; that one is expected, so the session's log is muted until its thread has ended.
      */
     private void stopPolling() {
-        org.slf4j.Logger sessionLog = LoggerFactory.getLogger(BotSession.class);
-        Level before = sessionLog instanceof ch.qos.logback.classic.Logger l ? l.getLevel() : null;
-        if (sessionLog instanceof ch.qos.logback.classic.Logger l) {
-            l.setLevel(Level.OFF);
+        var sessionLog = LoggerFactory.getLogger(BotSession.class) instanceof ch.qos.logback.classic.Logger l ? l : null;
+        Level before = sessionLog == null ? null : sessionLog.getLevel();
+        if (sessionLog != null) {
+            sessionLog.setLevel(Level.OFF);
         }
         try {
             if (polling != null) {
@@ -168,8 +168,8 @@ public final class TelegramFrontEnd {
         } catch (Exception e) {
             log.debug("stopping long polling: {}", settings.mask(e.getMessage()));
         } finally {
-            if (sessionLog instanceof ch.qos.logback.classic.Logger l) {
-                l.setLevel(before);
+            if (sessionLog != null) {
+                sessionLog.setLevel(before);
             }
         }
     }

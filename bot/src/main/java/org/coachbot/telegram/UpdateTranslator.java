@@ -1,5 +1,7 @@
 package org.coachbot.telegram;
 
+import static java.util.Objects.requireNonNullElse;
+
 import org.coachbot.chat.Document;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.User;
@@ -23,7 +25,7 @@ final class UpdateTranslator {
         if (update.hasCallbackQuery()) {
             CallbackQuery q = update.getCallbackQuery();
             long chat = q.getMessage() != null ? q.getMessage().getChatId() : q.getFrom().getId();
-            return Optional.of(Incoming.button(user(q.getFrom()), chat, q.getData() == null ? "" : q.getData()));
+            return Optional.of(Incoming.button(user(q.getFrom()), chat, requireNonNullElse(q.getData(), "")));
         }
         Message m = update.getMessage();
         if (m == null || m.getFrom() == null) {
@@ -37,17 +39,17 @@ final class UpdateTranslator {
         if (m.hasDocument()) {
             var d = m.getDocument();
             return Optional.of(Incoming.document(user, chat, new Document(d.getFileId(),
-                    d.getFileName() == null ? "" : d.getFileName(), d.getFileSize() == null ? 0 : d.getFileSize()),
-                    m.getCaption() == null ? "" : m.getCaption()));
+                    requireNonNullElse(d.getFileName(), ""), requireNonNullElse(d.getFileSize(), 0L)),
+                    requireNonNullElse(m.getCaption(), "")));
         }
         return Optional.of(Incoming.unsupported(user, chat));
     }
 
     private User user(org.telegram.telegrambots.meta.api.objects.User from) {
         long id = from.getId();
-        String name = ((from.getFirstName() == null ? "" : from.getFirstName()) + " "
-                + (from.getLastName() == null ? "" : from.getLastName())).strip();
-        String fallback = from.getUserName() == null ? "?" : from.getUserName();
-        return new User(id, name.isEmpty() ? fallback : name, adminIds.contains(id));
+        String name = (requireNonNullElse(from.getFirstName(), "") + " "
+                + requireNonNullElse(from.getLastName(), "")).strip();
+        return new User(id, name.isEmpty() ? requireNonNullElse(from.getUserName(), "?") : name,
+                adminIds.contains(id));
     }
 }
