@@ -13,7 +13,9 @@ import org.coachbot.llm.ChatModels;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.coachbot.roleplay.Charts;
+import org.coachbot.roleplay.EmbeddingMeaning;
 import org.coachbot.roleplay.LlmPersona;
 import org.coachbot.roleplay.RolePlayDesk;
 import org.coachbot.roleplay.RolePlaySettings;
@@ -42,15 +44,19 @@ final class CoachBot implements AutoCloseable {
     private final Optional<ChatModel> model;
     private final TipService tips;
     private final RolePlayDesk rolePlay;
+    private final EmbeddingMeaning meaning;
     private org.coachbot.admin.FolderWatcher watcher;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     CoachBot(BotConfig config) {
         this.config = config;
-        this.knowledge = new LiveKnowledge(config.knowledgeDir(),
-                new RetrievalIndex(RetrievalIndex.defaultEmbeddingModel(), config.dataDir()), Clock.systemUTC());
+        // One model instance serves retrieval and role-play: loading it twice would double its memory.
+        EmbeddingModel embeddings = RetrievalIndex.defaultEmbeddingModel();
+        this.knowledge = new LiveKnowledge(config.knowledgeDir(), new RetrievalIndex(embeddings, config.dataDir()),
+                Clock.systemUTC());
         knowledge.reload(IndexProgress.NONE);
         this.store = SqliteSessionStore.open(config.dataDir());
+        this.meaning = new EmbeddingMeaning(embeddings);
         this.model = ChatModels.fromSettings(config.llm());
         this.tips = new TipService(() -> knowledge.current().knowledge(), () -> knowledge.current().retriever(),
                 model.map(m -> new TimedChat(m, llmCalls)), config.llm().tipTimeout(), config.tipMaxChars());
@@ -58,9 +64,13 @@ final class CoachBot implements AutoCloseable {
                 () -> knowledge.current().retriever(), store,
                 LlmPersona.orScripted(model, llmCalls, config.llm().rolePlayTimeout()), Clock.systemUTC(),
                 new SecureRandom()::nextLong,
-                new RolePlaySettings(config.rolePlayIdle(), RolePlayEngine.DEFAULT_MAX_TURNS, 10));
+                new RolePlaySettings(config.rolePlayIdle(), RolePlayEngine.DEFAULT_MAX_TURNS, 10, config.passMark()),
+                meaning);
         // The first chart pays for font and class loading; do it before a trainee waits for one.
         daemon("chart-warm-up").newThread(Charts::warmUp).start();
+        // Embedding every example phrase takes a few seconds; done in the background, the first turns only wait
+        // for the phrases they need.
+        daemon("phrase-warm-up").newThread(() -> meaning.warm(knowledge.current().book().phrases())).start();
     }
 
     /** The chat core with every command; the same for Telegram and the console. */

@@ -46,7 +46,8 @@ public final class Main {
         }
         Logging.setLevel(config.logLevel());
         if (args.length > 0 && args[0].equals("bench")) {
-            int retrieval = RetrievalBenchmark.run(out, config.knowledgeDir(), config.dataDir());
+            boolean rolePlayOnly = args.length > 1 && args[1].equals("roleplay");
+            int retrieval = rolePlayOnly ? 0 : RetrievalBenchmark.run(out, config.knowledgeDir(), config.dataDir());
             int rolePlay = RolePlayBenchmark.run(out, config.knowledgeDir(), config.dataDir());
             return Math.max(retrieval, rolePlay);
         }

@@ -11,7 +11,7 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
                         double messagesPerChatPerSecond, int chatBurst, int handlerThreads,
                         int pollTimeoutSeconds, Set<Long> adminIds, Set<Long> allowedUserIds, Path knowledgeDir,
                         Duration reloadDebounce, Path dataDir, LlmSettings llm, int tipMaxChars,
-                        Duration rolePlayIdle, String logLevel) {
+                        Duration rolePlayIdle, int passMark, String logLevel) {
 
     public BotConfig {
         botToken = botToken == null ? "" : botToken.strip();

@@ -27,6 +27,7 @@ public final class ConfigLoader {
             "access.admin_ids", "access.allowed_user_ids", "knowledge.dir", "knowledge.reload_debounce_ms",
             "data.dir", "llm.provider", "llm.base_url", "llm.model", "llm.tip_timeout_seconds",
             "llm.roleplay_timeout_seconds", "llm.max_retries", "tips.max_chars", "roleplay.idle_minutes",
+            "roleplay.pass_mark",
             "log.level");
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -64,6 +65,7 @@ public final class ConfigLoader {
                 llm,
                 s.integer("tips.max_chars", null, 900, 200, 4000),
                 Duration.ofMinutes(s.integer("roleplay.idle_minutes", null, 30, 1, 24 * 60)),
+                s.integer("roleplay.pass_mark", null, 80, 1, 100),
                 s.logLevel());
     }
 

@@ -54,10 +54,26 @@ final class CustomerPrompt {
                 String.join("、", s.persona()), session.mood(), texts.get("mood." + session.mood()),
                 detected.isEmpty() ? texts.get("llm.moves.none") : detected,
                 changes(s.calms()), changes(s.inflames()));
+        prompt += "\n\n" + texts.get("llm.facts", facts(s), s.hidden());
+        prompt += "\n" + texts.get("llm.remedy", beats(s, session.call(), true), beats(s, session.call(), false));
         if (s.silent() && !session.drawnOut()) {
             prompt += "\n" + texts.get("llm.silent");
         }
+        prompt += "\n" + texts.get("llm.moment." + turn.moment().name().toLowerCase(java.util.Locale.ROOT));
+        if (turn.heard().fact().isPresent()) {
+            prompt += "\n" + texts.get("llm.asked", turn.heard().fact().get().fact());
+        }
         return prompt;
+    }
+
+    private static String facts(Scenario s) {
+        return String.join(";", s.facts().stream().map(Fact::fact).toList());
+    }
+
+    private String beats(Scenario s, CallState call, boolean done) {
+        List<String> labels = s.remedy().stream().filter(b -> call.beats().contains(b.id()) == done)
+                .map(RemedyBeat::label).toList();
+        return labels.isEmpty() ? texts.get("llm.moves.none") : String.join(";", labels);
     }
 
     /** Strips a speaker prefix and quotes, keeps at most two sentences and {@link #MAX_REPLY_CHARS}. */

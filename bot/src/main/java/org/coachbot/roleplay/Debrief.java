@@ -54,7 +54,7 @@ final class Debrief {
         Scorecard card = scorer.score(rubric.get(), scenario.get(), session, outcome);
         List<PastSession> before = store.history(session.userId(), settings.historySize());
         store.finish(session, card, clock.instant());
-        out.send(Reply.html(view.scorecard(scenario.get(), card, knowledge.get()), List.of(
+        out.send(Reply.html(view.scorecard(scenario.get(), card, knowledge.get(), settings.passMark()), List.of(
                 List.of(new Button(texts.get("button.again"), RolePlayDesk.START + scenario.get().id()),
                         new Button(texts.get("button.list"), RolePlayDesk.LIST)),
                 List.of(new Button(texts.get("button.progress"), RolePlayDesk.PROGRESS)))));

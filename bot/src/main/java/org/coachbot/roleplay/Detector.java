@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
  * @param firstTurnOnly only the trainee's first line is checked, e.g. for the greeting
  * @param better        bad detectors: the better phrasing from the training material; empty for good ones
  * @param section       knowledge section id the advice comes from; may be empty for good detectors
+ * @param examples      phrases with the move's meaning: a clause close enough to one counts as the move
  */
 public record Detector(String id, String dimension, MoveKind move, int points, int maxHits, List<Pattern> patterns,
-                       boolean firstTurnOnly, String advice, String better, String section) {
+                       boolean firstTurnOnly, String advice, String better, String section, List<String> examples) {
     public Detector {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(dimension, "dimension must not be null");
         Objects.requireNonNull(move, "move must not be null");
         patterns = List.copyOf(patterns);
+        examples = List.copyOf(examples);
         advice = advice == null ? "" : advice;
         better = better == null ? "" : better;
         section = section == null ? "" : section;
@@ -29,8 +31,8 @@ public record Detector(String id, String dimension, MoveKind move, int points, i
         if (maxHits < 1) {
             throw new IllegalArgumentException("maxHits must be >= 1: " + id);
         }
-        if (patterns.isEmpty()) {
-            throw new IllegalArgumentException("a detector needs at least one pattern: " + id);
+        if (patterns.isEmpty() && examples.isEmpty()) {
+            throw new IllegalArgumentException("a detector needs patterns or examples: " + id);
         }
     }
 

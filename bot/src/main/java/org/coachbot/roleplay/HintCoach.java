@@ -65,9 +65,17 @@ final class HintCoach {
                     < scenario.calms().getOrDefault(MoveKind.APOLOGY, 0) ? MoveKind.EMPATHY : MoveKind.APOLOGY;
             return advise("hint.calm", move, rubric);
         }
-        Optional<MoveKind> missing = scenario.resolvedWhen().stream().filter(k -> !session.happened(k)).findFirst();
+        Optional<RemedyBeat> missing = scenario.remedy().stream()
+                .filter(b -> !session.call().beats().contains(b.id())).findFirst();
         if (missing.isPresent()) {
-            return advise("hint.next", missing.get(), rubric);
+            String section = rubric.detectorsFor(MoveKind.SOLUTION).stream().findFirst().map(Detector::section)
+                    .orElse("");
+            return new Focus(MoveKind.SOLUTION, texts.get("hint.remedy", Html.escape(missing.get().label())),
+                    section);
+        }
+        if (!session.call().satisfied()) {
+            return session.happened(MoveKind.PROMISE) ? advise("hint.calm", MoveKind.EMPATHY, rubric)
+                    : advise("hint.next", MoveKind.PROMISE, rubric);
         }
         return advise("hint.close", MoveKind.CLOSING, rubric);
     }

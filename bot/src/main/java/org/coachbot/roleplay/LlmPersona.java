@@ -46,7 +46,7 @@ public final class LlmPersona implements CustomerPersona {
     public String reply(TurnContext turn) {
         try {
             String line = CustomerPrompt.tidy(chat.chat(prompt.messages(turn), timeout));
-            if (!line.isEmpty() && !line.equals(turn.session().lastCustomerLine())) {
+            if (!line.isEmpty() && !turn.session().customerLines().contains(line)) {
                 return line;
             }
             log.warn("the model's customer line was empty or repeated; scripted line used for scenario {}",

@@ -24,7 +24,9 @@ public enum MoveKind {
     BLAME_OTHER(Polarity.BAD),
     ACCUSING(Polarity.BAD),
     COMMANDING(Polarity.BAD),
-    DISMISSIVE(Polarity.BAD);
+    DISMISSIVE(Polarity.BAD),
+    INSULT(Polarity.BAD),
+    OVER_PROMISE(Polarity.BAD);
 
     private final Polarity polarity;
 

@@ -53,10 +53,11 @@ public final class RolePlayDesk {
      * @param books   the current scenarios and rubric; read on every message, so admins can swap them
      * @param persona plays the customer, see {@link LlmPersona#orScripted}
      * @param seeds   a seed per new session, e.g. {@code new SecureRandom()::nextLong}; fixed in tests
+     * @param meaning hears moves, remedies and questions by meaning, see {@link EmbeddingMeaning}
      */
     public RolePlayDesk(Supplier<ScenarioBook> books, Supplier<KnowledgeBase> knowledge,
                         Supplier<Retriever> retriever, SessionStore store, CustomerPersona persona, Clock clock,
-                        LongSupplier seeds, RolePlaySettings settings) {
+                        LongSupplier seeds, RolePlaySettings settings, Meaning meaning) {
         this.books = Objects.requireNonNull(books, "books must not be null");
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge must not be null");
         this.retriever = Objects.requireNonNull(retriever, "retriever must not be null");
@@ -64,7 +65,7 @@ public final class RolePlayDesk {
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.seeds = Objects.requireNonNull(seeds, "seeds must not be null");
         Objects.requireNonNull(settings, "settings must not be null");
-        this.engine = new RolePlayEngine(persona, settings.maxTurns());
+        this.engine = new RolePlayEngine(persona, settings.maxTurns(), meaning);
         this.debrief = new Debrief(books, knowledge, store, clock, settings, texts);
     }
 
@@ -110,7 +111,8 @@ public final class RolePlayDesk {
             if (!r.outcome().finished()) {
                 store.save(r.session());
                 String mood = texts.get("turn.mood", texts.get("mood." + r.session().mood()));
-                out.send(Reply.html(customer + "\n" + mood));
+                boolean justSatisfied = r.session().call().satisfiedAt() == r.session().traineeTurns();
+                out.send(Reply.html(customer + "\n" + (justSatisfied ? texts.get("turn.satisfied") : mood)));
                 return;
             }
             String ending = texts.get("ending." + r.outcome().name().toLowerCase(Locale.ROOT));
@@ -195,7 +197,7 @@ public final class RolePlayDesk {
         Session session = engine.start(scenario, in.user().id(), in.chatId(), seeds.getAsLong(), clock.instant());
         store.save(session);
         String intro = texts.get("intro", Html.escape(scenario.title()), ScenarioMenu.stars(scenario),
-                Html.escape(scenario.customerType()), Html.escape(scenario.background().strip()));
+                Html.escape(scenario.customerType()), Html.escape(scenario.briefing().strip()));
         out.send(Reply.html(intro + "\n\n" + texts.get("turn.customer", Html.escape(session.lastCustomerLine())),
                 List.of(List.of(new Button(texts.get("button.hint"), HINT),
                         new Button(texts.get("button.end"), END)))));

@@ -14,10 +14,14 @@ import java.util.regex.PatternSyntaxException;
 final class RubricParser {
     private static final Pattern DIMENSION_ID = Pattern.compile("[a-z_]+");
     private static final Pattern DETECTOR_ID = Pattern.compile("[a-z0-9_]+");
-    private static final Set<String> TOP_KEYS = Set.of("dimensions", "detectors");
+    private static final Set<String> TOP_KEYS = Set.of("dimensions", "detectors", "language", "thresholds",
+            "scoring");
+    private static final Set<String> THRESHOLD_KEYS = Set.of("moves", "bad_moves", "facts", "remedy");
+    private static final Set<String> SCORING_KEYS = Set.of("remedy_points", "resolved_points", "lost_cap",
+            "unresolved_cap", "remedy_cap", "bad_line_penalty");
     private static final Set<String> DIMENSION_KEYS = Set.of("id", "name", "weight", "description", "baseline");
     private static final Set<String> DETECTOR_KEYS = Set.of("id", "dimension", "move", "polarity", "points",
-            "max_hits", "patterns", "first_turn_only", "advice", "better", "section");
+            "max_hits", "patterns", "first_turn_only", "advice", "better", "section", "examples");
     private final Texts texts;
 
     RubricParser(Texts texts) {
@@ -37,7 +41,39 @@ final class RubricParser {
                 throw doc.error("/detectors", "rubric.bad.uncovered", kind.key());
             }
         }
-        return new Rubric(dimensions, detectors);
+        return new Rubric(dimensions, detectors, language(doc), thresholds(doc), scoring(doc));
+    }
+
+    private static Language language(YamlDocument doc) {
+        doc.onlyKeys("/language", new HashSet<>(Language.keys()));
+        return new Language(pattern(doc, "/language/question"), pattern(doc, "/language/time"),
+                pattern(doc, "/language/name"), pattern(doc, "/language/negation"),
+                pattern(doc, "/language/farewell"), new HashSet<>(doc.texts("/language/filler", 1)),
+                doc.integer("/language/wall_chars", 20, 2000));
+    }
+
+    private static Pattern pattern(YamlDocument doc, String path) {
+        String raw = doc.text(path);
+        try {
+            return TextNormalizer.compile(raw);
+        } catch (PatternSyntaxException e) {
+            throw doc.error(path, "rubric.detector.regex", raw, e.getDescription());
+        }
+    }
+
+    private static Rubric.Thresholds thresholds(YamlDocument doc) {
+        doc.onlyKeys("/thresholds", THRESHOLD_KEYS);
+        return new Rubric.Thresholds(doc.fraction("/thresholds/moves"), doc.fraction("/thresholds/bad_moves"),
+                doc.fraction("/thresholds/facts"),
+                doc.fraction("/thresholds/remedy"));
+    }
+
+    private static Rubric.Scoring scoring(YamlDocument doc) {
+        doc.onlyKeys("/scoring", SCORING_KEYS);
+        return new Rubric.Scoring(doc.integer("/scoring/remedy_points", 0, 100),
+                doc.integer("/scoring/resolved_points", 0, 100), doc.integer("/scoring/lost_cap", 0, 100),
+                doc.integer("/scoring/unresolved_cap", 0, 100), doc.integer("/scoring/remedy_cap", 0, 100),
+                doc.integer("/scoring/bad_line_penalty", 0, 100));
     }
 
     private List<Dimension> dimensions(YamlDocument doc) {
@@ -102,15 +138,8 @@ final class RubricParser {
             throw doc.error(at + "/polarity", "rubric.detector.polarity", polarity, move.key(),
                     move.polarity().key());
         }
-        List<Pattern> patterns = new ArrayList<>();
-        List<String> raw = doc.texts(at + "/patterns", 1);
-        for (int p = 0; p < raw.size(); p++) {
-            try {
-                patterns.add(TextNormalizer.compile(raw.get(p)));
-            } catch (PatternSyntaxException e) {
-                throw doc.error(at + "/patterns/" + p, "rubric.detector.regex", raw.get(p), e.getDescription());
-            }
-        }
+        List<String> examples = doc.texts(at + "/examples", 0);
+        List<Pattern> patterns = ScenarioParser.patterns(doc, at + "/patterns", examples.isEmpty() ? 1 : 0);
         String better = doc.optionalText(at + "/better");
         String section = doc.optionalText(at + "/section");
         if (move.bad() && better.isEmpty()) {
@@ -124,6 +153,6 @@ final class RubricParser {
         }
         return new Detector(id, dimension, move, doc.integer(at + "/points", 0, 100),
                 doc.integer(at + "/max_hits", 1, 100, 1), patterns, doc.bool(at + "/first_turn_only", false),
-                doc.text(at + "/advice"), better, section);
+                doc.text(at + "/advice"), better, section, examples);
     }
 }

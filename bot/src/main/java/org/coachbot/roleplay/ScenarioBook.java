@@ -61,6 +61,17 @@ public final class ScenarioBook {
         return rubric != null && !scenarios.isEmpty();
     }
 
+    /** Every phrase the role-play compares trainee lines with: detector examples, fact questions, remedy examples. */
+    public List<String> phrases() {
+        List<String> out = new java.util.ArrayList<>();
+        rubric().ifPresent(r -> r.detectors().forEach(d -> out.addAll(d.examples())));
+        for (Scenario s : scenarios) {
+            s.facts().forEach(f -> out.addAll(f.ask()));
+            s.remedy().forEach(b -> out.addAll(b.examples()));
+        }
+        return out;
+    }
+
     public List<KnowledgeFormatException> problems() {
         return problems;
     }

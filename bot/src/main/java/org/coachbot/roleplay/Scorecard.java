@@ -4,17 +4,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The result of one session: 总分, one score per rubric dimension, what to improve and what went well.
+ * The result of one session: 总分, one score per rubric dimension, the remedy checklist, what to improve and what
+ * went well.
  *
- * @param observations two to four points to improve, the most costly first
- * @param strengths    good moves the trainee made, one per move kind
+ * @param resolved     the customer ended satisfied with the real remedy
+ * @param beats        each remedy beat of the scenario and whether the trainee offered it
+ * @param observations points to improve, the most costly first; each trainee line is quoted at most once
+ * @param strengths    lines that showed good moves, each line once
  */
-public record Scorecard(String scenarioId, Outcome outcome, int total, List<DimensionScore> dimensions,
-                        List<Observation> observations, List<Strength> strengths, int turns, int hints) {
+public record Scorecard(String scenarioId, Outcome outcome, int total, boolean resolved,
+                        List<DimensionScore> dimensions, List<Beat> beats, List<Observation> observations,
+                        List<Strength> strengths, int turns, int hints) {
     public Scorecard {
         Objects.requireNonNull(scenarioId, "scenarioId must not be null");
         Objects.requireNonNull(outcome, "outcome must not be null");
         dimensions = List.copyOf(dimensions);
+        beats = List.copyOf(beats);
         observations = List.copyOf(observations);
         strengths = List.copyOf(strengths);
         if (total < 0 || total > 100) {
@@ -26,19 +31,27 @@ public record Scorecard(String scenarioId, Outcome outcome, int total, List<Dime
     public record DimensionScore(String id, String name, int score) {
     }
 
+    /** One step of the real remedy and whether the trainee offered it. */
+    public record Beat(String label, boolean done) {
+    }
+
     /**
      * Something to improve: a line the trainee said and its better phrasing, or (with an empty quote) a move the
      * trainee never made.
      *
-     * @param section knowledge section id the advice comes from, may be empty
+     * @param dimension the name of the dimension the observation speaks to
+     * @param section   knowledge section id the advice comes from, may be empty
      */
-    public record Observation(String quote, String better, String advice, String section) {
+    public record Observation(String dimension, String quote, String better, String advice, String section) {
         public boolean missed() {
             return quote.isEmpty();
         }
     }
 
-    /** A good move with the rubric's advice and the trainee's line that showed it. */
-    public record Strength(MoveKind move, String advice, String quote) {
+    /** A line the trainee said and the good moves it showed, with the rubric's advice for the first of them. */
+    public record Strength(List<MoveKind> moves, String advice, String quote) {
+        public Strength {
+            moves = List.copyOf(moves);
+        }
     }
 }

@@ -25,28 +25,40 @@ final class ScorecardView {
         this.texts = texts;
     }
 
-    String scorecard(Scenario scenario, Scorecard card, KnowledgeBase knowledge) {
+    String scorecard(Scenario scenario, Scorecard card, KnowledgeBase knowledge, int passMark) {
         StringBuilder out = new StringBuilder(texts.get("card.title", Html.escape(scenario.title())))
-                .append('\n').append(texts.get("outcome." + card.outcome().name().toLowerCase(Locale.ROOT)))
-                .append("\n\n").append(texts.get("card.total", card.total()));
+                .append('\n').append(texts.get("outcome." + card.outcome().name().toLowerCase(Locale.ROOT)
+                        + (card.resolved() ? ".resolved" : "")))
+                .append("\n\n").append(texts.get("card.total", card.total()))
+                .append('\n').append(texts.get(card.total() >= passMark ? "card.pass" : "card.fail", passMark));
         for (Scorecard.DimensionScore d : card.dimensions()) {
             out.append('\n').append(texts.get("card.dimension", Html.escape(d.name()), d.score()));
         }
+        out.append("\n\n").append(texts.get("card.remedy"));
+        for (Scorecard.Beat b : card.beats()) {
+            out.append('\n').append(texts.get(b.done() ? "card.beat.done" : "card.beat.missed",
+                    Html.escape(b.label())));
+        }
+        out.append('\n').append(texts.get("card.hidden", Html.escape(scenario.hidden())));
         out.append("\n\n").append(texts.get("card.observations"));
+        if (card.observations().isEmpty()) {
+            out.append('\n').append(texts.get("card.observations.none"));
+        }
         for (int i = 0; i < card.observations().size(); i++) {
             Scorecard.Observation o = card.observations().get(i);
             String source = sourceOf(o.section(), knowledge);
             out.append('\n').append(o.missed()
-                    ? texts.get("card.missed", i + 1, Html.escape(o.advice()), source)
-                    : texts.get("card.mistake", i + 1, Html.escape(o.advice()), Html.escape(o.quote()),
-                    Html.escape(o.better()), source));
+                    ? texts.get("card.missed", i + 1, Html.escape(o.dimension()), Html.escape(o.advice()), source)
+                    : texts.get("card.mistake", i + 1, Html.escape(o.dimension()), Html.escape(o.advice()),
+                    Html.escape(o.quote()), Html.escape(o.better()), source));
         }
         out.append("\n\n").append(texts.get("card.strengths"));
         if (card.strengths().isEmpty()) {
             out.append('\n').append(texts.get("card.strengths.none"));
         }
         for (Scorecard.Strength s : card.strengths()) {
-            out.append('\n').append(texts.get("card.strength", Html.escape(s.advice()), Html.escape(s.quote())));
+            String moves = String.join("、", s.moves().stream().map(m -> texts.get("move." + m.key())).toList());
+            out.append('\n').append(texts.get("card.strength", Html.escape(moves), Html.escape(s.quote())));
         }
         return out.append("\n\n").append(texts.get("card.footer", card.turns(), card.hints())).toString();
     }

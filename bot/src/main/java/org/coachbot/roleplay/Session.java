@@ -12,15 +12,16 @@ import java.util.Random;
  * @param seed      the persona's random seed; turn {@code n} draws from {@link #random(int)}, so no generator state
  *                  needs saving
  * @param mood      the customer's mood, 0 calm .. 5 furious
- * @param peaks     how many trainee turns left the customer at mood 5
+ * @param call      patience, remedy beats, told facts, satisfaction
  * @param drawnOut  the silent customer has opened up
  * @param hints     how many coach hints the trainee asked for
  */
-public record Session(long userId, long chatId, String scenarioId, long seed, int mood, int peaks, boolean drawnOut,
-                      List<Utterance> transcript, List<DetectedMove> moves, int hints, Instant startedAt,
-                      Instant lastActivity) {
+public record Session(long userId, long chatId, String scenarioId, long seed, int mood, CallState call,
+                      boolean drawnOut, List<Utterance> transcript, List<DetectedMove> moves, int hints,
+                      Instant startedAt, Instant lastActivity) {
     public Session {
         Objects.requireNonNull(scenarioId, "scenarioId must not be null");
+        Objects.requireNonNull(call, "call must not be null");
         Objects.requireNonNull(startedAt, "startedAt must not be null");
         Objects.requireNonNull(lastActivity, "lastActivity must not be null");
         transcript = List.copyOf(transcript);
@@ -28,16 +29,16 @@ public record Session(long userId, long chatId, String scenarioId, long seed, in
         if (mood < Scenario.MIN_MOOD || mood > Scenario.MAX_MOOD) {
             throw new IllegalArgumentException("mood must be within 0..5: " + mood);
         }
-        if (peaks < 0 || hints < 0) {
-            throw new IllegalArgumentException("peaks and hints must be >= 0");
+        if (hints < 0) {
+            throw new IllegalArgumentException("hints must be >= 0");
         }
     }
 
     /** A session whose customer has just said the opening line. */
     public static Session opened(long userId, long chatId, Scenario scenario, long seed, String opening,
                                  Instant now) {
-        return new Session(userId, chatId, scenario.id(), seed, scenario.startingMood(), 0, false,
-                List.of(new Utterance(Utterance.Speaker.CUSTOMER, opening)), List.of(), 0, now, now);
+        return new Session(userId, chatId, scenario.id(), seed, scenario.startingMood(), CallState.start(scenario),
+                false, List.of(new Utterance(Utterance.Speaker.CUSTOMER, opening)), List.of(), 0, now, now);
     }
 
     /** How many lines the trainee has said. */
@@ -53,6 +54,12 @@ public record Session(long userId, long chatId, String scenarioId, long seed, in
             }
         }
         return "";
+    }
+
+    /** Everything the customer has said so far, in order. */
+    public List<String> customerLines() {
+        return transcript.stream().filter(u -> u.speaker() == Utterance.Speaker.CUSTOMER).map(Utterance::text)
+                .toList();
     }
 
     /** Whether the trainee made this move at any point of the session. */
@@ -71,13 +78,13 @@ public record Session(long userId, long chatId, String scenarioId, long seed, in
     }
 
     /** This session after the trainee's line, with the customer's new state. */
-    public Session afterTrainee(String line, List<DetectedMove> detected, int newMood, int newPeaks,
+    public Session afterTrainee(String line, List<DetectedMove> detected, int newMood, CallState newCall,
                                 boolean newDrawnOut, Instant now) {
         List<Utterance> lines = new ArrayList<>(transcript);
         lines.add(new Utterance(Utterance.Speaker.TRAINEE, line));
         List<DetectedMove> all = new ArrayList<>(moves);
         all.addAll(detected);
-        return new Session(userId, chatId, scenarioId, seed, newMood, newPeaks, newDrawnOut, lines, all, hints,
+        return new Session(userId, chatId, scenarioId, seed, newMood, newCall, newDrawnOut, lines, all, hints,
                 startedAt, now);
     }
 
@@ -85,13 +92,13 @@ public record Session(long userId, long chatId, String scenarioId, long seed, in
     public Session afterCustomer(String line) {
         List<Utterance> lines = new ArrayList<>(transcript);
         lines.add(new Utterance(Utterance.Speaker.CUSTOMER, line));
-        return new Session(userId, chatId, scenarioId, seed, mood, peaks, drawnOut, lines, moves, hints, startedAt,
+        return new Session(userId, chatId, scenarioId, seed, mood, call, drawnOut, lines, moves, hints, startedAt,
                 lastActivity);
     }
 
     /** This session after one more coach hint. */
     public Session withHint(Instant now) {
-        return new Session(userId, chatId, scenarioId, seed, mood, peaks, drawnOut, transcript, moves, hints + 1,
+        return new Session(userId, chatId, scenarioId, seed, mood, call, drawnOut, transcript, moves, hints + 1,
                 startedAt, now);
     }
 }

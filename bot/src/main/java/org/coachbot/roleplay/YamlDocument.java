@@ -157,6 +157,18 @@ final class YamlDocument {
         return n.asDouble();
     }
 
+    /** A required number within (0, 1]. */
+    double fraction(String path) {
+        if (!has(path)) {
+            throw error(path, "yaml.missing", display(path));
+        }
+        JsonNode n = node(path);
+        if (!n.isNumber() || !(n.asDouble() > 0 && n.asDouble() <= 1)) {
+            throw error(path, "yaml.fraction", display(path));
+        }
+        return n.asDouble();
+    }
+
     /** An optional boolean. */
     boolean bool(String path, boolean fallback) {
         if (!has(path)) {
@@ -197,6 +209,36 @@ final class YamlDocument {
         List<String> out = new ArrayList<>();
         node(path).fieldNames().forEachRemaining(out::add);
         return out;
+    }
+
+    /** How many entries the list at the path has; absent counts as empty. */
+    int size(String path) {
+        if (!has(path)) {
+            return 0;
+        }
+        if (!node(path).isArray()) {
+            throw error(path, "yaml.list", display(path));
+        }
+        return node(path).size();
+    }
+
+    /** The paths of every text value under the path, in file order. */
+    List<String> textPaths(String path) {
+        List<String> out = new ArrayList<>();
+        collect(path, node(path), out);
+        return out;
+    }
+
+    private static void collect(String path, JsonNode n, List<String> out) {
+        if (n.isTextual()) {
+            out.add(path);
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                collect(path + "/" + i, n.get(i), out);
+            }
+        } else if (n.isObject()) {
+            n.fieldNames().forEachRemaining(k -> collect(path + "/" + escape(k), n.get(k), out));
+        }
     }
 
     /** Refuses keys outside {@code allowed}, so a misspelt field is reported instead of silently ignored. */

@@ -50,7 +50,11 @@ final class SchemaMigrations {
                 dimension  TEXT    NOT NULL,
                 score      INTEGER NOT NULL,
                 PRIMARY KEY (session_id, dimension)
-            )"""));
+            )"""),
+            // Version 2: patience, remedy beats, told facts and satisfaction of the call in progress; whether a
+            // finished call was resolved.
+            List.of("ALTER TABLE active_session ADD COLUMN call_state TEXT NOT NULL DEFAULT '{}'",
+                    "ALTER TABLE finished_session ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0"));
 
     /** The version this code reads and writes. */
     static final int VERSION = MIGRATIONS.size();

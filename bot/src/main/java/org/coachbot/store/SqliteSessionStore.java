@@ -3,9 +3,11 @@ package org.coachbot.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.coachbot.roleplay.CallState;
 import org.coachbot.roleplay.DetectedMove;
 import org.coachbot.roleplay.Outcome;
 import org.coachbot.roleplay.PastSession;
+import org.coachbot.roleplay.Scenario;
 import org.coachbot.roleplay.Scorecard;
 import org.coachbot.roleplay.Session;
 import org.coachbot.roleplay.SessionStore;
@@ -80,7 +82,7 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
                     return Optional.empty();
                 }
                 return Optional.of(new Session(userId, chatId, rs.getString("scenario_id"), rs.getLong("persona_seed"),
-                        rs.getInt("mood"), rs.getInt("peaks"), rs.getInt("drawn_out") != 0,
+                        rs.getInt("mood"), callState(rs.getString("call_state")), rs.getInt("drawn_out") != 0,
                         json.readValue(rs.getString("transcript"), TRANSCRIPT),
                         json.readValue(rs.getString("moves"), MOVES), rs.getInt("hints"),
                         Instant.ofEpochMilli(rs.getLong("started_at")),
@@ -94,8 +96,8 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
     @Override
     public synchronized void save(Session s) {
         String sql = "INSERT OR REPLACE INTO active_session (user_id, chat_id, scenario_id, transcript, moves, mood, "
-                + "peaks, drawn_out, persona_seed, hints, started_at, last_activity) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "peaks, drawn_out, persona_seed, hints, started_at, last_activity, call_state) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setLong(1, s.userId());
             ps.setLong(2, s.chatId());
@@ -103,16 +105,25 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
             ps.setString(4, json.writeValueAsString(s.transcript()));
             ps.setString(5, json.writeValueAsString(s.moves()));
             ps.setInt(6, s.mood());
-            ps.setInt(7, s.peaks());
+            // peaks is kept for files written by version 1; patience in call_state replaced it.
+            ps.setInt(7, 0);
             ps.setInt(8, s.drawnOut() ? 1 : 0);
             ps.setLong(9, s.seed());
             ps.setInt(10, s.hints());
             ps.setLong(11, s.startedAt().toEpochMilli());
             ps.setLong(12, s.lastActivity().toEpochMilli());
+            ps.setString(13, json.writeValueAsString(s.call()));
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot save the session of user " + s.userId(), e);
         }
+    }
+
+    /** A session saved before version 2 has no call state: it continues with full patience and nothing offered. */
+    private CallState callState(String text) throws JsonProcessingException {
+        CallState read = json.readValue(text, CallState.class);
+        return read.patience() > 0 ? read : new CallState(Scenario.DEFAULT_PATIENCE, read.beats(), read.facts(),
+                read.satisfiedAt());
     }
 
     @Override
@@ -164,7 +175,7 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
     private long insertFinished(Session s, Scorecard card, Instant endedAt)
             throws SQLException, JsonProcessingException {
         String sql = "INSERT INTO finished_session (user_id, chat_id, scenario_id, outcome, total, turns, hints, "
-                + "started_at, ended_at, transcript) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "started_at, ended_at, transcript, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, s.userId());
             ps.setLong(2, s.chatId());
@@ -176,6 +187,7 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
             ps.setLong(8, s.startedAt().toEpochMilli());
             ps.setLong(9, endedAt.toEpochMilli());
             ps.setString(10, json.writeValueAsString(s.transcript()));
+            ps.setInt(11, card.resolved() ? 1 : 0);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
