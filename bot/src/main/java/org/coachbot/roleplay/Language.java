@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  *
  * @param wallChars a line longer than this is a wall of text nobody says on the phone
  */
-public record Language(Pattern question, Pattern time, Pattern name, Pattern negation, Pattern farewell,
-                       Set<String> filler, int wallChars) {
+public record Language(Pattern question, Pattern time, Pattern name, Pattern negation, Pattern refusal,
+                       Pattern farewell, Set<String> filler, int wallChars) {
     private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}\\s]+");
 
     public Language {
@@ -22,6 +22,7 @@ public record Language(Pattern question, Pattern time, Pattern name, Pattern neg
         Objects.requireNonNull(time, "time must not be null");
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(negation, "negation must not be null");
+        Objects.requireNonNull(refusal, "refusal must not be null");
         Objects.requireNonNull(farewell, "farewell must not be null");
         filler = Set.copyOf(filler.stream().map(Language::bare).toList());
         if (wallChars < 20) {
@@ -47,6 +48,11 @@ public record Language(Pattern question, Pattern time, Pattern name, Pattern neg
 
     public boolean negated(String clause) {
         return negation.matcher(clause).find();
+    }
+
+    /** The clause says something cannot be done, so what it names is not promised. */
+    public boolean refused(String clause) {
+        return refusal.matcher(clause).find();
     }
 
     public boolean farewell(String normalised) {
@@ -95,6 +101,6 @@ public record Language(Pattern question, Pattern time, Pattern name, Pattern neg
 
     /** Patterns must compile like the rubric's: on normalised text, case-insensitive. */
     static List<String> keys() {
-        return List.of("question", "time", "name", "negation", "farewell", "filler", "wall_chars");
+        return List.of("question", "time", "name", "negation", "refusal", "farewell", "filler", "wall_chars");
     }
 }

@@ -27,7 +27,8 @@ public final class Listener {
         Language language = rubric.language();
         List<DetectedMove> moves = new ArrayList<>(
                 new MoveDetector(rubric, meaning).detect(line, normalised, clauses, turn));
-        boolean overPromise = scenario.cannotPromise().stream().anyMatch(p -> p.matches(normalised));
+        boolean overPromise = scenario.cannotPromise().stream().flatMap(p -> p.patterns().stream())
+                .anyMatch(p -> affirmed(p, normalised, language::refused));
         if (overPromise && moves.stream().noneMatch(m -> m.kind() == MoveKind.OVER_PROMISE)) {
             rubric.detectorsFor(MoveKind.OVER_PROMISE).stream().findFirst().ifPresent(d -> moves.add(
                     new DetectedMove(d.move(), d.polarity(), d.id(), d.dimension(), line.strip(), turn)));
@@ -35,7 +36,7 @@ public final class Listener {
         List<String> affirmative = clauses.stream().filter(c -> !language.negated(c)).toList();
         Set<String> beats = new LinkedHashSet<>();
         for (RemedyBeat beat : scenario.remedy()) {
-            boolean byPattern = beat.patterns().stream().anyMatch(p -> affirmed(p, normalised, language));
+            boolean byPattern = beat.patterns().stream().anyMatch(p -> affirmed(p, normalised, language::negated));
             if (byPattern || (!beat.examples().isEmpty()
                     && meaning.closeness(affirmative, beat.examples()) >= rubric.thresholds().remedy())) {
                 beats.add(beat.id());
@@ -56,12 +57,12 @@ public final class Listener {
      * True when the pattern occurs in the line and no clause the occurrence touches is negated: a remedy may span
      * clauses ("剩下的话费,七个工作日内退回"), while "没法给您换房" offers nothing.
      */
-    static boolean affirmed(Pattern pattern, String normalised, Language language) {
+    static boolean affirmed(Pattern pattern, String normalised, java.util.function.Predicate<String> denied) {
         Matcher m = pattern.matcher(normalised);
         while (m.find()) {
             int start = clauseStart(normalised, m.start());
             int end = clauseEnd(normalised, m.end());
-            if (!language.negated(normalised.substring(start, end))) {
+            if (!denied.test(normalised.substring(start, end))) {
                 return true;
             }
         }

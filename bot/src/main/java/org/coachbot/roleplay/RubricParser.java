@@ -47,7 +47,7 @@ final class RubricParser {
     private static Language language(YamlDocument doc) {
         doc.onlyKeys("/language", new HashSet<>(Language.keys()));
         return new Language(pattern(doc, "/language/question"), pattern(doc, "/language/time"),
-                pattern(doc, "/language/name"), pattern(doc, "/language/negation"),
+                pattern(doc, "/language/name"), pattern(doc, "/language/negation"), pattern(doc, "/language/refusal"),
                 pattern(doc, "/language/farewell"), new HashSet<>(doc.texts("/language/filler", 1)),
                 doc.integer("/language/wall_chars", 20, 2000));
     }

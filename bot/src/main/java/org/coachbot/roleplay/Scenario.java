@@ -40,10 +40,6 @@ public record Scenario(String id, String title, String customerType, int difficu
             Objects.requireNonNull(label, "label must not be null");
             patterns = List.copyOf(patterns);
         }
-
-        public boolean matches(String normalisedLine) {
-            return patterns.stream().anyMatch(p -> p.matcher(normalisedLine).find());
-        }
     }
 
     public Scenario {
