@@ -7,8 +7,8 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The schema of {@code roleplay.db}, one migration per version; {@code PRAGMA user_version} records the version
- * a file has, so an old file is upgraded in place and a file from a newer bot is refused instead of damaged.
+ * The role-play session tables, one migration per version; {@code schema_version} records the version a file
+ * has, so an old file is upgraded in place and a file from a newer bot is refused instead of damaged.
  */
 final class SchemaMigrations {
     /** Index i brings a database from version i to i + 1. Append; never edit a released migration. */
@@ -58,35 +58,30 @@ final class SchemaMigrations {
 
     /** The version this code reads and writes. */
     static final int VERSION = MIGRATIONS.size();
+    /** The component name of these tables in {@code schema_version}. */
+    static final String COMPONENT = "sessions";
 
     private SchemaMigrations() {
     }
 
-    /** Runs the missing migrations, each in its own transaction together with its version bump. */
-    static void apply(Connection c, String file) throws SQLException {
-        int version = version(c);
-        if (version > VERSION) {
-            throw new StoreException(file + " has schema version " + version + " but this bot knows only up to "
-                    + VERSION + "; run the newer bot version or restore a backup");
-        }
-        for (int v = version; v < VERSION; v++) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                for (String sql : MIGRATIONS.get(v)) {
-                    st.execute(sql);
-                }
-                st.execute("PRAGMA user_version = " + (v + 1));
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+    /**
+     * Brings the session tables up to date. Files written before components existed recorded the version of these
+     * tables in {@code PRAGMA user_version}; it is carried over once.
+     */
+    static void apply(Connection c) throws SQLException {
+        int legacy = legacyVersion(c);
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS schema_version (component TEXT PRIMARY KEY, "
+                    + "version INTEGER NOT NULL)");
+            if (legacy > 0 && Sqlite.version(c, COMPONENT) == 0) {
+                st.execute("INSERT INTO schema_version (component, version) VALUES ('" + COMPONENT + "', "
+                        + legacy + ")");
             }
         }
+        Sqlite.migrate(c, COMPONENT, MIGRATIONS);
     }
 
-    static int version(Connection c) throws SQLException {
+    static int legacyVersion(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }

@@ -13,11 +13,8 @@ import org.coachbot.roleplay.Session;
 import org.coachbot.roleplay.SessionStore;
 import org.coachbot.roleplay.Utterance;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +33,7 @@ import java.util.Optional;
  * turn is written; one connection, used under this object's lock, keeps every transaction whole.
  */
 public final class SqliteSessionStore implements SessionStore, AutoCloseable {
-    public static final String FILE_NAME = "roleplay.db";
+    public static final String FILE_NAME = Sqlite.FILE_NAME;
     private static final TypeReference<List<Utterance>> TRANSCRIPT = new TypeReference<>() {
     };
     private static final TypeReference<List<DetectedMove>> MOVES = new TypeReference<>() {
@@ -48,27 +45,24 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
         this.connection = connection;
     }
 
-    /** Opens (or creates) {@code roleplay.db} in the folder and brings its schema up to date. */
+    /** Opens (or creates) {@code roleplay.db} in the folder and brings its session tables up to date. */
     public static SqliteSessionStore open(Path dataDir) {
-        Path file = dataDir.resolve(FILE_NAME);
+        Connection c = Sqlite.open(dataDir);
         try {
-            Files.createDirectories(dataDir);
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA journal_mode = WAL");
-                // NORMAL is durable across a crash of the bot; only a power cut can lose the last turn in WAL mode.
-                st.execute("PRAGMA synchronous = NORMAL");
-                st.execute("PRAGMA foreign_keys = ON");
-                st.execute("PRAGMA busy_timeout = 5000");
-                SchemaMigrations.apply(c, file.toString());
-            } catch (SQLException | RuntimeException e) {
+            SchemaMigrations.apply(c);
+        } catch (SQLException | RuntimeException e) {
+            try {
                 c.close();
-                throw e;
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
             }
-            return new SqliteSessionStore(c);
-        } catch (IOException | SQLException e) {
-            throw new StoreException("cannot open the session database " + file + ": " + e.getMessage(), e);
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("cannot open the session database " + dataDir.resolve(FILE_NAME) + ": "
+                    + e.getMessage(), e);
         }
+        return new SqliteSessionStore(c);
     }
 
     @Override
