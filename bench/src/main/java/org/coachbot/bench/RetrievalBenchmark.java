@@ -7,6 +7,7 @@ import org.coachbot.knowledge.Section;
 import org.coachbot.retrieval.Bm25Retriever;
 import org.coachbot.retrieval.Bm25Settings;
 import org.coachbot.retrieval.ChineseAnalysis;
+import org.coachbot.retrieval.CjkAnalysis;
 import org.coachbot.retrieval.DenseRetriever;
 import org.coachbot.retrieval.EmbeddingCache;
 import org.coachbot.retrieval.Fusion;
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
 /**
  * Measures retrieval on the evaluation sets ({@code eval/questions-*.tsv} on the classpath): quality and latency of
  * BM25 with each analysis, dense with and without bge's query prefix, and the hybrid; index build time with a cold
- * and a warm embedding cache; warm start-up time. Run with {@code java -jar bot/target/coach-bot.jar bench}.
+ * and a warm embedding cache; warm start-up time. Run with {@code java -jar bench/target/coach-bench.jar retrieval}.
  */
 public final class RetrievalBenchmark {
     /** Targets on two cores. */
@@ -93,19 +94,22 @@ public final class RetrievalBenchmark {
         out.println();
         out.println("| retriever | Recall@1 | Recall@3 | MRR | off-topic rejected | p50 ms | p99 ms |");
         out.println("|---|---|---|---|---|---|---|");
-        for (ChineseAnalysis analysis : ChineseAnalysis.values()) {
-            row("BM25 " + analysis, new Bm25Retriever(sections, Bm25Settings.defaults().withAnalysis(analysis),
-                    normalizer), questions);
+        for (ChineseAnalysis analysis : List.<ChineseAnalysis>of(SmartChineseAnalysis.SMART_CN, CjkAnalysis.CJK_BIGRAM,
+                CjkAnalysis.CJK_BIGRAM_UNIGRAM)) {
+            row("BM25 " + analysis.name(), new Bm25Retriever(sections, new Bm25Settings(analysis,
+                    Bm25Settings.DEFAULT_TITLE_BOOST, Bm25Settings.DEFAULT_TAGS_BOOST, Bm25Settings.DEFAULT_BODY_BOOST,
+                    Bm25Settings.DEFAULT_MIN_SCORE), normalizer), questions);
         }
         List<float[]> vectors = passageVectors(model, sections);
-        row("dense, no prefix", dense(model, sections, vectors, ""), questions);
+        DenseRetriever plainDense = dense(model, sections, vectors, "");
+        row("dense, no prefix", plainDense, questions);
         row("dense, bge prefix", dense(model, sections, vectors, DenseRetriever.BGE_QUERY_PREFIX), questions);
         HybridSettings chosen = hybrid.settings();
         Fusion other = chosen.fusion() == Fusion.WEIGHTED_SCORE ? Fusion.RECIPROCAL_RANK : Fusion.WEIGHTED_SCORE;
-        row("hybrid " + other, hybrid.withSettings(chosen.withFusion(other).withCacheSize(0)), questions);
-        Row result = row("**hybrid " + chosen.fusion() + " (chosen)**", hybrid.withSettings(chosen.withCacheSize(0)),
-                questions);
-        printBySet(hybrid.withSettings(chosen.withCacheSize(0)), questions);
+        row("hybrid " + other, hybrid.withSettings(uncached(chosen, other)), questions);
+        HybridRetriever uncached = hybrid.withSettings(uncached(chosen, chosen.fusion()));
+        Row result = row("**hybrid " + chosen.fusion() + " (chosen)**", uncached, questions);
+        printBySet(uncached, questions);
         Latency cached = Latency.measure(hybrid, questions);
         out.printf(Locale.ROOT, "%nLatencies above bypass the query cache; repeated questions with it: p50 %.3f ms, "
                 + "p99 %.3f ms%n", cached.p50(), cached.p99());
@@ -113,7 +117,7 @@ public final class RetrievalBenchmark {
         out.printf(Locale.ROOT, "Embedding model load: %.0f ms%n", modelMs);
         out.printf(Locale.ROOT, "Index build, cold cache: %.0f ms; warm cache: %.0f ms%n", coldMs, warmMs);
         out.printf(Locale.ROOT, "Warm start-up (model + knowledge + index + first answer): %.0f ms%n", startMs);
-        new ThresholdSweep(out).print(hybrid, questions);
+        new ThresholdSweep(out).print(plainDense, chosen.minCosine(), questions);
         printMisses(result.quality());
         return verdict(result.quality(), result.latency(), startMs);
     }
@@ -151,6 +155,11 @@ public final class RetrievalBenchmark {
                     q.mrr(), q.offTopic() == 0 ? "n/a" : String.format(Locale.ROOT, "%d/%d",
                             Math.round(q.offTopicRejection() * q.offTopic()), q.offTopic()));
         });
+    }
+
+    /** The chosen settings with another fusion and no query cache, so every question is computed. */
+    private static HybridSettings uncached(HybridSettings s, Fusion fusion) {
+        return new HybridSettings(fusion, s.denseWeight(), s.rrfK(), s.minCosine(), s.minShareOfBest(), 0);
     }
 
     private DenseRetriever dense(EmbeddingModel model, List<Section> sections, List<float[]> vectors,

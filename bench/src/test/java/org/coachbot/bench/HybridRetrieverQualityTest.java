@@ -1,10 +1,10 @@
-package org.coachbot.retrieval;
+package org.coachbot.bench;
 
-import org.coachbot.bench.EvalQuestion;
-import org.coachbot.bench.EvalSet;
-import org.coachbot.bench.RetrievalQuality;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.retrieval.HybridRetriever;
+import org.coachbot.retrieval.IndexProgress;
+import org.coachbot.retrieval.RetrievalIndex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The quality floor: the real knowledge, the real evaluation sets and the real in-process embedding model. Timings
- * are the benchmark's business ({@code coach-bot.jar bench}); this test only guards against regressions in what is
+ * are the benchmark's business ({@code coach-bench.jar}); this test only guards against regressions in what is
  * found. {@code -Dcoachbot.knowledge=…} and {@code -Dcoachbot.eval=…} point it at other folders.
  */
 class HybridRetrieverQualityTest {

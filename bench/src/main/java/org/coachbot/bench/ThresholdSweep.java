@@ -1,6 +1,7 @@
 package org.coachbot.bench;
 
-import org.coachbot.retrieval.HybridRetriever;
+import org.coachbot.retrieval.DenseRetriever;
+import org.coachbot.retrieval.Hit;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -23,12 +24,13 @@ final class ThresholdSweep {
     }
 
     /** Prints one line per threshold of the grid and one for the threshold in use, which is marked. */
-    void print(HybridRetriever hybrid, List<EvalQuestion> questions) {
+    void print(DenseRetriever dense, double inUse, List<EvalQuestion> questions) {
         double[] best = new double[questions.size()];
         double lowestOn = Double.MAX_VALUE;
         double highestOff = 0;
         for (int i = 0; i < questions.size(); i++) {
-            best[i] = hybrid.bestCosine(questions.get(i).question());
+            List<Hit> top = dense.rank(questions.get(i).question(), 1);
+            best[i] = top.isEmpty() ? 0 : top.get(0).score();
             if (questions.get(i).offTopic()) {
                 highestOff = Math.max(highestOff, best[i]);
             } else {
@@ -36,10 +38,9 @@ final class ThresholdSweep {
             }
         }
         out.printf(Locale.ROOT, "%nHybrid threshold on the closest section's cosine (in use: %.3f); lowest on-topic "
-                + "%.3f, highest off-topic %.3f%n", hybrid.settings().minCosine(), lowestOn, highestOff);
+                + "%.3f, highest off-topic %.3f%n", inUse, lowestOn, highestOff);
         out.println("| threshold | on-topic rejected | off-topic rejected |");
         out.println("|---|---|---|");
-        double inUse = hybrid.settings().minCosine();
         TreeSet<Double> thresholds = new TreeSet<>();
         for (int step = 0; FROM + step * STEP <= TO + 1e-9; step++) {
             double t = FROM + step * STEP;

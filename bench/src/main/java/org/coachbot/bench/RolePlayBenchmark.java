@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * recognised (precision and recall per move on labelled lines, with a threshold sweep), whether the customer
  * behaves like a caller (realism), and the hot paths: one scripted turn through the desk including the embedding of
  * the trainee's line and the SQLite save, and the radar chart. Targets: turn p99 &lt;= 20 ms, chart &lt;= 300 ms.
- * Run: {@code java -jar bot/target/coach-bot.jar bench roleplay}.
+ * Run: {@code java -jar bench/target/coach-bench.jar roleplay}.
  */
 public final class RolePlayBenchmark {
     static final double TURN_P99_TARGET_MS = 20;
