@@ -4,9 +4,9 @@ package org.coachbot.roleplay;
 public enum Outcome {
     /** The call goes on. */
     ONGOING,
-    /** Everything the scenario's {@code resolved_when} asks for happened and the customer calmed down. */
+    /** The customer was satisfied with the scenario's real remedy and the trainee closed the call. */
     SUCCESS,
-    /** The customer's mood hit the top twice: they hang up and complain. */
+    /** The customer ran out of patience: they hang up and complain. */
     FAILURE,
     /** The call dragged on past the turn limit without a resolution. */
     GAVE_UP,

@@ -3,33 +3,40 @@ package org.coachbot.roleplay;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-/** The small knowledge folder in {@code src/test/resources/roleplay/knowledge}: 3 topics, a rubric, 2 scenarios. */
+/**
+ * The knowledge the bot ships with ({@code ../knowledge}, or {@code -Dcoachbot.knowledge=<dir>}): role-play is
+ * tested on the real rubric and scenarios, so a content change that breaks the customer or the score fails here.
+ */
 final class Fixtures {
     static final String HOTEL = "hotel-no-hot-water";
-    static final String SILENT = "silent-buyer";
+    static final String SILENT = "silent-customer";
+    static final String ETICKET = "midnight-eticket";
+    private static KnowledgeBase knowledge;
+    private static ScenarioBook book;
 
     private Fixtures() {
     }
 
     static Path knowledgeDir() {
-        try {
-            return Path.of(Fixtures.class.getResource("/roleplay/knowledge/rubric.yaml").toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+        return Path.of(System.getProperty("coachbot.knowledge", "../knowledge"));
+    }
+
+    static synchronized KnowledgeBase knowledge() {
+        if (knowledge == null) {
+            knowledge = new KnowledgeLoader().load(knowledgeDir());
         }
+        return knowledge;
     }
 
-    static KnowledgeBase knowledge() {
-        return new KnowledgeLoader().load(knowledgeDir());
-    }
-
-    static ScenarioBook book() {
-        ScenarioBook book = ScenarioBook.load(knowledgeDir(), knowledge());
-        if (!book.problems().isEmpty()) {
-            throw new IllegalStateException("fixture problems: " + book.problems());
+    static synchronized ScenarioBook book() {
+        if (book == null) {
+            ScenarioBook loaded = ScenarioBook.load(knowledgeDir(), knowledge());
+            if (!loaded.problems().isEmpty()) {
+                throw new IllegalStateException("problems in " + knowledgeDir() + ": " + loaded.problems());
+            }
+            book = loaded;
         }
         return book;
     }

@@ -33,7 +33,7 @@ class LlmPersonaTest {
     }
 
     @Test
-    void model_answers_in_character_and_the_prompt_carries_background_mood_and_moves() {
+    void model_answers_in_character_and_the_prompt_carries_background_mood_moves_facts_and_remedy() {
         // given
         server.replyWith("客户:“那你快点换,我真的很累了。”");
         RolePlayEngine engine = engine(Duration.ofSeconds(10));
@@ -45,10 +45,12 @@ class LlmPersonaTest {
         // then
         assertEquals("那你快点换,我真的很累了。", r.customerLine());
         String prompt = server.lastPrompt();
-        assertTrue(prompt.contains("想洗个热水澡却发现没有热水"), prompt);
-        assertTrue(prompt.contains("你现在的情绪:2/5(不满)"), prompt);
+        assertTrue(prompt.contains("想洗个热水澡却发现房间没有热水"), prompt);
+        assertTrue(prompt.contains("你现在的情绪:3/5(生气)"), prompt);
         assertTrue(prompt.contains("道歉、表示理解和同理"), prompt);
-        assertEquals(2, r.session().mood(), "mood is computed by the scripted rules");
+        assertTrue(prompt.contains("房间号 1208"), "the fact sheet is in the prompt: " + prompt);
+        assertTrue(prompt.contains("马上给客人换到有热水的房间,或派工程部师傅上门处理"), "the remedy: " + prompt);
+        assertEquals(3, r.session().mood(), "mood is computed by the rules, one step a line");
     }
 
     @Test
@@ -78,7 +80,7 @@ class LlmPersonaTest {
         TurnResult r = engine.play(hotel, rubric, s, "非常抱歉。", NOW);
 
         assertEquals(Outcome.ONGOING, r.outcome());
-        assertTrue(hotel.reactions().get(MoveKind.APOLOGY).contains(r.customerLine()), r.customerLine());
+        assertTrue(hotel.lines().reaction(MoveKind.APOLOGY).contains(r.customerLine()), r.customerLine());
         assertEquals(1, server.requests().size(), "no retries: the trainee is waiting");
     }
 
@@ -92,7 +94,7 @@ class LlmPersonaTest {
         TurnResult r = engine.play(hotel, rubric, s, "非常抱歉。", NOW);
         long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertTrue(hotel.reactions().get(MoveKind.APOLOGY).contains(r.customerLine()), r.customerLine());
+        assertTrue(hotel.lines().reaction(MoveKind.APOLOGY).contains(r.customerLine()), r.customerLine());
         assertTrue(millis < 5_000, "took " + millis + " ms");
     }
 
@@ -111,6 +113,6 @@ class LlmPersonaTest {
                 .maxRetries(0)
                 .build();
         return new RolePlayEngine(new LlmPersona(model, executor, timeout, new ScriptedPersona()),
-                RolePlayEngine.DEFAULT_MAX_TURNS);
+                RolePlayEngine.DEFAULT_MAX_TURNS, Meaning.NONE);
     }
 }
