@@ -2,6 +2,9 @@ package org.coachbot.roleplay;
 
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.roleplay.scenario.Rubric;
+import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 
 import java.nio.file.Path;
 
@@ -9,9 +12,9 @@ import java.nio.file.Path;
  * The knowledge the bot ships with ({@code ../knowledge}, or {@code -Dcoachbot.knowledge=<dir>}): role-play is
  * tested on the real rubric and scenarios, so a content change that breaks the customer or the score fails here.
  */
-final class Fixtures {
-    static final String HOTEL = "hotel-no-hot-water";
-    static final String SILENT = "silent-customer";
+public final class Fixtures {
+    public static final String HOTEL = "hotel-no-hot-water";
+    public static final String SILENT = "silent-customer";
     static final String ETICKET = "midnight-eticket";
     private static KnowledgeBase knowledge;
     private static ScenarioBook book;
@@ -19,18 +22,18 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static Path knowledgeDir() {
+    public static Path knowledgeDir() {
         return Path.of(System.getProperty("coachbot.knowledge", "../knowledge"));
     }
 
-    static synchronized KnowledgeBase knowledge() {
+    public static synchronized KnowledgeBase knowledge() {
         if (knowledge == null) {
             knowledge = new KnowledgeLoader().load(knowledgeDir());
         }
         return knowledge;
     }
 
-    static synchronized ScenarioBook book() {
+    public static synchronized ScenarioBook book() {
         if (book == null) {
             ScenarioBook loaded = ScenarioBook.load(knowledgeDir(), knowledge());
             if (!loaded.problems().isEmpty()) {
@@ -41,11 +44,11 @@ final class Fixtures {
         return book;
     }
 
-    static Rubric rubric() {
+    public static Rubric rubric() {
         return book().rubric().orElseThrow();
     }
 
-    static Scenario scenario(String id) {
+    public static Scenario scenario(String id) {
         return book().scenario(id).orElseThrow();
     }
 }

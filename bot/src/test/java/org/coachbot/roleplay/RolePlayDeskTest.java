@@ -8,9 +8,16 @@ import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.retrieval.Hit;
 import org.coachbot.retrieval.Retriever;
+import org.coachbot.roleplay.engine.Meaning;
+import org.coachbot.roleplay.engine.Outcome;
+import org.coachbot.roleplay.persona.ScriptedPersona;
+import org.coachbot.roleplay.scenario.Detector;
+import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.ScenarioBook;
+import org.coachbot.roleplay.scoring.ScorerTest;
 import org.coachbot.store.SqliteSessionStore;
-import org.junit.jupiter.api.AfterEach;
 import org.coachbot.testing.RecordingResponder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,15 +1,15 @@
 package org.coachbot.store;
 
-import org.coachbot.roleplay.CallState;
-import org.coachbot.roleplay.DetectedMove;
-import org.coachbot.roleplay.MoveKind;
-import org.coachbot.roleplay.Outcome;
 import org.coachbot.roleplay.PastSession;
-import org.coachbot.roleplay.Polarity;
-import org.coachbot.roleplay.Scenario;
-import org.coachbot.roleplay.Scorecard;
-import org.coachbot.roleplay.Session;
-import org.coachbot.roleplay.Utterance;
+import org.coachbot.roleplay.engine.CallState;
+import org.coachbot.roleplay.engine.DetectedMove;
+import org.coachbot.roleplay.engine.Outcome;
+import org.coachbot.roleplay.engine.Session;
+import org.coachbot.roleplay.engine.Utterance;
+import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.Polarity;
+import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scoring.Scorecard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
