@@ -5,8 +5,10 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.coachbot.admin.KnowledgeDesk;
 import org.coachbot.admin.KnowledgeState;
 import org.coachbot.admin.LiveKnowledge;
+import org.coachbot.chat.Access;
 import org.coachbot.chat.CommandRouter;
 import org.coachbot.chat.FileFetcher;
+import org.coachbot.chat.Messenger;
 import org.coachbot.chat.Notifier;
 import org.coachbot.config.BotConfig;
 import org.coachbot.console.ConsoleFrontEnd;
@@ -20,7 +22,19 @@ import org.coachbot.roleplay.engine.EmbeddingMeaning;
 import org.coachbot.roleplay.engine.RolePlayEngine;
 import org.coachbot.roleplay.persona.LlmPersona;
 import org.coachbot.roleplay.view.Charts;
+import org.coachbot.store.SqliteAssignments;
+import org.coachbot.store.SqlitePeople;
 import org.coachbot.store.SqliteSessionStore;
+import org.coachbot.store.SqliteTrainingLog;
+import org.coachbot.store.TeamDatabase;
+import org.coachbot.team.InlineTips;
+import org.coachbot.team.ObservedSessionStore;
+import org.coachbot.team.PracticeRecorder;
+import org.coachbot.team.ShortTips;
+import org.coachbot.team.Team;
+import org.coachbot.team.TeamDesk;
+import org.coachbot.team.TeamSettings;
+import org.coachbot.team.TraineeDesk;
 import org.coachbot.telegram.TelegramFrontEnd;
 import org.coachbot.telegram.TelegramSettings;
 import org.coachbot.tips.TipService;
@@ -30,7 +44,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +61,14 @@ final class CoachBot implements AutoCloseable {
     private final TipService tips;
     private final RolePlayDesk rolePlay;
     private final EmbeddingMeaning meaning;
+    private final TeamDatabase teamDb;
+    private final SqlitePeople people;
+    private final SqliteAssignments assignments;
+    private final SqliteTrainingLog training;
+    private final TeamSettings teamSettings;
+    /** Runs inline lookups, so one that misses Telegram's deadline can be abandoned. */
+    private final ExecutorService inlineCalls = Executors.newFixedThreadPool(2, daemon("inline"));
+    private volatile Team team;
     private org.coachbot.admin.FolderWatcher watcher;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -60,8 +84,23 @@ final class CoachBot implements AutoCloseable {
         this.model = ChatModels.fromSettings(config.llm());
         this.tips = new TipService(() -> knowledge.current().knowledge(), () -> knowledge.current().retriever(),
                 model.map(m -> new TimedChat(m, llmCalls)), config.llm().tipTimeout(), config.tipMaxChars());
+        this.teamDb = TeamDatabase.open(config.dataDir());
+        this.people = new SqlitePeople(teamDb);
+        this.assignments = new SqliteAssignments(teamDb);
+        this.training = new SqliteTrainingLog(teamDb);
+        this.teamSettings = new TeamSettings(config.teamTimeZone(), config.passMark(), config.drillTurns(),
+                config.teamTick());
+        // Finished sessions reach the team feature through the store, so role-play knows nothing of it; the
+        // scheduler that sends certificates exists once a front end gives it a messenger.
+        PracticeRecorder recorder = new PracticeRecorder(assignments, training, () -> knowledge.current().book(),
+                teamSettings, () -> {
+                    Team t = team;
+                    if (t != null) {
+                        t.scheduler().poke();
+                    }
+                });
         this.rolePlay = new RolePlayDesk(() -> knowledge.current().book(), () -> knowledge.current().knowledge(),
-                () -> knowledge.current().retriever(), store,
+                () -> knowledge.current().retriever(), new ObservedSessionStore(store, recorder),
                 LlmPersona.orScripted(model, llmCalls, config.llm().rolePlayTimeout()), Clock.systemUTC(),
                 new SecureRandom()::nextLong,
                 new RolePlaySettings(config.rolePlayIdle(), RolePlayEngine.DEFAULT_MAX_TURNS, 10, config.passMark()),
@@ -73,8 +112,12 @@ final class CoachBot implements AutoCloseable {
         daemon("phrase-warm-up").newThread(() -> meaning.warm(knowledge.current().book().phrases())).start();
     }
 
-    /** The chat core with every command; the same for Telegram and the console. */
-    CommandRouter router(FileFetcher files, Notifier admins) {
+    /**
+     * The chat core with every command; the same for Telegram and the console.
+     *
+     * @param messenger sends what the bot starts itself: assignments, reminders, certificates
+     */
+    CommandRouter router(FileFetcher files, Notifier admins, Messenger messenger) {
         try {
             watcher = new org.coachbot.admin.FolderWatcher(knowledge, admins, config.reloadDebounce()).start();
         } catch (IOException e) {
@@ -82,25 +125,57 @@ final class CoachBot implements AutoCloseable {
                     .warn("cannot watch {} for changes; use /reload after editing files", config.knowledgeDir(), e);
         }
         KnowledgeDesk desk = new KnowledgeDesk(knowledge, config.dataDir(), files, Clock.systemUTC());
+        Set<Long> staff = new HashSet<>(config.adminIds());
+        staff.addAll(config.supervisorIds());
+        Team t = new Team(people, assignments, training, rolePlay, () -> knowledge.current().book(), messenger,
+                Clock.systemUTC(), teamSettings, staff, config.dataDir().resolve("exports"));
+        team = t;
+        TeamDesk supervisors = t.supervisors();
+        TraineeDesk trainees = t.trainees();
+        // Inline answers are extractive only: a language model could not answer within Telegram's time limit.
+        ShortTips glances = (question, max) -> tips.glances(question, max).stream()
+                .map(g -> new ShortTips.Tip(g.key(), g.title(), g.firstLine(), g.html())).toList();
+        InlineTips inline = new InlineTips(glances, inlineCalls, InlineTips.DEADLINE);
         return new CommandRouter((in, out) -> out.send(tips.answer(in.text())), desk::onDocument)
+                .listener(supervisors::saw)
                 .command("ask", (in, arg, out) -> out.send(tips.answer(arg)), false)
                 .command("roleplay", rolePlay::start, false)
-                .command("hint", rolePlay::hint, false)
-                .command("end", rolePlay::end, false)
-                .command("progress", rolePlay::progress, false)
+                .privateCommand("hint", rolePlay::hint, Access.EVERYONE)
+                .privateCommand("end", rolePlay::end, Access.EVERYONE)
+                .privateCommand("progress", trainees::progress, Access.EVERYONE)
+                .privateCommand("drill", trainees::drill, Access.EVERYONE)
+                .privateCommand("remind", trainees::remind, Access.EVERYONE)
+                .privateCommand("team", supervisors::team, Access.SUPERVISOR)
+                .command("assign", supervisors::assign, Access.SUPERVISOR)
                 .command("kb", desk::kb, true)
                 .command("reload", desk::reload, true)
                 .command("rollback", desk::rollback, true)
+                .deepLink(RolePlayDesk.DEEP_LINK, rolePlay::start)
+                .deepLink(TraineeDesk.DRILL_LINK, trainees::drillLink)
                 .conversation(rolePlay::isActive, rolePlay::say)
                 .buttons(TipService.MORE_PREFIX, (in, out) -> out.send(tips.more(in.text())))
+                // Before the role-play prefix: "my progress" also shows assignments and the next drill.
+                .buttons(RolePlayDesk.PROGRESS, trainees::onProgressButton)
                 .buttons(RolePlayDesk.BUTTON_PREFIX, rolePlay::onButton)
-                .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton);
+                .buttons(TeamDesk.BUTTON_PREFIX, supervisors::onButton)
+                .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton)
+                .inline(inline::answer);
+    }
+
+    /** Starts sending reminders, assignments and certificates; call once the front end can deliver them. */
+    void startScheduler() {
+        Team t = team;
+        if (t != null) {
+            t.scheduler().start();
+        }
     }
 
     int runConsole(BufferedReader in, PrintStream out) throws IOException {
         ConsoleFrontEnd[] console = new ConsoleFrontEnd[1];
-        CommandRouter router = router(ConsoleFrontEnd.fileFetcher(), reply -> console[0].notifier().notifyAdmins(reply));
+        CommandRouter router = router(ConsoleFrontEnd.fileFetcher(), reply -> console[0].notifier().notifyAdmins(reply),
+                (chat, reply) -> console[0].messenger().send(chat, reply));
         console[0] = new ConsoleFrontEnd(router, in, out, Main.chartDir(config));
+        startScheduler();
         out.println(startLine("console"));
         console[0].run();
         return 0;
@@ -114,10 +189,12 @@ final class CoachBot implements AutoCloseable {
                 config.pollTimeoutSeconds());
         TelegramFrontEnd[] telegram = new TelegramFrontEnd[1];
         CommandRouter router = router(document -> telegram[0].fileFetcher().fetch(document),
-                reply -> telegram[0].notifier().notifyAdmins(reply));
+                reply -> telegram[0].notifier().notifyAdmins(reply),
+                (chat, reply) -> telegram[0].messenger().send(chat, reply));
         telegram[0] = new TelegramFrontEnd(settings, router, config.dataDir(), router.menu());
         // Started before the shutdown hook exists, so a rejected token ends the process with a failure code.
         telegram[0].start();
+        startScheduler();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             telegram[0].stop();
@@ -152,7 +229,13 @@ final class CoachBot implements AutoCloseable {
                 org.slf4j.LoggerFactory.getLogger(CoachBot.class).debug("closing the folder watcher", e);
             }
         }
+        Team t = team;
+        if (t != null) {
+            t.scheduler().close();
+        }
         llmCalls.shutdownNow();
+        inlineCalls.shutdownNow();
+        teamDb.close();
         store.close();
     }
 

@@ -44,7 +44,8 @@ class CoachBotEndToEndTest {
         coach = new CoachBot(config);
         TelegramFrontEnd[] holder = new TelegramFrontEnd[1];
         CommandRouter router = coach.router(doc -> holder[0].fileFetcher().fetch(doc),
-                reply -> holder[0].notifier().notifyAdmins(reply));
+                reply -> holder[0].notifier().notifyAdmins(reply),
+                (chat, reply) -> holder[0].messenger().send(chat, reply));
         TelegramSettings settings = new TelegramSettings(FakeBotApiServer.TOKEN, api.baseUrl(), config.adminIds(),
                 config.allowedUserIds(), 1000, 1000, 100, 4, 1);
         telegram = new TelegramFrontEnd(settings, router, config.dataDir(), router.menu());

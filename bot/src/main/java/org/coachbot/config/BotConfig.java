@@ -3,21 +3,33 @@ package org.coachbot.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
 
-/** Every setting of the bot, after the YAML file and the environment have been merged and checked. */
+/**
+ * Every setting of the bot, after the YAML file and the environment have been merged and checked.
+ *
+ * @param supervisorIds who may see the team and assign practice, besides the administrators
+ * @param teamTimeZone  the time zone of trainees who did not name their own: reminders and due dates
+ * @param drillTurns    trainee lines in a {@code /drill}
+ * @param teamTick      how often due reminders, assignments and certificates are looked for
+ */
 public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerSecond,
                         double messagesPerChatPerSecond, int chatBurst, int handlerThreads,
                         int pollTimeoutSeconds, Set<Long> adminIds, Set<Long> allowedUserIds, Path knowledgeDir,
                         Duration reloadDebounce, Path dataDir, LlmSettings llm, int tipMaxChars,
-                        Duration rolePlayIdle, int passMark, String logLevel) {
+                        Duration rolePlayIdle, int passMark, String logLevel, Set<Long> supervisorIds,
+                        ZoneId teamTimeZone, int drillTurns, Duration teamTick) {
 
     public BotConfig {
         botToken = botToken == null ? "" : botToken.strip();
         Objects.requireNonNull(telegramApiUrl, "telegramApiUrl must not be null");
         adminIds = Set.copyOf(adminIds);
         allowedUserIds = Set.copyOf(allowedUserIds);
+        supervisorIds = Set.copyOf(supervisorIds);
+        Objects.requireNonNull(teamTimeZone, "teamTimeZone must not be null");
+        Objects.requireNonNull(teamTick, "teamTick must not be null");
         Objects.requireNonNull(knowledgeDir, "knowledgeDir must not be null");
         Objects.requireNonNull(dataDir, "dataDir must not be null");
         Objects.requireNonNull(llm, "llm must not be null");
@@ -32,7 +44,7 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
     @Override
     public String toString() {
         return "BotConfig[telegram=" + (telegramMode() ? "token ***" : "off") + ", api=" + telegramApiUrl
-                + ", admins=" + adminIds.size() + ", knowledge=" + knowledgeDir + ", data=" + dataDir
+                + ", admins=" + adminIds.size() + ", supervisors=" + supervisorIds.size() + ", knowledge=" + knowledgeDir + ", data=" + dataDir
                 + ", " + llm + "]";
     }
 }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +29,8 @@ public final class ConfigLoader {
             "access.admin_ids", "access.allowed_user_ids", "knowledge.dir", "knowledge.reload_debounce_ms",
             "data.dir", "llm.provider", "llm.base_url", "llm.model", "llm.tip_timeout_seconds",
             "llm.roleplay_timeout_seconds", "llm.max_retries", "tips.max_chars", "roleplay.idle_minutes",
-            "roleplay.pass_mark",
+            "roleplay.pass_mark", "access.supervisor_ids", "team.time_zone", "team.drill_turns",
+            "team.check_seconds",
             "log.level");
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -66,7 +69,11 @@ public final class ConfigLoader {
                 s.integer("tips.max_chars", null, 900, 200, 4000),
                 Duration.ofMinutes(s.integer("roleplay.idle_minutes", null, 30, 1, 24 * 60)),
                 s.integer("roleplay.pass_mark", null, 80, 1, 100),
-                s.logLevel());
+                s.logLevel(),
+                s.ids("access.supervisor_ids", "SUPERVISOR_IDS"),
+                s.zone("team.time_zone", "TEAM_TIME_ZONE", "Asia/Shanghai"),
+                s.integer("team.drill_turns", null, 3, 2, 4),
+                Duration.ofSeconds(s.integer("team.check_seconds", null, 30, 1, 3600)));
     }
 
     private JsonNode readFile() {
@@ -226,6 +233,16 @@ public final class ConfigLoader {
                 }
             }
             return ids;
+        }
+
+        ZoneId zone(String key, String envName, String fallback) {
+            String value = text(key, envName, fallback);
+            try {
+                return ZoneId.of(value);
+            } catch (DateTimeException e) {
+                String name = envName != null && env.containsKey(envName) ? envName : key;
+                throw new ConfigException(name, value, "a time zone such as Asia/Shanghai, Europe/Berlin or UTC+8");
+            }
         }
 
         LlmProvider provider() {

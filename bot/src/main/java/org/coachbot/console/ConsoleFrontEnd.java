@@ -6,6 +6,7 @@ import org.coachbot.chat.Document;
 import org.coachbot.chat.FileFetcher;
 import org.coachbot.chat.Html;
 import org.coachbot.chat.Incoming;
+import org.coachbot.chat.Messenger;
 import org.coachbot.chat.Notifier;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
@@ -63,6 +64,21 @@ public final class ConsoleFrontEnd {
         return reply -> print(reply);
     }
 
+    /**
+     * Messages the bot starts itself appear inline; one meant for another chat than the console's is marked with
+     * the chat it would go to, so assignments and reminders can be tried out on the console.
+     */
+    public Messenger messenger() {
+        return (chatId, reply) -> {
+            if (chatId != CONSOLE_ID) {
+                synchronized (this) {
+                    out.println("[→ " + chatId + "]");
+                }
+            }
+            print(reply);
+        };
+    }
+
     /** Documents named by {@code /upload <path>} are read from the local disk. */
     public static FileFetcher fileFetcher() {
         return document -> Files.readAllBytes(Path.of(document.fileId()));
@@ -104,6 +120,9 @@ public final class ConsoleFrontEnd {
     private synchronized void print(Reply reply) {
         if (reply.hasImage()) {
             out.println("[图片] " + saveImage(reply.png()));
+        }
+        if (reply.hasFile()) {
+            out.println("[文件] " + reply.file().fileName() + ": " + reply.file().path().toAbsolutePath());
         }
         if (!reply.html().isEmpty()) {
             out.println(Html.toPlain(reply.html()));

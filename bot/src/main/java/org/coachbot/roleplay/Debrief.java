@@ -12,6 +12,7 @@ import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.roleplay.scoring.Scorecard;
 import org.coachbot.roleplay.scoring.Scorer;
 import org.coachbot.roleplay.view.Charts;
+import org.coachbot.roleplay.view.DrillView;
 import org.coachbot.roleplay.view.ScorecardView;
 import org.coachbot.text.Texts;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ final class Debrief {
     private final RolePlaySettings settings;
     private final Texts texts;
     private final ScorecardView view;
+    private final DrillView drillView;
     private final Scorer scorer = new Scorer();
 
     Debrief(Supplier<ScenarioBook> books, Supplier<KnowledgeBase> knowledge, SessionStore store, Clock clock,
@@ -46,6 +48,7 @@ final class Debrief {
         this.settings = settings;
         this.texts = texts;
         this.view = new ScorecardView(texts);
+        this.drillView = new DrillView(texts);
     }
 
     /** Scores the session, moves it into the history and sends the scorecard and the radar chart. */
@@ -61,6 +64,14 @@ final class Debrief {
             return;
         }
         Scorecard card = scorer.score(rubric.get(), scenario.get(), session, outcome);
+        if (session.drill().active()) {
+            store.finish(session, card, clock.instant());
+            out.send(Reply.html(drillView.card(scenario.get(), rubric.get(), card, session.drill().dimension(),
+                    knowledge.get(), settings.passMark()), List.of(
+                    List.of(new Button(texts.get("button.list"), RolePlayDesk.LIST),
+                            new Button(texts.get("button.progress"), RolePlayDesk.PROGRESS)))));
+            return;
+        }
         List<PastSession> before = store.history(session.userId(), settings.historySize());
         store.finish(session, card, clock.instant());
         out.send(Reply.html(view.scorecard(scenario.get(), card, knowledge.get(), settings.passMark()), List.of(

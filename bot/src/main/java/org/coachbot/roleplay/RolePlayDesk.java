@@ -8,12 +8,14 @@ import org.coachbot.chat.Responder;
 import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.retrieval.Retriever;
+import org.coachbot.roleplay.engine.Drill;
 import org.coachbot.roleplay.engine.Meaning;
 import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.RolePlayEngine;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.engine.TurnResult;
 import org.coachbot.roleplay.persona.CustomerPersona;
+import org.coachbot.roleplay.scenario.Dimension;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
 import org.coachbot.roleplay.scenario.ScenarioBook;
@@ -38,12 +40,15 @@ public final class RolePlayDesk {
     /** Callback data of every button this desk sends starts with this. */
     public static final String BUTTON_PREFIX = "rp:";
     static final String START = "rp:start:";
+    /** What a {@code /start} link into a scenario carries after its prefix: {@code rp_<scenario id>}. */
+    public static final String DEEP_LINK = "rp_";
     static final String SWITCH = "rp:switch:";
     static final String KEEP = "rp:keep";
     static final String LIST = "rp:list";
     static final String HINT = "rp:hint";
     static final String END = "rp:end";
-    static final String PROGRESS = "rp:progress";
+    /** The "my progress" button under a scorecard. */
+    public static final String PROGRESS = "rp:progress";
     private final Supplier<ScenarioBook> books;
     private final Supplier<KnowledgeBase> knowledge;
     private final Supplier<Retriever> retriever;
@@ -83,8 +88,20 @@ public final class RolePlayDesk {
         return store.active(user.id(), chatId).isPresent();
     }
 
-    /** {@code /roleplay [scenario]}: the scenario menu, or the named scenario (asking first if one is running). */
+    /** The data of a button that starts this scenario, e.g. under an assignment. */
+    public static String startButtonData(String scenarioId) {
+        return START + scenarioId;
+    }
+
+    /**
+     * {@code /roleplay [scenario]}: the scenario menu, or the named scenario (asking first if one is running). In a
+     * group, where the trainee's lines must not be seen, the answer is a link into the private chat instead.
+     */
     public void start(Incoming in, String argument, Responder out) {
+        if (in.inGroup()) {
+            inGroup(argument, out);
+            return;
+        }
         locked(in, () -> {
             ScenarioBook book = books.get();
             if (!book.playable()) {
@@ -109,6 +126,54 @@ public final class RolePlayDesk {
                 return;
             }
             begin(in, chosen.get(), out);
+        });
+    }
+
+    /** A group gets links that open the private chat straight into a scenario. */
+    private void inGroup(String argument, Responder out) {
+        ScenarioBook book = books.get();
+        if (!book.playable()) {
+            out.send(Reply.html(texts.get("unavailable")));
+            return;
+        }
+        Optional<Scenario> chosen = argument.isBlank() ? Optional.empty() : ScenarioMenu.find(book, argument.strip());
+        if (chosen.isPresent()) {
+            out.send(Reply.html(texts.get("group.one", Html.escape(chosen.get().title())), List.of(List.of(
+                    Button.privateStart(texts.get("group.button"), DEEP_LINK + chosen.get().id())))));
+        } else {
+            out.send(menu.privateLinks(book, texts.get("group.menu")));
+        }
+    }
+
+    /**
+     * Starts a drill: a short call of {@code drill.turns()} lines in the scenario, judged on the drill's dimension.
+     * A session already running is left alone and the trainee asked to finish it first.
+     */
+    public void startDrill(Incoming in, String scenarioId, Drill drill, Responder out) {
+        locked(in, () -> {
+            ScenarioBook book = books.get();
+            Optional<Scenario> scenario = book.scenario(scenarioId);
+            if (!book.playable() || scenario.isEmpty()) {
+                out.send(Reply.html(texts.get("unavailable")));
+                return;
+            }
+            Optional<Session> current = live(in, out);
+            if (current.isPresent()) {
+                String title = book.scenario(current.get().scenarioId()).map(Scenario::title).orElse("");
+                out.send(Reply.html(texts.get("drill.busy", Html.escape(title)), List.of(List.of(
+                        new Button(texts.get("button.end"), END), new Button(texts.get("button.keep"), KEEP)))));
+                return;
+            }
+            Session session = engine.startDrill(scenario.get(), drill, in.user().id(), in.chatId(), seeds.getAsLong(),
+                    clock.instant());
+            store.save(session);
+            String name = book.rubric().flatMap(r -> r.dimension(drill.dimension())).map(Dimension::name)
+                    .orElse(drill.dimension());
+            String intro = texts.get("drill.intro", Html.escape(name), drill.turns(),
+                    Html.escape(scenario.get().title()), Html.escape(scenario.get().briefing().strip()));
+            out.send(Reply.html(intro + "\n\n" + texts.get("turn.customer", Html.escape(session.lastCustomerLine())),
+                    List.of(List.of(new Button(texts.get("button.hint"), HINT),
+                            new Button(texts.get("button.end"), END)))));
         });
     }
 

@@ -26,6 +26,15 @@ final class ScenarioMenu {
         return Reply.html(titleHtml, rows);
     }
 
+    /** The title with one link per scenario that opens the private chat straight into it, for a group. */
+    Reply privateLinks(ScenarioBook book, String titleHtml) {
+        List<List<Button>> rows = book.scenarios().stream()
+                .map(s -> List.of(Button.privateStart(texts.get("menu.button", stars(s), s.title(), s.customerType()),
+                        RolePlayDesk.DEEP_LINK + s.id())))
+                .toList();
+        return Reply.html(titleHtml, rows);
+    }
+
     /** A scenario by id, by its number in the menu, or by its exact title. */
     static Optional<Scenario> find(ScenarioBook book, String argument) {
         List<Scenario> all = book.scenarios();

@@ -25,6 +25,9 @@ public interface SessionStore {
     /** Atomically removes the session in progress and adds its scores to the trainee's history. */
     void finish(Session session, Scorecard card, Instant endedAt);
 
-    /** The trainee's latest finished sessions, newest first. */
+    /**
+     * The trainee's latest finished full sessions, newest first. Drills are left out: a call cut short after a few
+     * lines scores low on what it did not train and would drag the trend down.
+     */
     List<PastSession> history(long userId, int limit);
 }

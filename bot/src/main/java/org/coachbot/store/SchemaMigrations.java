@@ -54,7 +54,12 @@ final class SchemaMigrations {
             // Version 2: patience, remedy beats, told facts and satisfaction of the call in progress; whether a
             // finished call was resolved.
             List.of("ALTER TABLE active_session ADD COLUMN call_state TEXT NOT NULL DEFAULT '{}'",
-                    "ALTER TABLE finished_session ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0"));
+                    "ALTER TABLE finished_session ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0"),
+            // Version 3: drills, short sessions aimed at one dimension; empty dimension and 0 turns for a full one.
+            List.of("ALTER TABLE active_session ADD COLUMN drill_dimension TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE active_session ADD COLUMN drill_turns INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE finished_session ADD COLUMN drill_dimension TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE finished_session ADD COLUMN drill_turns INTEGER NOT NULL DEFAULT 0"));
 
     /** The version this code reads and writes. */
     static final int VERSION = MIGRATIONS.size();

@@ -7,6 +7,7 @@ import org.coachbot.roleplay.PastSession;
 import org.coachbot.roleplay.SessionStore;
 import org.coachbot.roleplay.engine.CallState;
 import org.coachbot.roleplay.engine.DetectedMove;
+import org.coachbot.roleplay.engine.Drill;
 import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.engine.Utterance;
@@ -80,7 +81,8 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
                         json.readValue(rs.getString("transcript"), TRANSCRIPT),
                         json.readValue(rs.getString("moves"), MOVES), rs.getInt("hints"),
                         Instant.ofEpochMilli(rs.getLong("started_at")),
-                        Instant.ofEpochMilli(rs.getLong("last_activity"))));
+                        Instant.ofEpochMilli(rs.getLong("last_activity")),
+                        drill(rs.getString("drill_dimension"), rs.getInt("drill_turns"))));
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read the session of user " + userId + " in chat " + chatId, e);
@@ -90,8 +92,8 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
     @Override
     public synchronized void save(Session s) {
         String sql = "INSERT OR REPLACE INTO active_session (user_id, chat_id, scenario_id, transcript, moves, mood, "
-                + "peaks, drawn_out, persona_seed, hints, started_at, last_activity, call_state) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "peaks, drawn_out, persona_seed, hints, started_at, last_activity, call_state, drill_dimension, "
+                + "drill_turns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setLong(1, s.userId());
             ps.setLong(2, s.chatId());
@@ -107,9 +109,20 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
             ps.setLong(11, s.startedAt().toEpochMilli());
             ps.setLong(12, s.lastActivity().toEpochMilli());
             ps.setString(13, json.writeValueAsString(s.call()));
+            ps.setString(14, s.drill().dimension());
+            ps.setInt(15, s.drill().turns());
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot save the session of user " + s.userId(), e);
+        }
+    }
+
+    /** A drill as stored; a row whose values a newer rule would refuse is read back as a full session. */
+    private static Drill drill(String dimension, int turns) {
+        try {
+            return new Drill(dimension, turns);
+        } catch (IllegalArgumentException e) {
+            return Drill.NONE;
         }
     }
 
@@ -169,7 +182,8 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
     private long insertFinished(Session s, Scorecard card, Instant endedAt)
             throws SQLException, JsonProcessingException {
         String sql = "INSERT INTO finished_session (user_id, chat_id, scenario_id, outcome, total, turns, hints, "
-                + "started_at, ended_at, transcript, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "started_at, ended_at, transcript, resolved, drill_dimension, drill_turns) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, s.userId());
             ps.setLong(2, s.chatId());
@@ -182,6 +196,8 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
             ps.setLong(9, endedAt.toEpochMilli());
             ps.setString(10, json.writeValueAsString(s.transcript()));
             ps.setInt(11, card.resolved() ? 1 : 0);
+            ps.setString(12, s.drill().dimension());
+            ps.setInt(13, s.drill().turns());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -193,7 +209,7 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
     @Override
     public synchronized List<PastSession> history(long userId, int limit) {
         String sql = "SELECT f.id, f.scenario_id, f.outcome, f.total, f.turns, f.hints, f.started_at, f.ended_at, "
-                + "d.dimension, d.score FROM (SELECT * FROM finished_session WHERE user_id = ? "
+                + "d.dimension, d.score FROM (SELECT * FROM finished_session WHERE user_id = ? AND drill_dimension = '' "
                 + "ORDER BY ended_at DESC, id DESC LIMIT ?) f LEFT JOIN dimension_score d ON d.session_id = f.id "
                 + "ORDER BY f.ended_at DESC, f.id DESC";
         Map<Long, Row> rows = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import okhttp3.OkHttpClient;
 import org.coachbot.chat.ChatCore;
 import org.coachbot.chat.FileFetcher;
 import org.coachbot.chat.Incoming;
+import org.coachbot.chat.Messenger;
 import org.coachbot.chat.Notifier;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
@@ -183,6 +184,11 @@ public final class TelegramFrontEnd {
                 log.warn("cannot notify admin {}: {}", id, e.getMessage());
             }
         });
+    }
+
+    /** Sends messages the bot starts itself through the same throttled delivery as replies. */
+    public Messenger messenger() {
+        return delivery::send;
     }
 
     /** Downloads a document with getFile and the file URL on the same Bot API base. */

@@ -31,6 +31,8 @@ public final class TipService {
     public static final String MORE_PREFIX = "tip:";
     /** Sections used in the answer; a fourth relevant one is offered behind a button. */
     private static final int ANSWER_SECTIONS = 3;
+    /** An inline tip is read in a chat list: the section's opening, a few lines. */
+    private static final int GLANCE_CHARS = 220;
     private static final Logger log = LoggerFactory.getLogger(TipService.class);
 
     private final Supplier<KnowledgeBase> knowledge;
@@ -124,6 +126,35 @@ public final class TipService {
     private Button moreButton(Section s) {
         String label = s.title().length() > 18 ? s.title().substring(0, 17) + "…" : s.title();
         return new Button(texts.get("tip.more", label), MORE_PREFIX + shortKey(s));
+    }
+
+    /**
+     * The short form of a tip, for inline mode: up to {@code max} sections that answer the question, each as its
+     * title, its first line and a message with the section's opening cut to a glance and its source.
+     */
+    public List<Glance> glances(String question, int max) {
+        String q = question.strip();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        List<Glance> out = new ArrayList<>();
+        for (Hit hit : retriever.get().search(q, max)) {
+            Section s = hit.section();
+            String body = TipComposer.keySentencesFirst(q, s.body(), GLANCE_CHARS);
+            String first = body.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+            out.add(new Glance(shortKey(s), s.title(), first, Html.bold(s.title()) + "\n" + Html.escape(body)
+                    + "\n" + Html.italic(texts.get("tip.source", s.topic(), s.title()))));
+        }
+        return out;
+    }
+
+    /**
+     * A tip at a glance.
+     *
+     * @param key  a short id of the section
+     * @param html the message: title, the opening of the section and its source
+     */
+    public record Glance(String key, String title, String firstLine, String html) {
     }
 
     /** Section ids can exceed Telegram's 64-byte button data, so buttons carry a short hash instead. */

@@ -13,7 +13,9 @@ public enum Outcome {
     /** The trainee ended the session with {@code /end}. */
     ENDED,
     /** Nobody said anything for longer than the idle timeout. */
-    EXPIRED;
+    EXPIRED,
+    /** A drill reached its number of trainee lines. */
+    DRILL_DONE;
 
     public boolean finished() {
         return this != ONGOING;

@@ -39,6 +39,11 @@ public final class RolePlayEngine {
         return Session.opened(userId, chatId, scenario, seed, opening, now);
     }
 
+    /** A new drill: like {@link #start}, ending after the drill's number of trainee lines. */
+    public Session startDrill(Scenario scenario, Drill drill, long userId, long chatId, long seed, Instant now) {
+        return start(scenario, userId, chatId, seed, now).asDrill(drill);
+    }
+
     /** Answers one trainee line. */
     public TurnResult play(Scenario scenario, Rubric rubric, Session session, String traineeLine, Instant now) {
         int turn = session.traineeTurns() + 1;
@@ -65,6 +70,10 @@ public final class RolePlayEngine {
         } else if (wasSatisfied && (heard.has(MoveKind.CLOSING) || heard.farewell()) && !heard.anyBad()) {
             outcome = Outcome.SUCCESS;
             moment = TurnContext.Moment.FAREWELL;
+        } else if (session.drill().active() && turn >= session.drill().turns()) {
+            // A drill stops after its lines; the customer just answers, as the call is not over for them.
+            outcome = Outcome.DRILL_DONE;
+            moment = nowSatisfied ? TurnContext.Moment.SATISFIED : TurnContext.Moment.TALK;
         } else if (nowSatisfied) {
             outcome = Outcome.ONGOING;
             moment = TurnContext.Moment.SATISFIED;

@@ -18,12 +18,14 @@ import java.util.Random;
  * @param call      patience, remedy beats, told facts, satisfaction
  * @param drawnOut  the silent customer has opened up
  * @param hints     how many coach hints the trainee asked for
+ * @param drill     the dimension and length of a drill, {@link Drill#NONE} for a full session
  */
 public record Session(long userId, long chatId, String scenarioId, long seed, int mood, CallState call,
                       boolean drawnOut, List<Utterance> transcript, List<DetectedMove> moves, int hints,
-                      Instant startedAt, Instant lastActivity) {
+                      Instant startedAt, Instant lastActivity, Drill drill) {
     public Session {
         Objects.requireNonNull(scenarioId, "scenarioId must not be null");
+        drill = drill == null ? Drill.NONE : drill;
         Objects.requireNonNull(call, "call must not be null");
         Objects.requireNonNull(startedAt, "startedAt must not be null");
         Objects.requireNonNull(lastActivity, "lastActivity must not be null");
@@ -35,6 +37,14 @@ public record Session(long userId, long chatId, String scenarioId, long seed, in
         if (hints < 0) {
             throw new IllegalArgumentException("hints must be >= 0");
         }
+    }
+
+    /** A full session (not a drill). */
+    public Session(long userId, long chatId, String scenarioId, long seed, int mood, CallState call,
+                   boolean drawnOut, List<Utterance> transcript, List<DetectedMove> moves, int hints,
+                   Instant startedAt, Instant lastActivity) {
+        this(userId, chatId, scenarioId, seed, mood, call, drawnOut, transcript, moves, hints, startedAt,
+                lastActivity, Drill.NONE);
     }
 
     /** A session whose customer has just said the opening line. */
@@ -88,7 +98,7 @@ public record Session(long userId, long chatId, String scenarioId, long seed, in
         List<DetectedMove> all = new ArrayList<>(moves);
         all.addAll(detected);
         return new Session(userId, chatId, scenarioId, seed, newMood, newCall, newDrawnOut, lines, all, hints,
-                startedAt, now);
+                startedAt, now, drill);
     }
 
     /** This session after the customer's answer. */
@@ -96,12 +106,18 @@ public record Session(long userId, long chatId, String scenarioId, long seed, in
         List<Utterance> lines = new ArrayList<>(transcript);
         lines.add(new Utterance(Utterance.Speaker.CUSTOMER, line));
         return new Session(userId, chatId, scenarioId, seed, mood, call, drawnOut, lines, moves, hints, startedAt,
-                lastActivity);
+                lastActivity, drill);
     }
 
     /** This session after one more coach hint. */
     public Session withHint(Instant now) {
         return new Session(userId, chatId, scenarioId, seed, mood, call, drawnOut, transcript, moves, hints + 1,
-                startedAt, now);
+                startedAt, now, drill);
+    }
+
+    /** This session as a drill. */
+    public Session asDrill(Drill drill) {
+        return new Session(userId, chatId, scenarioId, seed, mood, call, drawnOut, transcript, moves, hints,
+                startedAt, lastActivity, drill);
     }
 }
