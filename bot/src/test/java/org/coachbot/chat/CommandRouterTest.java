@@ -115,6 +115,91 @@ class CommandRouterTest {
         assertTrue(last().contains("失效"));
     }
 
+    @Test
+    void should_refuse_a_supervisor_command_to_a_trainee_naming_who_may_use_it() {
+        List<String> seen = new ArrayList<>();
+        router.command("team", (in, arg, r) -> seen.add("team"), Access.SUPERVISOR);
+
+        router.handle(Incoming.text(agent, 7, "/team"), out);
+        String refusal = last();
+        router.handle(Incoming.text(new User(3, "主管", "boss", false, true), 3, "/team"), out);
+
+        assertTrue(refusal.contains("主管和管理员"), refusal);
+        assertTrue(refusal.contains("SUPERVISOR_IDS"), refusal);
+        assertEquals(List.of("team"), seen, "only the supervisor got through");
+    }
+
+    @Test
+    void should_treat_admins_as_supervisors_and_show_them_supervisor_commands() {
+        router.command("team", (in, arg, r) -> r.send(Reply.html("team")), Access.SUPERVISOR);
+
+        router.handle(Incoming.text(admin, 1, "/team"), out);
+        String answer = last();
+        router.handle(Incoming.text(agent, 7, "/help"), out);
+        String forAgent = last();
+
+        assertEquals("team", answer);
+        assertFalse(forAgent.contains("/team"), forAgent);
+    }
+
+    @Test
+    void should_ignore_group_chatter_that_is_not_meant_for_the_bot() {
+        Incoming chatter = Incoming.text(agent, -100, "今天中午吃什么").at(Incoming.Where.group(false, null));
+        Incoming mention = Incoming.text(agent, -100, "客户一直不说话怎么办").at(Incoming.Where.group(true, null));
+
+        router.handle(chatter, out);
+        router.handle(mention, out);
+
+        assertEquals(List.of("客户一直不说话怎么办"), tips);
+        assertEquals(1, out.replies.size());
+    }
+
+    @Test
+    void should_let_listeners_see_group_chatter_the_bot_does_not_answer() {
+        List<Long> seen = new ArrayList<>();
+        router.listener(in -> seen.add(in.user().id()));
+
+        router.handle(Incoming.text(agent, -100, "大家好").at(Incoming.Where.group(false, null)), out);
+
+        assertEquals(List.of(7L), seen);
+        assertTrue(out.replies.isEmpty());
+    }
+
+    @Test
+    void should_point_a_private_command_in_a_group_to_the_private_chat_and_run_it_there_on_start() {
+        List<String> drills = new ArrayList<>();
+        router.privateCommand("drill", (in, arg, r) -> drills.add("drill in " + in.chatId()), Access.EVERYONE);
+
+        router.handle(Incoming.text(agent, -100, "/drill@CoachBot").at(Incoming.Where.group(true, null)), out);
+        Button link = out.last().buttons().get(0).get(0);
+        router.handle(Incoming.text(agent, 7, "/start " + link.data()), out);
+
+        assertEquals(Button.Kind.PRIVATE_START, link.kind());
+        assertEquals("drill", link.data());
+        assertEquals(List.of("drill in 7"), drills);
+    }
+
+    @Test
+    void should_hand_a_start_link_to_the_feature_that_registered_its_prefix() {
+        List<String> started = new ArrayList<>();
+        router.deepLink("rp_", (in, arg, r) -> started.add(arg));
+
+        router.handle(Incoming.text(agent, 7, "/start rp_hotel-no-hot-water"), out);
+        router.handle(Incoming.text(agent, 7, "/start"), out);
+
+        assertEquals(List.of("hotel-no-hot-water"), started);
+        assertTrue(last().contains("你好"), "a plain /start still greets: " + last());
+    }
+
+    @Test
+    void should_answer_an_inline_query_empty_when_its_handler_throws() {
+        router.inline(q -> {
+            throw new IllegalStateException("index not ready");
+        });
+
+        assertTrue(router.inline(new InlineQuery(agent, "客户不说话")).isEmpty());
+    }
+
     private String last() {
         return out.last().html();
     }

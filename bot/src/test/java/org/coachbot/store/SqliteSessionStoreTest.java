@@ -3,6 +3,7 @@ package org.coachbot.store;
 import org.coachbot.roleplay.PastSession;
 import org.coachbot.roleplay.engine.CallState;
 import org.coachbot.roleplay.engine.DetectedMove;
+import org.coachbot.roleplay.engine.Drill;
 import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.engine.Utterance;
@@ -83,6 +84,23 @@ class SqliteSessionStoreTest {
             assertEquals(T0.plusSeconds(900), history.get(0).endedAt());
             assertEquals(1, store.history(7, 1).size());
             assertTrue(store.history(8, 10).isEmpty());
+        }
+    }
+
+    @Test
+    void a_drill_keeps_its_dimension_and_turns_and_stays_out_of_the_history() {
+        try (SqliteSessionStore store = SqliteSessionStore.open(dataDir)) {
+            // given
+            Session drill = session(7, 1, T0).asDrill(Drill.of("empathy", 3));
+            store.save(drill);
+            Session reloaded = store.active(7, 1).orElseThrow();
+
+            // when
+            store.finish(reloaded, card(55), T0.plusSeconds(120));
+
+            // then
+            assertEquals(Drill.of("empathy", 3), reloaded.drill());
+            assertTrue(store.history(7, 10).isEmpty());
         }
     }
 
