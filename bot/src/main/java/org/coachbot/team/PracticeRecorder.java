@@ -7,6 +7,7 @@ import org.coachbot.roleplay.scoring.Scorecard;
 import org.coachbot.roleplay.view.DrillView;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
  * are recorded here and sent by the {@link Scheduler}, which it wakes.
  */
 public final class PracticeRecorder implements ObservedSessionStore.Listener {
+    private final People people;
     private final Assignments assignments;
     private final TrainingLog log;
     private final Supplier<ScenarioBook> books;
@@ -26,8 +28,9 @@ public final class PracticeRecorder implements ObservedSessionStore.Listener {
     private final Runnable wake;
 
     /** @param wake asks the scheduler to send what this recorded soon, e.g. {@code scheduler::poke} */
-    public PracticeRecorder(Assignments assignments, TrainingLog log, Supplier<ScenarioBook> books,
+    public PracticeRecorder(People people, Assignments assignments, TrainingLog log, Supplier<ScenarioBook> books,
                             TeamSettings settings, Runnable wake) {
+        this.people = people;
         this.assignments = assignments;
         this.log = log;
         this.books = books;
@@ -60,7 +63,8 @@ public final class PracticeRecorder implements ObservedSessionStore.Listener {
     private void review(long user, String dimension, int score, Instant at) {
         Optional<Review> current = log.reviews(user).stream().filter(r -> r.dimension().equals(dimension))
                 .findFirst();
-        Optional<Review> next = Repetition.after(current, user, dimension, score, settings.passMark(), at);
+        ZoneId zone = people.find(user).map(p -> p.zoneOr(settings.zone())).orElse(settings.zone());
+        Optional<Review> next = Repetition.after(current, user, dimension, score, settings.passMark(), at, zone);
         if (next.isPresent()) {
             log.saveReview(next.get());
         } else if (current.isPresent()) {
