@@ -3,15 +3,20 @@ package org.coachbot.team;
 import org.coachbot.roleplay.view.ChartFonts;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import java.awt.BasicStroke;
@@ -53,14 +58,20 @@ final class TeamChart {
         bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0")));
         bars.setDefaultItemLabelsVisible(true);
         bars.setDefaultItemLabelFont(new Font(family, Font.BOLD, 14));
+        // The number right after the end of its bar, where the eye lands.
+        bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
+                TextAnchor.CENTER_LEFT));
         CategoryPlot plot = new CategoryPlot(data, names, scores, bars);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         ValueMarker mark = new ValueMarker(passMark, MARK, new BasicStroke(2.5f));
         mark.setLabel(markLabel);
         mark.setLabelFont(new Font(family, Font.PLAIN, 13));
         mark.setLabelPaint(MARK);
+        mark.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        mark.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(mark);
         JFreeChart chart = new JFreeChart(title, new Font(family, Font.BOLD, 20), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
