@@ -56,10 +56,12 @@ final class SchemaMigrations {
             List.of("ALTER TABLE active_session ADD COLUMN call_state TEXT NOT NULL DEFAULT '{}'",
                     "ALTER TABLE finished_session ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0"),
             // Version 3: drills, short sessions aimed at one dimension; empty dimension and 0 turns for a full one.
+            // The team report reads the sessions of the last 30 days of everyone, hence the index by end time.
             List.of("ALTER TABLE active_session ADD COLUMN drill_dimension TEXT NOT NULL DEFAULT ''",
                     "ALTER TABLE active_session ADD COLUMN drill_turns INTEGER NOT NULL DEFAULT 0",
                     "ALTER TABLE finished_session ADD COLUMN drill_dimension TEXT NOT NULL DEFAULT ''",
-                    "ALTER TABLE finished_session ADD COLUMN drill_turns INTEGER NOT NULL DEFAULT 0"));
+                    "ALTER TABLE finished_session ADD COLUMN drill_turns INTEGER NOT NULL DEFAULT 0",
+                    "CREATE INDEX finished_session_by_end ON finished_session (ended_at)"));
 
     /** The version this code reads and writes. */
     static final int VERSION = MIGRATIONS.size();

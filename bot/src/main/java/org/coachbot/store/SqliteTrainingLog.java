@@ -40,9 +40,11 @@ public final class SqliteTrainingLog implements TrainingLog {
     public List<TraineeStats> stats(Instant weekAgo, Instant monthAgo) {
         return db.read("summarise the team's sessions", c -> {
             Map<Long, Map<String, Double>> dimensions = new HashMap<>();
+            // The window's sessions first, by the index on their end, then their scores by session id.
             try (PreparedStatement ps = c.prepareStatement("SELECT f.user_id, d.dimension, AVG(d.score) "
-                    + "FROM finished_session f JOIN dimension_score d ON d.session_id = f.id WHERE f.ended_at >= ? "
-                    + "AND (f.drill_dimension = '' OR f.drill_dimension = d.dimension) "
+                    + "FROM (SELECT id, user_id, drill_dimension FROM finished_session WHERE ended_at >= ?) f "
+                    + "CROSS JOIN dimension_score d ON d.session_id = f.id "
+                    + "WHERE f.drill_dimension = '' OR f.drill_dimension = d.dimension "
                     + "GROUP BY f.user_id, d.dimension")) {
                 ps.setLong(1, monthAgo.toEpochMilli());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -132,39 +134,34 @@ public final class SqliteTrainingLog implements TrainingLog {
 
     @Override
     public void forEachSession(Consumer<SessionRow> row) {
+        // One row per session, its scores folded into "dimension=score,…": six times fewer rows to step through.
         String sql = "SELECT f.id, f.user_id, f.scenario_id, f.outcome, f.total, f.resolved, f.drill_dimension, "
-                + "f.turns, f.hints, f.started_at, f.ended_at, d.dimension, d.score FROM finished_session f "
-                + "LEFT JOIN dimension_score d ON d.session_id = f.id ORDER BY f.id";
+                + "f.turns, f.hints, f.started_at, f.ended_at, (SELECT group_concat(d.dimension || '=' || d.score) "
+                + "FROM dimension_score d WHERE d.session_id = f.id) FROM finished_session f ORDER BY f.id";
         try (Connection c = db.openReader(); PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
-            SessionRow current = null;
-            Map<String, Integer> scores = new LinkedHashMap<>();
             while (rs.next()) {
-                long id = rs.getLong(1);
-                if (current != null && current.id() != id) {
-                    row.accept(withScores(current, scores));
-                    scores = new LinkedHashMap<>();
-                }
-                if (current == null || current.id() != id) {
-                    current = new SessionRow(id, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                            rs.getInt(6) != 0, rs.getString(7), rs.getInt(8), rs.getInt(9),
-                            Instant.ofEpochMilli(rs.getLong(10)), Instant.ofEpochMilli(rs.getLong(11)), Map.of());
-                }
-                if (rs.getString(12) != null) {
-                    scores.put(rs.getString(12), rs.getInt(13));
-                }
-            }
-            if (current != null) {
-                row.accept(withScores(current, scores));
+                row.accept(new SessionRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getInt(6) != 0, rs.getString(7), rs.getInt(8), rs.getInt(9),
+                        Instant.ofEpochMilli(rs.getLong(10)), Instant.ofEpochMilli(rs.getLong(11)),
+                        scores(rs.getString(12))));
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the finished sessions for the export: " + e.getMessage(), e);
         }
     }
 
-    private static SessionRow withScores(SessionRow r, Map<String, Integer> scores) {
-        return new SessionRow(r.id(), r.userId(), r.scenarioId(), r.outcome(), r.total(), r.resolved(), r.drill(),
-                r.turns(), r.hints(), r.startedAt(), r.endedAt(), scores);
+    /** Reads {@code courtesy=80,empathy=65} back; dimension ids are lower-case letters and underscores. */
+    private static Map<String, Integer> scores(String folded) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (folded == null || folded.isEmpty()) {
+            return out;
+        }
+        for (String pair : folded.split(",")) {
+            int eq = pair.lastIndexOf('=');
+            out.put(pair.substring(0, eq), Integer.parseInt(pair.substring(eq + 1)));
+        }
+        return out;
     }
 
     @Override
