@@ -72,6 +72,48 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_read_supervisors_and_the_team_settings_from_the_file_and_the_environment() throws Exception {
+        Map<String, String> env = withFile("""
+                access:
+                  supervisor_ids: [5, 6]
+                team:
+                  drill_turns: 4
+                  check_seconds: 10
+                """, Map.of("TEAM_TIME_ZONE", "Europe/Berlin"));
+
+        BotConfig config = load(env);
+
+        assertEquals(Set.of(5L, 6L), config.supervisorIds());
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"), config.teamTimeZone());
+        assertEquals(4, config.drillTurns());
+        assertEquals(java.time.Duration.ofSeconds(10), config.teamTick());
+        assertEquals(java.time.ZoneId.of("Asia/Shanghai"), load(withFile("{}", Map.of())).teamTimeZone());
+    }
+
+    @Test
+    void should_name_the_variable_when_supervisor_ids_or_the_time_zone_are_wrong() throws Exception {
+        ConfigException ids = assertThrows(ConfigException.class,
+                () -> load(withFile("{}", Map.of("SUPERVISOR_IDS", "boss"))));
+        ConfigException zone = assertThrows(ConfigException.class,
+                () -> load(withFile("{}", Map.of("TEAM_TIME_ZONE", "Beijing"))));
+        ConfigException turns = assertThrows(ConfigException.class,
+                () -> load(withFile("team:\n  drill_turns: 6\n", Map.of())));
+
+        assertEquals("SUPERVISOR_IDS", ids.key());
+        assertEquals("TEAM_TIME_ZONE", zone.key());
+        assertTrue(zone.getMessage().contains("Asia/Shanghai"), zone.getMessage());
+        assertEquals("team.drill_turns", turns.key());
+    }
+
+    @Test
+    void the_shipped_settings_file_loads() {
+        BotConfig config = load(Map.of("CONFIG_FILE", "../config/application.yaml"));
+
+        assertEquals(3, config.drillTurns());
+        assertTrue(config.supervisorIds().isEmpty());
+    }
+
+    @Test
     void should_reject_unknown_llm_provider() throws Exception {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> load(withFile("{}", Map.of("LLM_PROVIDER", "gpt"))));
