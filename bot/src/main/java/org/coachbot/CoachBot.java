@@ -109,7 +109,10 @@ final class CoachBot implements AutoCloseable {
         daemon("chart-warm-up").newThread(Charts::warmUp).start();
         // Embedding every example phrase takes a few seconds; done in the background, the first turns only wait
         // for the phrases they need.
-        daemon("phrase-warm-up").newThread(() -> meaning.warm(knowledge.current().book().phrases())).start();
+        daemon("phrase-warm-up").newThread(() -> {
+            meaning.warm(knowledge.current().book().phrases());
+            knowledge.current().book().rubric().ifPresent(meaning::prepare);
+        }).start();
     }
 
     /**

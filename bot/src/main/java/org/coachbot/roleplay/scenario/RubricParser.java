@@ -15,8 +15,8 @@ import java.util.regex.PatternSyntaxException;
 final class RubricParser {
     private static final Pattern DIMENSION_ID = Pattern.compile("[a-z_]+");
     private static final Pattern DETECTOR_ID = Pattern.compile("[a-z0-9_]+");
-    private static final Set<String> TOP_KEYS = Set.of("dimensions", "detectors", "language", "thresholds",
-            "scoring");
+    private static final Set<String> TOP_KEYS = Set.of("dimensions", "detectors", "neutral", "language",
+            "thresholds", "scoring");
     private static final Set<String> THRESHOLD_KEYS = Set.of("moves", "bad_moves", "facts", "remedy");
     private static final Set<String> SCORING_KEYS = Set.of("remedy_points", "resolved_points", "lost_cap",
             "unresolved_cap", "remedy_cap", "bad_line_penalty");
@@ -42,7 +42,8 @@ final class RubricParser {
                 throw doc.error("/detectors", "rubric.bad.uncovered", kind.key());
             }
         }
-        return new Rubric(dimensions, detectors, language(doc), thresholds(doc), scoring(doc));
+        return new Rubric(dimensions, detectors, doc.texts("/neutral", 0), language(doc), thresholds(doc),
+                scoring(doc));
     }
 
     private static Language language(YamlDocument doc) {
