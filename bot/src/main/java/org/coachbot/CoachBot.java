@@ -92,8 +92,8 @@ final class CoachBot implements AutoCloseable {
                 config.teamTick());
         // Finished sessions reach the team feature through the store, so role-play knows nothing of it; the
         // scheduler that sends certificates exists once a front end gives it a messenger.
-        PracticeRecorder recorder = new PracticeRecorder(people, assignments, training, () -> knowledge.current().book(),
-                teamSettings, () -> {
+        PracticeRecorder recorder = new PracticeRecorder(people, assignments, training,
+                () -> knowledge.current().book(), teamSettings, () -> {
                     Team t = team;
                     if (t != null) {
                         t.scheduler().poke();

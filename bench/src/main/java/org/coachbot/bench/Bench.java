@@ -26,7 +26,8 @@ public final class Bench {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         String part = args.length > 0 ? args[0] : "";
         if (!part.isEmpty() && !PARTS.contains(part)) {
-            System.err.println("unknown benchmark \"" + part + "\": expected retrieval, roleplay, team or nothing (all)");
+            System.err.println("unknown benchmark \"" + part
+                    + "\": expected retrieval, roleplay, team or nothing (all)");
             System.exit(2);
         }
         BotConfig config;

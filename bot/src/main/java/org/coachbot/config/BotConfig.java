@@ -44,7 +44,8 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
     @Override
     public String toString() {
         return "BotConfig[telegram=" + (telegramMode() ? "token ***" : "off") + ", api=" + telegramApiUrl
-                + ", admins=" + adminIds.size() + ", supervisors=" + supervisorIds.size() + ", knowledge=" + knowledgeDir + ", data=" + dataDir
+                + ", admins=" + adminIds.size() + ", supervisors=" + supervisorIds.size() + ", knowledge="
+                + knowledgeDir + ", data=" + dataDir
                 + ", " + llm + "]";
     }
 }

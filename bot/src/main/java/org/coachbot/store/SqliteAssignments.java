@@ -87,7 +87,8 @@ public final class SqliteAssignments implements Assignments {
     public List<Assignment> complete(long traineeId, Target target, Instant at, int score) {
         return db.transaction("complete assignments of user " + traineeId, c -> {
             List<Assignment> open = list(c, "SELECT * FROM assignment WHERE trainee_id = ? AND target = ? "
-                    + "AND done_at IS NULL AND created_at <= ? ORDER BY id", traineeId, target.key(), at.toEpochMilli());
+                    + "AND done_at IS NULL AND created_at <= ? ORDER BY id", traineeId, target.key(),
+                    at.toEpochMilli());
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE assignment SET done_at = ?, score = ? WHERE id = ? AND done_at IS NULL")) {
                 for (Assignment a : open) {

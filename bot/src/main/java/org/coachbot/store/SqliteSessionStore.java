@@ -209,7 +209,8 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
     @Override
     public synchronized List<PastSession> history(long userId, int limit) {
         String sql = "SELECT f.id, f.scenario_id, f.outcome, f.total, f.turns, f.hints, f.started_at, f.ended_at, "
-                + "d.dimension, d.score FROM (SELECT * FROM finished_session WHERE user_id = ? AND drill_dimension = '' "
+                + "d.dimension, d.score FROM (SELECT * FROM finished_session "
+                + "WHERE user_id = ? AND drill_dimension = '' "
                 + "ORDER BY ended_at DESC, id DESC LIMIT ?) f LEFT JOIN dimension_score d ON d.session_id = f.id "
                 + "ORDER BY f.ended_at DESC, f.id DESC";
         Map<Long, Row> rows = new LinkedHashMap<>();

@@ -253,7 +253,8 @@ final class AssignDesk {
 
     private String names(Draft draft) {
         List<String> names = draft.trainees().stream()
-                .map(id -> people.find(id).map(Person::displayName).orElse(texts.get("name.unknown", String.valueOf(id))))
+                .map(id -> people.find(id).map(Person::displayName)
+                        .orElse(texts.get("name.unknown", String.valueOf(id))))
                 .map(Html::escape).toList();
         return String.join("、", names);
     }

@@ -68,6 +68,12 @@ final class Notices {
                 deepLink(a.target())))));
     }
 
+    /** Tells the supervisor that a trainee could not be told about an assignment, and what the trainee must do. */
+    Reply unreachable(Assignment a) {
+        String who = people.find(a.traineeId()).map(Person::displayName).orElse(texts.get("someone"));
+        return Reply.html(texts.get("notice.unreachable", Html.escape(who), labels.target(books.get(), a.target())));
+    }
+
     /** The certificate as an image with its caption; empty when the image cannot be drawn on this machine. */
     Reply certificate(Certificate c, byte[] png) {
         return Reply.image(png, texts.get("certificate.caption", labels.level(c.level()), settings.passMark()));
@@ -85,7 +91,8 @@ final class Notices {
         return CertificateImage.render(texts.get("certificate.heading"),
                 texts.get("certificate.subtitle", labels.level(c.level())), name,
                 texts.get("certificate.statement", labels.level(c.level()), settings.passMark()), lines,
-                texts.get("certificate.footer", String.valueOf(day.getYear()), day.getMonthValue(), day.getDayOfMonth()),
+                texts.get("certificate.footer", String.valueOf(day.getYear()), day.getMonthValue(),
+                        day.getDayOfMonth()),
                 texts.get("certificate.more", lines.size() - CertificateImage.MAX_LINES));
     }
 

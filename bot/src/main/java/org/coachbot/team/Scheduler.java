@@ -101,8 +101,9 @@ public final class Scheduler implements AutoCloseable {
             if (deliver(a.traineeId(), notices.assignment(a), "assignment " + a.id())) {
                 continue;
             }
-            if (a.originChat() != a.traineeId() && a.originChat() != a.supervisorId()) {
-                deliver(a.originChat(), notices.groupNotice(a), "group notice of assignment " + a.id());
+            boolean inGroup = a.originChat() != a.traineeId() && a.originChat() != a.supervisorId();
+            if (!inGroup || !deliver(a.originChat(), notices.groupNotice(a), "group notice of assignment " + a.id())) {
+                deliver(a.supervisorId(), notices.unreachable(a), "note on assignment " + a.id());
             }
         }
     }

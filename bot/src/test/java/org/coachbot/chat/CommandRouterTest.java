@@ -145,7 +145,8 @@ class CommandRouterTest {
     @Test
     void should_ignore_group_chatter_that_is_not_meant_for_the_bot() {
         Incoming chatter = Incoming.text(agent, -100, "今天中午吃什么").at(Incoming.Where.group(false, null));
-        Incoming mention = Incoming.text(agent, -100, "客户一直不说话怎么办").at(Incoming.Where.group(true, null));
+        Incoming mention = Incoming.text(agent, -100, "客户一直不说话怎么办")
+                .at(Incoming.Where.group(true, null));
 
         router.handle(chatter, out);
         router.handle(mention, out);

@@ -124,8 +124,8 @@ class DrillTest {
         Session s = engine.startDrill(Fixtures.scenario(Fixtures.HOTEL), Drill.of("questioning", 2), 7, 7, 1L,
                 clock.instant());
 
-        TurnResult first = engine.play(Fixtures.scenario(Fixtures.HOTEL), Fixtures.rubric(), s, "请问是几号房间?",
-                clock.instant());
+        TurnResult first = engine.play(Fixtures.scenario(Fixtures.HOTEL), Fixtures.rubric(), s,
+                "请问是几号房间?", clock.instant());
         TurnResult second = engine.play(Fixtures.scenario(Fixtures.HOTEL), Fixtures.rubric(), first.session(),
                 "请问什么时候发现没有热水的?", clock.instant());
 

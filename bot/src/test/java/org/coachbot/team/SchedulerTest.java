@@ -83,6 +83,21 @@ class SchedulerTest {
     }
 
     @Test
+    void the_supervisor_hears_when_a_trainee_assigned_privately_cannot_be_reached() {
+        bot = new TeamHarness(dataDir, clock);
+        bot.say(WANG, "你好");
+        bot.messenger.unreachable(WANG.id());
+
+        bot.say(BOSS, "/assign @xiaowang silent-customer 明天");
+        bot.team.scheduler().tick();
+
+        String note = bot.messenger.to(BOSS.id()).get(0).reply().html();
+        assertTrue(note.contains("没能把作业「" + Fixtures.scenario(Fixtures.SILENT).title() + "」发给 王小明"), note);
+        assertTrue(bot.say(WANG, "/progress").text().contains(Fixtures.scenario(Fixtures.SILENT).title()),
+                "the trainee still finds it in /progress");
+    }
+
+    @Test
     void a_reminder_the_bot_missed_while_it_was_down_is_skipped_not_sent_late() {
         bot = new TeamHarness(dataDir, clock);
         bot.say(WANG, "/remind 10:00");

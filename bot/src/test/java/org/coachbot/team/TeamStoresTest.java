@@ -190,7 +190,8 @@ class TeamStoresTest {
 
     private void finish(long user, String scenario, Drill drill, int total, Map<String, Integer> scores, Instant at) {
         Session s = new Session(user, user, scenario, 1L, 2, new CallState(3, List.of(), List.of(), 0), false,
-                List.of(new Utterance(Utterance.Speaker.CUSTOMER, "喂?"), new Utterance(Utterance.Speaker.TRAINEE, "您好")),
+                List.of(new Utterance(Utterance.Speaker.CUSTOMER, "喂?"),
+                        new Utterance(Utterance.Speaker.TRAINEE, "您好")),
                 List.of(), 0, at.minusSeconds(120), at, drill);
         List<Scorecard.DimensionScore> dims = scores.entrySet().stream()
                 .map(e -> new Scorecard.DimensionScore(e.getKey(), e.getKey(), e.getValue())).toList();

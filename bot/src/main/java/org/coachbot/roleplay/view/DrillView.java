@@ -64,7 +64,7 @@ public final class DrillView {
 
     /** The drill's score: its dimension's score in the card, 0 when the rubric no longer has it. */
     public static int score(Scorecard card, String dimension) {
-        return card.dimensions().stream().filter(d -> d.id().equals(dimension)).mapToInt(Scorecard.DimensionScore::score)
-                .findFirst().orElse(0);
+        return card.dimensions().stream().filter(d -> d.id().equals(dimension))
+                .mapToInt(Scorecard.DimensionScore::score).findFirst().orElse(0);
     }
 }
