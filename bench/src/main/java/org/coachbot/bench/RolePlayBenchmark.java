@@ -6,6 +6,7 @@ import org.coachbot.chat.Responder;
 import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.retrieval.RetrievalIndex;
 import org.coachbot.roleplay.Charts;
 import org.coachbot.roleplay.EmbeddingMeaning;
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -71,8 +73,8 @@ public final class RolePlayBenchmark {
         new RolePlayQuality(out, book, meaning).run();
         Path scratch = scratch(dataDir);
         try (SqliteSessionStore store = SqliteSessionStore.open(scratch)) {
-            RolePlayDesk desk = new RolePlayDesk(() -> book, () -> knowledge, () -> (q, n) -> List.of(), store,
-                    new ScriptedPersona(), Clock.systemUTC(), new java.util.Random(1)::nextLong,
+            KnowledgeState state = new KnowledgeState(knowledge, (q, n) -> List.of(), book, 1, Instant.now());
+            RolePlayDesk desk = new RolePlayDesk(() -> state, store, new ScriptedPersona(), Clock.systemUTC(), new java.util.Random(1)::nextLong,
                     RolePlaySettings.DEFAULTS, meaning);
             turns(desk, store, book.scenarios(), WARMUP_TURNS);
             double[] turnMs = turns(desk, store, book.scenarios(), MEASURED_TURNS);

@@ -41,6 +41,8 @@ public final class KnowledgeDesk {
     static final int MAX_LISTED = 30;
     /** Characters of a problem message quoted back; a file with a huge line is still answered in one message. */
     static final int MAX_QUOTE = 300;
+    /** Characters of a file {@code /kb get} shows: one Telegram message, not hundreds. */
+    static final int MAX_SHOWN_CHARS = 3000;
     private static final Logger log = LoggerFactory.getLogger(KnowledgeDesk.class);
 
     private final KnowledgeChanges changes;
@@ -260,6 +262,10 @@ public final class KnowledgeDesk {
         }
         try {
             String text = Files.readString(changes.folder().resolve(UploadName.relative(file.get())));
+            if (text.length() > MAX_SHOWN_CHARS) {
+                return "<pre>" + Html.escape(text.substring(0, MAX_SHOWN_CHARS)) + "</pre>\n"
+                        + texts.get("kb.get.cut", text.length(), MAX_SHOWN_CHARS);
+            }
             return "<pre>" + Html.escape(text) + "</pre>";
         } catch (IOException e) {
             return texts.get("kb.no.file", Html.escape(file.get()));

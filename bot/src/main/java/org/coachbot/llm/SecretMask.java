@@ -19,7 +19,7 @@ public final class SecretMask {
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)[A-Za-z0-9._~+/=-]{6,}");
     private static final Pattern FIELD = Pattern.compile("(?i)(\"?\\b(?:api[_-]?key|apikey|access[_-]?token|"
             + "refresh[_-]?token|token|secret|password|passwd|authorization|x-api-key)\"?\\s*[:=]\\s*\"?)"
-            + "([^\"\\s,;}&]{4,})");
+            + "(?!(?:bearer|basic)\\b|\\*\\*\\*)([^\"\\s,;}&]{4,})");
     private static final Pattern SK = Pattern.compile("\\b(sk|pk|rk)-[A-Za-z0-9_-]{6,}");
     private static final Pattern BOT_TOKEN = Pattern.compile("\\b[0-9]{5,}:[A-Za-z0-9_-]{20,}");
     private static final Pattern RANDOM = Pattern.compile("\\b[A-Za-z0-9_\\-+/]{32,}={0,2}");

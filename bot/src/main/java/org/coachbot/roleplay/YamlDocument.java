@@ -185,7 +185,7 @@ final class YamlDocument {
             String shown = raw.length() > 80 ? raw.substring(0, 80) + "…" : raw;
             throw f.kind() == org.coachbot.knowledge.PatternBudget.Failure.Kind.TOO_DEEP
                     ? error(path, "rubric.detector.deep", shown, f.lineChars())
-                    : error(path, "rubric.detector.slow", shown, f.lineChars(), budget.perLine().toMillis());
+                    : error(path, "rubric.detector.slow", shown, f.lineChars(), budget.reads());
         });
         return pattern;
     }

@@ -188,7 +188,8 @@ class KnowledgeDeskTest {
 
         // then
         assertEquals(1, replies.size());
-        assertTrue(last().contains("超过 500 个小节") && last().contains("knowledge.max_sections_per_file"), last());
+        assertTrue(last().contains("flood.md:1002: 文件超过 500 个小节(上限由 knowledge.max_sections_per_file 设定)"),
+                last());
         assertTrue(last().length() < 1500, "reply has " + last().length() + " characters");
         assertEquals(1, live.get().version());
         assertFalse(Files.exists(folder.resolve("flood.md")));
@@ -207,6 +208,20 @@ class KnowledgeDeskTest {
         assertTrue(last().contains("最多 5 个小节") && last().contains("knowledge.max_sections"), last());
         assertFalse(Files.exists(folder.resolve("five.md")));
         assertEquals(1, live.get().knowledge().sections().size());
+    }
+
+    @Test
+    void should_show_a_long_file_in_one_message() {
+        StringBuilder text = new StringBuilder("# 长文件\n");
+        for (int i = 0; i < 400; i++) {
+            text.append("## 第").append(i).append("节\n一段正文,写得比较长,用来撑大文件。\n");
+        }
+        upload(admin, "long.md", text.toString());
+
+        kb("get long.md");
+
+        assertTrue(last().length() < 4096, "reply has " + last().length() + " characters");
+        assertTrue(last().contains("只显示前 3,000 字"), last().substring(last().length() - 100));
     }
 
     @Test
@@ -409,5 +424,30 @@ class KnowledgeDeskTest {
         assertTrue(last().contains("知识库版本:v2"), last());
         assertTrue(last().contains("refund.md(1 节)"), last());
         assertTrue(last().contains("trainer 于 05-12 10:30 上传了 refund.md"), last());
+    }
+
+    @Test
+    void should_refuse_a_rubric_upload_with_a_runaway_pattern_or_weight_and_keep_the_rubric_in_service()
+            throws Exception {
+        // given the shipped knowledge
+        Path shipped = Path.of("../knowledge");
+        for (String file : org.coachbot.knowledge.KnowledgeFiles.list(shipped)) {
+            Files.createDirectories(folder.resolve(file).getParent());
+            Files.copy(shipped.resolve(file), folder.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        start(KnowledgeLimits.DEFAULT);
+        String rubric = Files.readString(folder.resolve("rubric.yaml"));
+        assertTrue(live.get().book().playable(), live.get().problems().toString());
+
+        // when
+        upload(admin, "rubric.yaml", rubric.replace("patterns: [\"[您你]好\"", "patterns: [\"(.*?,?)*?z\""));
+        String slow = last();
+        upload(admin, "rubric.yaml", rubric.replace("weight: 1.0, description: 问候", "weight: 1e308, description: 问候"));
+
+        // then
+        assertTrue(slow.contains("rubric.yaml:54: 正则表达式 (.*?,?)*?z 太慢"), slow);
+        assertTrue(last().contains("rubric.yaml:20: dimensions[0].weight 必须是大于 0、不超过 100 的数字"), last());
+        assertEquals(rubric, Files.readString(folder.resolve("rubric.yaml")));
+        assertTrue(live.get().book().playable());
     }
 }

@@ -171,4 +171,16 @@ class TipServiceTest {
 
         assertTrue(reply.html().startsWith("<b>诱导法</b>"), reply.html());
     }
+
+    @Test
+    void should_say_the_knowledge_base_is_empty_instead_of_failing() {
+        TipService tips = new TipService(() -> new KnowledgeState(new KnowledgeBase(List.of(), List.of()),
+                (q, n) -> {
+                    throw new IllegalStateException("an empty index cannot be searched");
+                }, ScenarioBook.empty(), 1, Instant.EPOCH), Optional.empty(), Duration.ofSeconds(1), 900);
+
+        Reply reply = tips.answer("客户一直不说话怎么办");
+
+        assertEquals("知识库是空的,请管理员上传知识文件(.md)后再提问。", reply.html());
+    }
 }
