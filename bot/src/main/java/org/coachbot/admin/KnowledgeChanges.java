@@ -2,6 +2,7 @@ package org.coachbot.admin;
 
 import org.coachbot.knowledge.KnowledgeFiles;
 import org.coachbot.knowledge.KnowledgeFormatException;
+import org.coachbot.knowledge.KnowledgeLimits;
 import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.LiveKnowledge;
 import org.coachbot.retrieval.IndexProgress;
@@ -14,12 +15,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Changes the knowledge as transactions that a crash cannot leave half done. A change is applied to a copy of the
@@ -48,12 +51,12 @@ public final class KnowledgeChanges {
     }
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeChanges.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private final LiveKnowledge live;
     private final Path folder;
     private final KnowledgeVersions versions;
     private final AuditLog audit;
     private final PendingChange pending;
+    private final Provenance provenance;
     private final Clock clock;
     private final Consumer<String> steps;
     private final Texts texts = Texts.of("admin");
@@ -76,6 +79,7 @@ public final class KnowledgeChanges {
         this.versions = new KnowledgeVersions(folder, dataDir);
         this.audit = new AuditLog(dataDir);
         this.pending = new PendingChange(dataDir.resolve("pending-change.json"));
+        this.provenance = new Provenance(versions, texts, clock.getZone());
     }
 
     /**
@@ -90,12 +94,12 @@ public final class KnowledgeChanges {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the knowledge folder " + folder, e);
         }
-        Optional<String> notice = recover();
+        Optional<String> notice = pending.finish(versions, audit, clock, texts);
         versions.prune();
         int current = versions.current();
         Optional<KnowledgeChange> made = versions.change(current);
         if (made.isPresent() && made.get().fingerprint().equals(KnowledgeFiles.fingerprint(folder))) {
-            live.install(live.build(folder, current, sources(current, null), progress));
+            live.install(live.build(folder, current, provenance.of(current, null), progress));
         } else {
             commit(Author.FOLDER, current == 0 ? KnowledgeChange.Action.START : KnowledgeChange.Action.DISK, "*",
                     staged -> {
@@ -116,7 +120,7 @@ public final class KnowledgeChanges {
                                    Consumer<Done> reply) {
         String relative = UploadName.relative(name);
         boolean replaced = Files.exists(folder.resolve(relative));
-        java.util.Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         live.get().knowledge().problems().forEach(p -> known.add(p.getMessage()));
         commit(who, replaced ? KnowledgeChange.Action.REPLACE : KnowledgeChange.Action.ADD, name,
                 staged -> AtomicFiles.write(staged.resolve(relative), bytes), true, progress, state -> {
@@ -173,11 +177,11 @@ public final class KnowledgeChanges {
         if (!versions.sealed(target)) {
             throw refused(who, "rollback", "*", texts.get("rollback.pruned", target, KnowledgeVersions.KEPT));
         }
-        KnowledgeState state = live.build(versions.files(target), target, sources(target, null), progress);
+        KnowledgeState state = live.build(versions.files(target), target, provenance.of(target, null), progress);
         if (state.knowledge().sections().isEmpty() && !now.knowledge().sections().isEmpty()) {
             throw refused(who, "rollback", "*", texts.get("rollback.empty", target));
         }
-        java.time.Instant at = clock.instant();
+        Instant at = clock.instant();
         pending.write(new PendingChange.Record(target, now.version(), "ROLLBACK", undoneText(undone), who.id(),
                 who.name(), at));
         steps.accept("pending");
@@ -226,7 +230,7 @@ public final class KnowledgeChanges {
     }
 
     /** How much knowledge is accepted. */
-    public org.coachbot.knowledge.KnowledgeLimits limits() {
+    public KnowledgeLimits limits() {
         return live.loader().limits();
     }
 
@@ -253,7 +257,7 @@ public final class KnowledgeChanges {
                     ? summary(versions.changedFiles(from, staged)) : file;
             change = new KnowledgeChange(next, versions.sealed(from) ? from : 0, action, files, who.id(),
                     who.name(), clock.instant(), KnowledgeFiles.fingerprint(staged));
-            state = live.build(staged, next, sources(from, change), progress);
+            state = live.build(staged, next, provenance.of(from, change), progress);
             check.accept(state);
             pending.write(new PendingChange.Record(next, from, action.name(), files, who.id(), who.name(),
                     change.at()));
@@ -293,67 +297,6 @@ public final class KnowledgeChanges {
         }
     }
 
-    /** Completes a change whose version was sealed before a crash, or drops one that was not. */
-    private Optional<String> recover() {
-        Optional<PendingChange.Record> found = pending.read();
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        PendingChange.Record p = found.get();
-        String action = p.action().toLowerCase(java.util.Locale.ROOT);
-        boolean folderEdit = action.equals("start") || action.equals("disk") || action.equals("reload");
-        String what = describe(p);
-        Optional<String> notice;
-        if (versions.sealed(p.version())) {
-            if (!audit.has(action, p.version(), p.at())) {
-                audit.record(new AuditLog.Entry(p.at(), p.userId(), p.user(), action, p.file(), p.from(),
-                        p.version(), AuditLog.OK));
-            }
-            if (!folderEdit) {
-                versions.restore(p.version());
-            }
-            versions.point(p.version());
-            log.warn("completed a knowledge change that a stop interrupted: {} (version {})", what, p.version());
-            notice = Optional.of(texts.get("recovered.done", what, p.version()));
-        } else {
-            audit.record(new AuditLog.Entry(clock.instant(), p.userId(), p.user(), action, p.file(), p.from(),
-                    p.from(), texts.get("recovered.dropped.result")));
-            log.warn("dropped a knowledge change that a stop interrupted before it took effect: {}", what);
-            notice = Optional.of(texts.get("recovered.dropped", what, p.from()));
-        }
-        pending.clear();
-        return folderEdit ? Optional.empty() : notice;
-    }
-
-    private String describe(PendingChange.Record p) {
-        try {
-            return texts.get("change." + p.action().toLowerCase(java.util.Locale.ROOT), p.file(), p.user());
-        } catch (IllegalStateException unknown) {
-            return p.action() + " " + p.file();
-        }
-    }
-
-    /** Where a file without a {@code source} came from: the upload that brought it into this line of versions. */
-    private Function<String, String> sources(int parent, KnowledgeChange head) {
-        return name -> {
-            KnowledgeChange c = head;
-            int n = parent;
-            for (int steps = 0; steps <= KnowledgeVersions.KEPT + 1; steps++) {
-                if (c != null && c.file().equals(name) && (c.action() == KnowledgeChange.Action.ADD
-                        || c.action() == KnowledgeChange.Action.REPLACE)) {
-                    return texts.get("source.uploaded", c.user(), DAY.withZone(clock.getZone()).format(c.at()));
-                }
-                Optional<KnowledgeChange> older = n > 0 ? versions.change(n) : Optional.empty();
-                if (older.isEmpty()) {
-                    return "";
-                }
-                c = older.get();
-                n = c.parent();
-            }
-            return "";
-        };
-    }
-
     private ChangeRefusedException refused(Author who, String action, String file, String reason) {
         int version = live.get().version();
         audit.record(new AuditLog.Entry(clock.instant(), who.id(), who.name(), action, file, version, version,
@@ -366,8 +309,8 @@ public final class KnowledgeChanges {
         return auditAction(undone.action()) + " " + undone.file();
     }
 
-    private static String auditAction(KnowledgeChange.Action action) {
-        return action.name().toLowerCase(java.util.Locale.ROOT);
+    static String auditAction(KnowledgeChange.Action action) {
+        return action.name().toLowerCase(Locale.ROOT);
     }
 
     /** A short list of changed files for history lines; a bulk edit names the first few. */

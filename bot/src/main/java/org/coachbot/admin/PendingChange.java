@@ -3,16 +3,22 @@ package org.coachbot.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.coachbot.text.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The one knowledge change under way, kept in a file while it is applied so a restart can finish or drop it. */
 final class PendingChange {
+    private static final Logger log = LoggerFactory.getLogger(PendingChange.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
 
@@ -52,6 +58,51 @@ final class PendingChange {
                     n.path("userId").asLong(), n.path("user").asText(), Instant.parse(n.path("at").asText())));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * At start: completes a change whose version was sealed before a crash (audit entry if missing, folder brought
+     * to the version, version in service), or drops one that was not.
+     *
+     * @return what the admins should hear; nothing for edits on disk, which no admin waits on
+     */
+    Optional<String> finish(KnowledgeVersions versions, AuditLog audit, Clock clock, Texts texts) {
+        Optional<Record> found = read();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Record p = found.get();
+        String action = p.action().toLowerCase(Locale.ROOT);
+        boolean folderEdit = action.equals("start") || action.equals("disk") || action.equals("reload");
+        String what = describe(p, texts);
+        Optional<String> notice;
+        if (versions.sealed(p.version())) {
+            if (!audit.has(action, p.version(), p.at())) {
+                audit.record(new AuditLog.Entry(p.at(), p.userId(), p.user(), action, p.file(), p.from(),
+                        p.version(), AuditLog.OK));
+            }
+            if (!folderEdit) {
+                versions.restore(p.version());
+            }
+            versions.point(p.version());
+            log.warn("completed a knowledge change that a stop interrupted: {} (version {})", what, p.version());
+            notice = Optional.of(texts.get("recovered.done", what, p.version()));
+        } else {
+            audit.record(new AuditLog.Entry(clock.instant(), p.userId(), p.user(), action, p.file(), p.from(),
+                    p.from(), texts.get("recovered.dropped.result")));
+            log.warn("dropped a knowledge change that a stop interrupted before it took effect: {}", what);
+            notice = Optional.of(texts.get("recovered.dropped", what, p.from()));
+        }
+        clear();
+        return folderEdit ? Optional.empty() : notice;
+    }
+
+    private static String describe(Record p, Texts texts) {
+        try {
+            return texts.get("change." + p.action().toLowerCase(Locale.ROOT), p.file(), p.user());
+        } catch (IllegalStateException unknown) {
+            return p.action() + " " + p.file();
         }
     }
 

@@ -11,8 +11,6 @@ import java.util.Locale;
 
 /** Turns an uploaded file name into a safe one inside the knowledge folder, or refuses it. */
 final class UploadName {
-    /** Longest file name accepted, extension included. */
-    static final int MAX_LENGTH = 86;
     private static final Texts TEXTS = Texts.of("admin");
 
     private UploadName() {
