@@ -1,10 +1,11 @@
 package org.coachbot.bench;
 
-import org.coachbot.roleplay.DetectedMove;
-import org.coachbot.roleplay.Meaning;
-import org.coachbot.roleplay.MoveDetector;
-import org.coachbot.roleplay.MoveKind;
-import org.coachbot.roleplay.Rubric;
+
+import org.coachbot.roleplay.engine.DetectedMove;
+import org.coachbot.roleplay.engine.Meaning;
+import org.coachbot.roleplay.engine.MoveDetector;
+import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.Rubric;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -8,14 +8,14 @@ import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.retrieval.RetrievalIndex;
-import org.coachbot.roleplay.Charts;
-import org.coachbot.roleplay.EmbeddingMeaning;
 import org.coachbot.roleplay.RolePlayDesk;
 import org.coachbot.roleplay.RolePlaySettings;
-import org.coachbot.roleplay.Scenario;
-import org.coachbot.roleplay.ScenarioBook;
-import org.coachbot.roleplay.Scorecard;
-import org.coachbot.roleplay.ScriptedPersona;
+import org.coachbot.roleplay.engine.EmbeddingMeaning;
+import org.coachbot.roleplay.persona.ScriptedPersona;
+import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scenario.ScenarioBook;
+import org.coachbot.roleplay.scoring.Scorecard;
+import org.coachbot.roleplay.view.Charts;
 import org.coachbot.store.SqliteSessionStore;
 
 import java.io.IOException;
@@ -74,8 +74,8 @@ public final class RolePlayBenchmark {
         Path scratch = scratch(dataDir);
         try (SqliteSessionStore store = SqliteSessionStore.open(scratch)) {
             KnowledgeState state = new KnowledgeState(knowledge, (q, n) -> List.of(), book, 1, Instant.now());
-            RolePlayDesk desk = new RolePlayDesk(() -> state, store, new ScriptedPersona(), Clock.systemUTC(), new java.util.Random(1)::nextLong,
-                    RolePlaySettings.DEFAULTS, meaning);
+            RolePlayDesk desk = new RolePlayDesk(() -> state, store, new ScriptedPersona(), Clock.systemUTC(),
+                    new java.util.Random(1)::nextLong, RolePlaySettings.DEFAULTS, meaning);
             turns(desk, store, book.scenarios(), WARMUP_TURNS);
             double[] turnMs = turns(desk, store, book.scenarios(), MEASURED_TURNS);
             double[] chartMs = charts(CHART_RUNS + 1);

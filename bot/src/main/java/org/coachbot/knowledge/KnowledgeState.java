@@ -1,7 +1,7 @@
 package org.coachbot.knowledge;
 
 import org.coachbot.retrieval.Retriever;
-import org.coachbot.roleplay.ScenarioBook;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 
 import java.time.Instant;
 import java.util.Objects;

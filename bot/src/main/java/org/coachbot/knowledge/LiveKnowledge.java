@@ -3,7 +3,7 @@ package org.coachbot.knowledge;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
 import org.coachbot.retrieval.Retriever;
-import org.coachbot.roleplay.ScenarioBook;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 
 import java.nio.file.Path;
 import java.time.Clock;

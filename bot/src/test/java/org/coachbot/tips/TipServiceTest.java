@@ -8,7 +8,7 @@ import org.coachbot.knowledge.Section;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.Hit;
 import org.coachbot.retrieval.Retriever;
-import org.coachbot.roleplay.ScenarioBook;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.testing.FakeOpenAiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
