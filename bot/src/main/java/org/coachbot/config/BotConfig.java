@@ -1,5 +1,7 @@
 package org.coachbot.config;
 
+import org.coachbot.knowledge.KnowledgeLimits;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +12,8 @@ import java.util.Set;
 public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerSecond,
                         double messagesPerChatPerSecond, int chatBurst, int handlerThreads,
                         int pollTimeoutSeconds, Set<Long> adminIds, Set<Long> allowedUserIds, Path knowledgeDir,
-                        Duration reloadDebounce, Path dataDir, LlmSettings llm, int tipMaxChars,
+                        Duration reloadDebounce, KnowledgeLimits knowledgeLimits, Path dataDir, LlmSettings llm,
+                        int tipMaxChars,
                         Duration rolePlayIdle, int passMark, String logLevel) {
 
     public BotConfig {
@@ -19,6 +22,7 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
         adminIds = Set.copyOf(adminIds);
         allowedUserIds = Set.copyOf(allowedUserIds);
         Objects.requireNonNull(knowledgeDir, "knowledgeDir must not be null");
+        Objects.requireNonNull(knowledgeLimits, "knowledgeLimits must not be null");
         Objects.requireNonNull(dataDir, "dataDir must not be null");
         Objects.requireNonNull(llm, "llm must not be null");
     }
