@@ -2,16 +2,20 @@ package org.coachbot;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import org.coachbot.admin.KnowledgeChanges;
 import org.coachbot.admin.KnowledgeDesk;
-import org.coachbot.admin.KnowledgeState;
-import org.coachbot.admin.LiveKnowledge;
 import org.coachbot.chat.Access;
 import org.coachbot.chat.CommandRouter;
 import org.coachbot.chat.FileFetcher;
+import org.coachbot.chat.Html;
 import org.coachbot.chat.Messenger;
 import org.coachbot.chat.Notifier;
+import org.coachbot.chat.Reply;
 import org.coachbot.config.BotConfig;
 import org.coachbot.console.ConsoleFrontEnd;
+import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.knowledge.KnowledgeState;
+import org.coachbot.knowledge.LiveKnowledge;
 import org.coachbot.llm.ChatModels;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.IndexProgress;
@@ -21,6 +25,7 @@ import org.coachbot.roleplay.RolePlaySettings;
 import org.coachbot.roleplay.engine.EmbeddingMeaning;
 import org.coachbot.roleplay.engine.RolePlayEngine;
 import org.coachbot.roleplay.persona.LlmPersona;
+import org.coachbot.roleplay.view.ChartFonts;
 import org.coachbot.roleplay.view.Charts;
 import org.coachbot.store.SqliteAssignments;
 import org.coachbot.store.SqlitePeople;
@@ -55,8 +60,11 @@ import java.util.concurrent.Executors;
 final class CoachBot implements AutoCloseable {
     private final BotConfig config;
     private final LiveKnowledge knowledge;
+    private final KnowledgeChanges changes;
+    /** What the admins must hear about a knowledge change a crash interrupted; told once a front end is up. */
+    private final Optional<String> recovery;
     private final SqliteSessionStore store;
-    private final ExecutorService llmCalls = Executors.newCachedThreadPool(daemon("llm"));
+    private final ExecutorService llmCalls;
     private final Optional<ChatModel> model;
     private final TipService tips;
     private final RolePlayDesk rolePlay;
@@ -74,33 +82,38 @@ final class CoachBot implements AutoCloseable {
 
     CoachBot(BotConfig config) {
         this.config = config;
-        // One model instance serves retrieval and role-play: loading it twice would double its memory.
-        EmbeddingModel embeddings = RetrievalIndex.defaultEmbeddingModel();
-        this.knowledge = new LiveKnowledge(config.knowledgeDir(), new RetrievalIndex(embeddings, config.dataDir()),
-                Clock.systemUTC());
-        knowledge.reload(IndexProgress.NONE);
+        // First, so an empty or corrupt database stops the bot before seconds go into loading the model.
         this.store = SqliteSessionStore.open(config.dataDir());
-        this.meaning = new EmbeddingMeaning(embeddings);
-        this.model = ChatModels.fromSettings(config.llm());
-        this.tips = new TipService(() -> knowledge.current().knowledge(), () -> knowledge.current().retriever(),
-                model.map(m -> new TimedChat(m, llmCalls)), config.llm().tipTimeout(), config.tipMaxChars());
         this.teamDb = TeamDatabase.open(config.dataDir());
         this.people = new SqlitePeople(teamDb);
         this.assignments = new SqliteAssignments(teamDb);
         this.training = new SqliteTrainingLog(teamDb);
         this.teamSettings = new TeamSettings(config.teamTimeZone(), config.passMark(), config.drillTurns(),
                 config.teamTick());
+        // The jar's CJK font, so charts have Chinese labels on a server with no CJK font installed.
+        ChartFonts.registerBundled();
+        // One model instance serves retrieval and role-play: loading it twice would double its memory.
+        EmbeddingModel embeddings = RetrievalIndex.defaultEmbeddingModel();
+        this.knowledge = new LiveKnowledge(new RetrievalIndex(embeddings, config.dataDir()),
+                new KnowledgeLoader(config.knowledgeLimits()), Clock.systemUTC());
+        this.changes = new KnowledgeChanges(knowledge, config.knowledgeDir(), config.dataDir(), Clock.systemUTC());
+        this.recovery = changes.start(IndexProgress.NONE);
+        this.meaning = new EmbeddingMeaning(embeddings);
+        this.model = ChatModels.fromSettings(config.llm());
+        // Bounded: a hanging provider holds at most this many threads, and further calls fall back at once.
+        this.llmCalls = TimedChat.pool(config.llm().maxConcurrentCalls());
+        this.tips = new TipService(knowledge, model.map(m -> new TimedChat(m, llmCalls)), config.llm().tipTimeout(),
+                config.tipMaxChars());
         // Finished sessions reach the team feature through the store, so role-play knows nothing of it; the
         // scheduler that sends certificates exists once a front end gives it a messenger.
-        PracticeRecorder recorder = new PracticeRecorder(people, assignments, training,
-                () -> knowledge.current().book(), teamSettings, () -> {
+        PracticeRecorder recorder = new PracticeRecorder(people, assignments, training, () -> knowledge.get().book(),
+                teamSettings, () -> {
                     Team t = team;
                     if (t != null) {
                         t.scheduler().poke();
                     }
                 });
-        this.rolePlay = new RolePlayDesk(() -> knowledge.current().book(), () -> knowledge.current().knowledge(),
-                () -> knowledge.current().retriever(), new ObservedSessionStore(store, recorder),
+        this.rolePlay = new RolePlayDesk(knowledge, new ObservedSessionStore(store, recorder),
                 LlmPersona.orScripted(model, llmCalls, config.llm().rolePlayTimeout()), Clock.systemUTC(),
                 new SecureRandom()::nextLong,
                 new RolePlaySettings(config.rolePlayIdle(), RolePlayEngine.DEFAULT_MAX_TURNS, 10, config.passMark()),
@@ -110,8 +123,8 @@ final class CoachBot implements AutoCloseable {
         // Embedding every example phrase takes a few seconds; done in the background, the first turns only wait
         // for the phrases they need.
         daemon("phrase-warm-up").newThread(() -> {
-            meaning.warm(knowledge.current().book().phrases());
-            knowledge.current().book().rubric().ifPresent(meaning::prepare);
+            meaning.warm(knowledge.get().book().phrases());
+            knowledge.get().book().rubric().ifPresent(meaning::prepare);
         }).start();
     }
 
@@ -122,15 +135,15 @@ final class CoachBot implements AutoCloseable {
      */
     CommandRouter router(FileFetcher files, Notifier admins, Messenger messenger) {
         try {
-            watcher = new org.coachbot.admin.FolderWatcher(knowledge, admins, config.reloadDebounce()).start();
+            watcher = new org.coachbot.admin.FolderWatcher(changes, admins, config.reloadDebounce()).start();
         } catch (IOException e) {
             org.slf4j.LoggerFactory.getLogger(CoachBot.class)
                     .warn("cannot watch {} for changes; use /reload after editing files", config.knowledgeDir(), e);
         }
-        KnowledgeDesk desk = new KnowledgeDesk(knowledge, config.dataDir(), files, Clock.systemUTC());
+        KnowledgeDesk desk = new KnowledgeDesk(changes, files, Clock.systemUTC());
         Set<Long> staff = new HashSet<>(config.adminIds());
         staff.addAll(config.supervisorIds());
-        Team t = new Team(people, assignments, training, rolePlay, () -> knowledge.current().book(), messenger,
+        Team t = new Team(people, assignments, training, rolePlay, () -> knowledge.get().book(), messenger,
                 Clock.systemUTC(), teamSettings, staff, config.dataDir().resolve("exports"));
         team = t;
         TeamDesk supervisors = t.supervisors();
@@ -180,6 +193,7 @@ final class CoachBot implements AutoCloseable {
         console[0] = new ConsoleFrontEnd(router, in, out, Main.chartDir(config));
         startScheduler();
         out.println(startLine("console"));
+        announceRecovery(console[0].notifier());
         console[0].run();
         return 0;
     }
@@ -207,15 +221,21 @@ final class CoachBot implements AutoCloseable {
             Runtime.getRuntime().halt(0);
         }, "shutdown"));
         out.println(startLine("telegram " + config.telegramApiUrl()));
+        announceRecovery(telegram[0].notifier());
         stop.await();
         return 0;
     }
 
+    /** Tells the admins how a knowledge change that a crash interrupted ended: completed or dropped. */
+    private void announceRecovery(Notifier admins) {
+        recovery.ifPresent(notice -> admins.notifyAdmins(Reply.html(Html.escape(notice))));
+    }
+
     String startLine(String mode) {
-        KnowledgeState state = knowledge.current();
+        KnowledgeState state = knowledge.get();
         return "coach-bot 已启动 | 模式: " + mode + " | 知识库: " + state.knowledge().fileCount() + " 个文件 / "
                 + state.knowledge().sections().size() + " 个小节 | 练习场景: " + state.book().scenarios().size()
-                + " 个 | LLM: " + config.llm().provider().name().toLowerCase()
+                + " 个 | 版本: v" + state.version() + " | LLM: " + config.llm().provider().name().toLowerCase()
                 + (state.knowledge().problems().isEmpty() && state.book().problems().isEmpty() ? ""
                 : " | 有问题的文件: " + (state.knowledge().problems().size() + state.book().problems().size()));
     }

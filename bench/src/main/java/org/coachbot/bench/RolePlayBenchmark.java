@@ -6,6 +6,7 @@ import org.coachbot.chat.Responder;
 import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.retrieval.RetrievalIndex;
 import org.coachbot.roleplay.RolePlayDesk;
 import org.coachbot.roleplay.RolePlaySettings;
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -71,9 +73,9 @@ public final class RolePlayBenchmark {
         }
         Path scratch = scratch(dataDir);
         try (SqliteSessionStore store = SqliteSessionStore.open(scratch)) {
-            RolePlayDesk desk = new RolePlayDesk(() -> book, () -> knowledge, () -> (q, n) -> List.of(), store,
-                    new ScriptedPersona(), Clock.systemUTC(), new java.util.Random(1)::nextLong,
-                    RolePlaySettings.DEFAULTS, meaning);
+            KnowledgeState state = new KnowledgeState(knowledge, (q, n) -> List.of(), book, 1, Instant.now());
+            RolePlayDesk desk = new RolePlayDesk(() -> state, store, new ScriptedPersona(), Clock.systemUTC(),
+                    new java.util.Random(1)::nextLong, RolePlaySettings.DEFAULTS, meaning);
             turns(desk, store, book.scenarios(), WARMUP_TURNS);
             double[] turnMs = turns(desk, store, book.scenarios(), MEASURED_TURNS);
             double[] chartMs = charts(CHART_RUNS + 1);

@@ -6,6 +6,7 @@ import org.coachbot.chat.Responder;
 import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.roleplay.RolePlayDesk;
 import org.coachbot.roleplay.RolePlaySettings;
 import org.coachbot.roleplay.engine.Meaning;
@@ -83,8 +84,9 @@ public final class TeamBenchmark {
             fill(scratch, book, people, assignments, clock.instant());
             out.printf("team data: %d trainees, %d sessions, %d assignments written in %.1f s%n", TRAINEES, SESSIONS,
                     ASSIGNMENTS, (System.nanoTime() - filled) / 1e9);
-            RolePlayDesk desk = new RolePlayDesk(() -> book, () -> knowledge, () -> (q, n) -> List.of(), sessions,
-                    new ScriptedPersona(), clock, new Random(1)::nextLong, RolePlaySettings.DEFAULTS, Meaning.NONE);
+            KnowledgeState state = new KnowledgeState(knowledge, (q, n) -> List.of(), book, 1, clock.instant());
+            RolePlayDesk desk = new RolePlayDesk(() -> state, sessions, new ScriptedPersona(), clock,
+                    new Random(1)::nextLong, RolePlaySettings.DEFAULTS, Meaning.NONE);
             TeamSettings settings = new TeamSettings(ZoneId.of("Asia/Shanghai"), RolePlaySettings.DEFAULT_PASS_MARK,
                     3, Duration.ofSeconds(30));
             Team team = new Team(people, assignments, training, desk, () -> book, (chat, reply) -> { }, clock,

@@ -1,5 +1,7 @@
 package org.coachbot.config;
 
+import org.coachbot.knowledge.KnowledgeLimits;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +20,8 @@ import java.util.Set;
 public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerSecond,
                         double messagesPerChatPerSecond, int chatBurst, int handlerThreads,
                         int pollTimeoutSeconds, Set<Long> adminIds, Set<Long> allowedUserIds, Path knowledgeDir,
-                        Duration reloadDebounce, Path dataDir, LlmSettings llm, int tipMaxChars,
+                        Duration reloadDebounce, KnowledgeLimits knowledgeLimits, Path dataDir, LlmSettings llm,
+                        int tipMaxChars,
                         Duration rolePlayIdle, int passMark, String logLevel, Set<Long> supervisorIds,
                         ZoneId teamTimeZone, int drillTurns, Duration teamTick) {
 
@@ -31,6 +34,7 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
         Objects.requireNonNull(teamTimeZone, "teamTimeZone must not be null");
         Objects.requireNonNull(teamTick, "teamTick must not be null");
         Objects.requireNonNull(knowledgeDir, "knowledgeDir must not be null");
+        Objects.requireNonNull(knowledgeLimits, "knowledgeLimits must not be null");
         Objects.requireNonNull(dataDir, "dataDir must not be null");
         Objects.requireNonNull(llm, "llm must not be null");
     }

@@ -3,6 +3,7 @@ package org.coachbot.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.coachbot.knowledge.KnowledgeLimits;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +28,7 @@ public final class ConfigLoader {
             "telegram.api_url", "telegram.messages_per_second", "telegram.messages_per_chat_per_second",
             "telegram.chat_burst", "telegram.handler_threads", "telegram.poll_timeout_seconds",
             "access.admin_ids", "access.allowed_user_ids", "knowledge.dir", "knowledge.reload_debounce_ms",
+            "knowledge.max_sections_per_file", "knowledge.max_sections", "llm.max_concurrent_calls",
             "data.dir", "llm.provider", "llm.base_url", "llm.model", "llm.tip_timeout_seconds",
             "llm.roleplay_timeout_seconds", "llm.max_retries", "tips.max_chars", "roleplay.idle_minutes",
             "roleplay.pass_mark", "access.supervisor_ids", "team.time_zone", "team.drill_turns",
@@ -50,7 +52,9 @@ public final class ConfigLoader {
                 env.getOrDefault("LLM_API_KEY", ""),
                 Duration.ofSeconds(s.integer("llm.tip_timeout_seconds", null, 20, 1, 600)),
                 Duration.ofSeconds(s.integer("llm.roleplay_timeout_seconds", null, 15, 1, 600)),
-                s.integer("llm.max_retries", null, 0, 0, 5));
+                s.integer("llm.max_retries", null, 0, 0, 5),
+                s.integer("llm.max_concurrent_calls", "LLM_MAX_CONCURRENT_CALLS",
+                        LlmSettings.DEFAULT_MAX_CONCURRENT_CALLS, 1, 256));
         checkLlm(llm);
         return new BotConfig(
                 env.getOrDefault("BOT_TOKEN", ""),
@@ -64,6 +68,7 @@ public final class ConfigLoader {
                 s.ids("access.allowed_user_ids", "ALLOWED_USER_IDS"),
                 Path.of(s.text("knowledge.dir", "KNOWLEDGE_DIR", "./knowledge")),
                 Duration.ofMillis(s.integer("knowledge.reload_debounce_ms", null, 500, 50, 60_000)),
+                knowledgeLimits(s),
                 Path.of(s.text("data.dir", "DATA_DIR", "./data")),
                 llm,
                 s.integer("tips.max_chars", null, 900, 200, 4000),
@@ -111,6 +116,19 @@ public final class ConfigLoader {
                 throw new ConfigException(key, child.asText(), hint);
             }
         });
+    }
+
+    private static KnowledgeLimits knowledgeLimits(Settings s) {
+        int perFile = s.integer("knowledge.max_sections_per_file", "KNOWLEDGE_MAX_SECTIONS_PER_FILE",
+                KnowledgeLimits.DEFAULT_SECTIONS_PER_FILE, 1, 100_000);
+        int total = s.integer("knowledge.max_sections", "KNOWLEDGE_MAX_SECTIONS", KnowledgeLimits.DEFAULT_SECTIONS,
+                1, 1_000_000);
+        if (total < perFile) {
+            throw new ConfigException(s.env().containsKey("KNOWLEDGE_MAX_SECTIONS") ? "KNOWLEDGE_MAX_SECTIONS"
+                    : "knowledge.max_sections", Integer.toString(total),
+                    "at least knowledge.max_sections_per_file (" + perFile + ")");
+        }
+        return new KnowledgeLimits(perFile, total);
     }
 
     private static void checkLlm(LlmSettings llm) {

@@ -181,4 +181,33 @@ class ConfigLoaderTest {
         assertEquals(900, config.tipMaxChars());
         assertEquals(30, config.rolePlayIdle().toMinutes());
     }
+
+    @Test
+    void should_read_the_knowledge_limits_and_the_llm_pool_size_with_defaults() throws Exception {
+        BotConfig defaults = load(withFile("{}", Map.of()));
+        assertEquals(org.coachbot.knowledge.KnowledgeLimits.DEFAULT, defaults.knowledgeLimits());
+        assertEquals(LlmSettings.DEFAULT_MAX_CONCURRENT_CALLS, defaults.llm().maxConcurrentCalls());
+
+        BotConfig set = load(withFile("""
+                knowledge:
+                  max_sections_per_file: 100
+                  max_sections: 1000
+                llm:
+                  max_concurrent_calls: 3
+                """, Map.of("KNOWLEDGE_MAX_SECTIONS", "2000")));
+        assertEquals(new org.coachbot.knowledge.KnowledgeLimits(100, 2000), set.knowledgeLimits());
+        assertEquals(3, set.llm().maxConcurrentCalls());
+    }
+
+    @Test
+    void should_refuse_a_knowledge_base_limit_below_the_file_limit() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(withFile("""
+                knowledge:
+                  max_sections_per_file: 500
+                  max_sections: 100
+                """, Map.of())));
+
+        assertTrue(e.getMessage().contains("knowledge.max_sections") && e.getMessage().contains("100"),
+                e.getMessage());
+    }
 }

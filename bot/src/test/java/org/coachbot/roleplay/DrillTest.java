@@ -3,6 +3,7 @@ package org.coachbot.roleplay;
 import org.coachbot.chat.Button;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.User;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.retrieval.Hit;
 import org.coachbot.retrieval.Retriever;
 import org.coachbot.roleplay.engine.Drill;
@@ -43,6 +44,7 @@ class DrillTest {
     private final ScenarioBook book = Fixtures.book();
     private final Retriever retriever = (query, max) -> Fixtures.knowledge().section("silent-customer#诱导法")
             .map(s -> List.of(new Hit(s, 3.0))).orElseThrow();
+    private final KnowledgeState state = new KnowledgeState(Fixtures.knowledge(), retriever, book, 1, Instant.EPOCH);
     private final RecordingResponder out = new RecordingResponder();
     @TempDir
     Path dataDir;
@@ -91,13 +93,13 @@ class DrillTest {
     void a_drill_in_progress_survives_a_restart_with_its_turn_limit() {
         // given
         desk().startDrill(text("/drill"), Fixtures.HOTEL, Drill.of("courtesy", 2), out);
-        new RolePlayDesk(() -> book, Fixtures::knowledge, () -> retriever, store, new ScriptedPersona(), clock,
+        new RolePlayDesk(() -> state, store, new ScriptedPersona(), clock,
                 () -> 1L, RolePlaySettings.DEFAULTS, Meaning.NONE).say(text("您好,这里是前台。"), out);
         store.close();
 
         // when
         store = SqliteSessionStore.open(dataDir);
-        RolePlayDesk restarted = new RolePlayDesk(() -> book, Fixtures::knowledge, () -> retriever, store,
+        RolePlayDesk restarted = new RolePlayDesk(() -> state, store,
                 new ScriptedPersona(), clock, () -> 1L, RolePlaySettings.DEFAULTS, Meaning.NONE);
         restarted.say(text("请问您是几号房间?"), out);
 
@@ -161,7 +163,7 @@ class DrillTest {
 
     private RolePlayDesk desk() {
         store = SqliteSessionStore.open(dataDir);
-        return new RolePlayDesk(() -> book, Fixtures::knowledge, () -> retriever, store, new ScriptedPersona(), clock,
+        return new RolePlayDesk(() -> state, store, new ScriptedPersona(), clock,
                 () -> 1234L, RolePlaySettings.DEFAULTS, Meaning.NONE);
     }
 

@@ -6,6 +6,7 @@ import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeBase;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.retrieval.Hit;
 import org.coachbot.roleplay.Fixtures;
 import org.coachbot.roleplay.RolePlayDesk;
@@ -24,6 +25,7 @@ import org.coachbot.testing.TestClock;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -74,10 +76,9 @@ final class TeamHarness implements AutoCloseable {
         Team[] holder = new Team[1];
         PracticeRecorder recorder = new PracticeRecorder(people, assignments, training, () -> book, settings(),
                 () -> holder[0].scheduler().poke());
-        rolePlay = new RolePlayDesk(() -> book, () -> knowledge,
-                () -> (q, max) -> knowledge.section("silent-customer#诱导法").map(s -> List.of(new Hit(s, 1.0)))
-                        .orElseThrow(),
-                new ObservedSessionStore(sessions, recorder), new ScriptedPersona(), clock, seeds::incrementAndGet,
+        KnowledgeState state = new KnowledgeState(knowledge, (q, max) -> knowledge.section("silent-customer#诱导法")
+                .map(s -> List.of(new Hit(s, 1.0))).orElseThrow(), book, 1, Instant.EPOCH);
+        rolePlay = new RolePlayDesk(() -> state, new ObservedSessionStore(sessions, recorder), new ScriptedPersona(), clock, seeds::incrementAndGet,
                 RolePlaySettings.DEFAULTS, Meaning.NONE);
         team = new Team(people, assignments, training, rolePlay, () -> book, messenger, clock, settings(),
                 Set.of(BOSS.id()), dataDir.resolve("exports"));
