@@ -203,7 +203,7 @@ final class CoachBot implements AutoCloseable {
         TelegramSettings settings = new TelegramSettings(config.botToken(), config.telegramApiUrl(),
                 config.adminIds(), config.allowedUserIds(), config.messagesPerSecond(),
                 config.messagesPerChatPerSecond(), config.chatBurst(), config.handlerThreads(),
-                config.pollTimeoutSeconds());
+                config.pollTimeoutSeconds(), config.supervisorIds());
         TelegramFrontEnd[] telegram = new TelegramFrontEnd[1];
         CommandRouter router = router(document -> telegram[0].fileFetcher().fetch(document),
                 reply -> telegram[0].notifier().notifyAdmins(reply),

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -60,6 +61,37 @@ public final class BotApi {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        return send(request);
+    }
+
+    /**
+     * Sends a file with sendDocument as multipart form data; the file is read from disk while the request goes
+     * out, so a large export is never held in memory.
+     */
+    public JsonNode sendDocument(long chatId, Path file, String fileName, String captionHtml) {
+        String boundary = "coachbot" + UUID.randomUUID();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        field(head, boundary, "chat_id", Long.toString(chatId));
+        if (!captionHtml.isEmpty()) {
+            field(head, boundary, "caption", captionHtml);
+            field(head, boundary, "parse_mode", "HTML");
+        }
+        // RFC 7578: the file name in UTF-8 inside the quotes, which Telegram shows as it is.
+        write(head, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\""
+                + fileName.replace("\"", "") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        HttpRequest.BodyPublisher content;
+        try {
+            content = HttpRequest.BodyPublishers.ofFile(file);
+        } catch (IOException e) {
+            throw new TelegramApiException(400, "cannot read " + file + ": " + e.getMessage(), 0);
+        }
+        HttpRequest request = HttpRequest.newBuilder(methodUri("sendDocument"))
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head.toByteArray()),
+                        content, HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n",
+                                StandardCharsets.UTF_8)))
                 .build();
         return send(request);
     }

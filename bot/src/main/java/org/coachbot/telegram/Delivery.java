@@ -30,16 +30,31 @@ public final class Delivery {
     private final Throttle throttle;
     private final Throttle.Sleeper sleeper;
     private final MessageSplitter splitter = new MessageSplitter();
+    private final Supplier<BotIdentity> bot;
 
     public Delivery(BotApi api, Throttle throttle, Throttle.Sleeper sleeper) {
+        this(api, throttle, sleeper, () -> BotIdentity.UNKNOWN);
+    }
+
+    /** @param bot who the bot is, for links that open its private chat */
+    Delivery(BotApi api, Throttle throttle, Throttle.Sleeper sleeper, Supplier<BotIdentity> bot) {
         this.api = api;
         this.throttle = throttle;
         this.sleeper = sleeper;
+        this.bot = bot;
     }
 
     /** Sends one reply; returns the id of the last message sent, or -1 if nothing could be delivered. */
     public long send(long chatId, Reply reply) {
         String text = reply.html();
+        if (reply.hasFile()) {
+            String caption = text.length() <= CAPTION_LIMIT ? text : "";
+            JsonNode sent = deliver(chatId, () -> api.sendDocument(chatId, reply.file().path(),
+                    reply.file().fileName(), caption));
+            if (!caption.isEmpty() || text.isEmpty()) {
+                return sent == null ? -1 : sent.path("message_id").asLong(-1);
+            }
+        }
         if (reply.hasImage()) {
             String caption = text.length() <= CAPTION_LIMIT ? text : "";
             JsonNode sent = deliver(chatId, () -> api.sendPhoto(chatId, reply.png(), caption));
@@ -104,7 +119,14 @@ public final class Delivery {
         ArrayNode keyboard = markup.putArray("inline_keyboard");
         for (List<Button> row : rows) {
             ArrayNode line = keyboard.addArray();
-            row.forEach(b -> line.addObject().put("text", b.label()).put("callback_data", b.data()));
+            for (Button b : row) {
+                ObjectNode button = line.addObject().put("text", b.label());
+                switch (b.kind()) {
+                    case CALLBACK -> button.put("callback_data", b.data());
+                    case URL -> button.put("url", b.data());
+                    case PRIVATE_START -> button.put("url", bot.get().startLink(b.data()));
+                }
+            }
         }
         return markup;
     }

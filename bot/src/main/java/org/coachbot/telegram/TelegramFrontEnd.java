@@ -4,10 +4,12 @@ import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.OkHttpClient;
 import org.coachbot.chat.ChatCore;
 import org.coachbot.chat.FileFetcher;
 import org.coachbot.chat.Incoming;
+import org.coachbot.chat.InlineAnswer;
 import org.coachbot.chat.Messenger;
 import org.coachbot.chat.Notifier;
 import org.coachbot.chat.Reply;
@@ -44,6 +46,8 @@ public final class TelegramFrontEnd {
     /** A reply slower than this shows "typing…", refreshed before Telegram's 5-second display runs out. */
     static final Duration TYPING_AFTER = Duration.ofSeconds(1);
     static final Duration TYPING_EVERY = Duration.ofSeconds(4);
+    /** Telegram may show an inline answer from its cache this long; the tips change only with the knowledge. */
+    static final int INLINE_CACHE_SECONDS = 300;
     /** Bounded wait for in-flight replies on shutdown. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(TelegramFrontEnd.class);
@@ -63,6 +67,8 @@ public final class TelegramFrontEnd {
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "telegram-poller"));
     private final Map<Long, CompletableFuture<Void>> chatTails = new ConcurrentHashMap<>();
     private final OkHttpClient http;
+    /** Set from getMe at start, before any update is dispatched. */
+    private volatile BotIdentity identity = BotIdentity.UNKNOWN;
     private TelegramBotsLongPollingApplication polling;
     private volatile boolean stopping;
 
@@ -79,9 +85,10 @@ public final class TelegramFrontEnd {
         this.sleeper = sleeper;
         this.api = new BotApi(settings);
         this.delivery = new Delivery(api, new Throttle(settings.messagesPerSecond(),
-                settings.messagesPerChatPerSecond(), settings.chatBurst(), System::nanoTime, sleeper), sleeper);
+                settings.messagesPerChatPerSecond(), settings.chatBurst(), System::nanoTime, sleeper), sleeper,
+                () -> identity);
         this.offsets = new OffsetStore(dataDir);
-        this.translator = new UpdateTranslator(settings.adminIds());
+        this.translator = new UpdateTranslator(settings.adminIds(), settings.supervisorIds(), () -> identity);
         this.handlers = Executors.newFixedThreadPool(settings.handlerThreads(), r -> daemon(r, "chat-handler"));
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
@@ -111,7 +118,8 @@ public final class TelegramFrontEnd {
         PollBackOff backOff = new PollBackOff();
         while (!stopping) {
             try {
-                api.call("getMe", api.object());
+                JsonNode me = api.call("getMe", api.object());
+                identity = new BotIdentity(me.path("id").asLong(0), me.path("username").asText(""));
                 return;
             } catch (TelegramApiException e) {
                 if (e.errorCode() == 401 || e.errorCode() == 404) {
@@ -226,7 +234,7 @@ public final class TelegramFrontEnd {
         return GetUpdates.builder()
                 .offset((int) Math.max(lastReceived + 1L, offsets.nextOffset()))
                 .timeout(settings.pollTimeoutSeconds())
-                .allowedUpdates(List.of("message", "callback_query"))
+                .allowedUpdates(List.of("message", "callback_query", "inline_query"))
                 .build();
     }
 
@@ -263,6 +271,11 @@ public final class TelegramFrontEnd {
     }
 
     private void dispatch(long updateId, Update update) {
+        if (update.hasInlineQuery()) {
+            // No chat and no order to keep: answered on the pool at once, within Telegram's time limit.
+            handlers.execute(() -> answerInline(updateId, update));
+            return;
+        }
         var incoming = translator.translate(update);
         if (update.hasCallbackQuery()) {
             answerCallback(update.getCallbackQuery().getId());
@@ -307,6 +320,28 @@ public final class TelegramFrontEnd {
                 return update -> delivery.edit(chatId, messageId, update);
             }
         };
+    }
+
+    /** Answers an inline query with the core's results as articles that post HTML messages. */
+    private void answerInline(long updateId, Update update) {
+        try {
+            var query = translator.inline(update);
+            List<InlineAnswer> answers = query.filter(q -> settings.allowedUserIds().isEmpty()
+                    || settings.allowedUserIds().contains(q.user().id())).map(core::inline).orElse(List.of());
+            ObjectNode body = api.object().put("inline_query_id", update.getInlineQuery().getId())
+                    .put("cache_time", INLINE_CACHE_SECONDS).put("is_personal", false);
+            ArrayNode results = body.putArray("results");
+            for (InlineAnswer a : answers) {
+                ObjectNode article = results.addObject().put("type", "article").put("id", a.id())
+                        .put("title", a.title()).put("description", a.description());
+                article.putObject("input_message_content").put("message_text", a.html()).put("parse_mode", "HTML");
+            }
+            api.call("answerInlineQuery", body);
+        } catch (RuntimeException e) {
+            log.warn("inline query of update {} not answered: {}", updateId, settings.mask(e.getMessage()));
+        } finally {
+            offsets.finish(updateId);
+        }
     }
 
     private void answerCallback(String callbackId) {

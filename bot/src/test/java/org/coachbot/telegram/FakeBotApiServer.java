@@ -27,10 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FakeBotApiServer implements AutoCloseable {
     public static final String TOKEN = "123456:TESTTOKENabcdefghijklmnopqrstuvwxyz";
+    /** What getMe answers, as Telegram does for the bot the token belongs to. */
+    public static final long BOT_ID = 123456;
+    public static final String BOT_USERNAME = "CoachBot";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<Call> sent = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Call> inlineAnswers = new LinkedBlockingQueue<>();
     private final List<JsonNode> updates = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<String>> scripted = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -46,10 +50,18 @@ public final class FakeBotApiServer implements AutoCloseable {
         public long chatId() {
             return body.path("chat_id").asLong();
         }
+
+        /** The buttons of the message, row after row. */
+        public List<JsonNode> buttons() {
+            List<JsonNode> out = new java.util.ArrayList<>();
+            body.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(out::add));
+            return out;
+        }
     }
 
     private static final List<String> METHODS = List.of("getUpdates", "deleteWebhook", "getFile", "sendMessage",
-            "sendPhoto", "editMessageText", "sendChatAction", "answerCallbackQuery", "setMyCommands", "getMe");
+            "sendPhoto", "sendDocument", "editMessageText", "sendChatAction", "answerCallbackQuery", "setMyCommands",
+            "getMe", "answerInlineQuery");
 
     public FakeBotApiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -65,6 +77,42 @@ public final class FakeBotApiServer implements AutoCloseable {
     /** Queues a text message from a user in a chat. */
     public long text(long userId, long chatId, String text) {
         return enqueue(message(userId, chatId).put("text", text));
+    }
+
+    /**
+     * Queues a text message in a group; {@code replyTo} is the author of the message it replies to (0 for none,
+     * {@link #BOT_ID} for one of the bot's own messages).
+     */
+    public long groupText(long userId, long groupId, String text, long replyTo) {
+        ObjectNode m = message(userId, groupId).put("text", text);
+        ((ObjectNode) m.get("chat")).put("type", "supergroup").put("title", "客服一组");
+        if (replyTo != 0) {
+            ObjectNode replied = m.putObject("reply_to_message").put("message_id", 5).put("date", 1);
+            replied.putObject("from").put("id", replyTo).put("is_bot", replyTo == BOT_ID)
+                    .put("first_name", replyTo == BOT_ID ? "教练" : "U" + replyTo)
+                    .put("username", replyTo == BOT_ID ? BOT_USERNAME : "u" + replyTo);
+            replied.putObject("chat").put("id", groupId).put("type", "supergroup");
+            replied.put("text", "早上好");
+        }
+        return enqueue(m);
+    }
+
+    /** Queues an inline query, as typed after {@code @CoachBot} in any chat. */
+    public long inlineQuery(long userId, String query) {
+        ObjectNode u = JSON.createObjectNode();
+        ObjectNode q = u.putObject("inline_query").put("id", "iq" + nextUpdate.get()).put("query", query)
+                .put("offset", "");
+        q.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "U" + userId);
+        return enqueue(u);
+    }
+
+    /** Waits for the next answerInlineQuery, or fails after the timeout. */
+    public Call nextInlineAnswer() throws InterruptedException {
+        Call call = inlineAnswers.poll(20, TimeUnit.SECONDS);
+        if (call == null) {
+            throw new AssertionError("no inline answer within 20 s; calls: " + calls);
+        }
+        return call;
     }
 
     /** Queues a sticker, which the bot does not read. */
@@ -119,14 +167,16 @@ public final class FakeBotApiServer implements AutoCloseable {
 
     private ObjectNode message(long userId, long chatId) {
         ObjectNode m = JSON.createObjectNode().put("message_id", nextMessage.incrementAndGet()).put("date", 1);
-        m.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "U" + userId);
+        m.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "U" + userId)
+                .put("username", "u" + userId);
         m.putObject("chat").put("id", chatId).put("type", "private");
         return m;
     }
 
     private long enqueue(ObjectNode messageOrUpdate) {
         long id = nextUpdate.getAndIncrement();
-        ObjectNode update = messageOrUpdate.has("callback_query") ? messageOrUpdate
+        ObjectNode update = messageOrUpdate.has("callback_query") || messageOrUpdate.has("inline_query")
+                ? messageOrUpdate
                 : JSON.createObjectNode().set("message", messageOrUpdate);
         update.put("update_id", id);
         synchronized (updates) {
@@ -153,9 +203,8 @@ public final class FakeBotApiServer implements AutoCloseable {
             }
             String method = canonical(path.substring(path.lastIndexOf('/') + 1));
             byte[] raw = exchange.getRequestBody().readAllBytes();
-            JsonNode body = method.equals("sendPhoto") ? JSON.createObjectNode().put("multipart", raw.length)
-                    .put("chat_id", chatIdOf(new String(raw, StandardCharsets.UTF_8)))
-                    : JSON.readTree(raw);
+            JsonNode body = method.equals("sendPhoto") || method.equals("sendDocument")
+                    ? multipart(raw) : JSON.readTree(raw);
             Call call = new Call(method, body);
             calls.add(call);
             Deque<String> script = scripted.get(method);
@@ -166,8 +215,11 @@ public final class FakeBotApiServer implements AutoCloseable {
                 return;
             }
             write(exchange, 200, "{\"ok\":true,\"result\":" + result(method, body) + "}");
-            if (method.equals("sendMessage") || method.equals("sendPhoto")) {
+            if (method.equals("sendMessage") || method.equals("sendPhoto") || method.equals("sendDocument")) {
                 sent.add(call);
+            }
+            if (method.equals("answerInlineQuery")) {
+                inlineAnswers.add(call);
             }
         }
     }
@@ -185,7 +237,11 @@ public final class FakeBotApiServer implements AutoCloseable {
                 return "{\"file_id\":\"" + body.path("file_id").asText() + "\",\"file_path\":\"documents/"
                         + body.path("file_id").asText() + "\"}";
             }
-            case "sendMessage", "sendPhoto", "editMessageText" -> {
+            case "getMe" -> {
+                return "{\"id\":" + BOT_ID + ",\"is_bot\":true,\"first_name\":\"教练\",\"username\":\""
+                        + BOT_USERNAME + "\"}";
+            }
+            case "sendMessage", "sendPhoto", "sendDocument", "editMessageText" -> {
                 return "{\"message_id\":" + nextMessage.incrementAndGet() + "}";
             }
             default -> {
@@ -216,6 +272,28 @@ public final class FakeBotApiServer implements AutoCloseable {
     /** Like Telegram, method names are case-insensitive; telegrambots asks for {@code getupdates}. */
     private static String canonical(String method) {
         return METHODS.stream().filter(m -> m.equalsIgnoreCase(method)).findFirst().orElse(method);
+    }
+
+    /**
+     * A multipart upload as the test sees it: its size, chat id, caption, and for a document its file name and
+     * content as text.
+     */
+    private static JsonNode multipart(byte[] raw) {
+        String text = new String(raw, StandardCharsets.UTF_8);
+        ObjectNode body = JSON.createObjectNode().put("multipart", raw.length).put("chat_id", chatIdOf(text));
+        int caption = text.indexOf("name=\"caption\"");
+        if (caption >= 0) {
+            String rest = text.substring(caption).split("\r\n\r\n", 2)[1];
+            body.put("caption", rest.substring(0, rest.indexOf("\r\n--")));
+        }
+        int document = text.indexOf("name=\"document\"; filename=\"");
+        if (document >= 0) {
+            String header = text.substring(document + "name=\"document\"; filename=\"".length());
+            body.put("file_name", header.substring(0, header.indexOf('"')));
+            String content = header.split("\r\n\r\n", 2)[1];
+            body.put("content", content.substring(0, content.lastIndexOf("\r\n--")));
+        }
+        return body;
     }
 
     private static long chatIdOf(String multipart) {

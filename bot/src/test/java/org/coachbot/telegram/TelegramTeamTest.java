@@ -1,0 +1,163 @@
+package org.coachbot.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.coachbot.chat.Button;
+import org.coachbot.chat.ChatCore;
+import org.coachbot.chat.Incoming;
+import org.coachbot.chat.InlineAnswer;
+import org.coachbot.chat.InlineQuery;
+import org.coachbot.chat.Reply;
+import org.coachbot.chat.Responder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Groups, links into the private chat, files, inline queries and messages the bot starts, over the fake Bot API. */
+class TelegramTeamTest {
+    private static final long GROUP = -1001234;
+    @TempDir
+    Path data;
+    private final LinkedBlockingQueue<Incoming> seen = new LinkedBlockingQueue<>();
+    private FakeBotApiServer api;
+    private TelegramFrontEnd bot;
+
+    @AfterEach
+    void tearDown() {
+        if (bot != null) {
+            bot.stop();
+        }
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    private void start(ChatCore core) throws Exception {
+        api = new FakeBotApiServer();
+        TelegramSettings settings = new TelegramSettings(FakeBotApiServer.TOKEN, api.baseUrl(), Set.of(1L), Set.of(),
+                1000, 1000, 100, 4, 1, Set.of(5L));
+        bot = new TelegramFrontEnd(settings, core, data, List.of(Map.entry("help", "帮助")), ms -> { });
+        bot.start();
+    }
+
+    private Incoming next() throws InterruptedException {
+        Incoming in = seen.poll(20, TimeUnit.SECONDS);
+        assertNotNull(in, "no update reached the core within 20 s");
+        return in;
+    }
+
+    @Test
+    void a_group_message_says_whether_it_was_meant_for_the_bot_and_whom_it_replies_to() throws Exception {
+        start((in, out) -> seen.add(in));
+
+        api.groupText(7, GROUP, "今天好忙", 0);
+        api.groupText(7, GROUP, "/ask@CoachBot 客户一直不说话", 0);
+        api.groupText(7, GROUP, "/help@OtherBot", 0);
+        api.groupText(7, GROUP, "@coachbot 客户一直不说话怎么办", 0);
+        api.groupText(7, GROUP, "那怎么开口呢", FakeBotApiServer.BOT_ID);
+        api.groupText(5, GROUP, "/assign", 8);
+
+        Incoming chatter = next();
+        Incoming command = next();
+        Incoming other = next();
+        Incoming mention = next();
+        Incoming replyToBot = next();
+        Incoming assign = next();
+        assertTrue(chatter.inGroup());
+        assertFalse(chatter.where().addressed());
+        assertTrue(command.where().addressed());
+        assertFalse(other.where().addressed(), "a command for another bot");
+        assertTrue(mention.where().addressed());
+        assertEquals("客户一直不说话怎么办", mention.text(), "the mention is taken out of the question");
+        assertTrue(replyToBot.where().addressed());
+        assertNull(replyToBot.where().repliedTo(), "the bot is nobody to assign to");
+        assertEquals(8, assign.where().repliedTo().id());
+        assertEquals("u8", assign.where().repliedTo().username());
+        assertTrue(assign.user().supervisor(), "SUPERVISOR_IDS reach the core");
+        assertFalse(command.user().supervisor());
+    }
+
+    @Test
+    void a_private_chat_link_becomes_a_t_me_start_link_with_the_name_getme_gave() throws Exception {
+        start((in, out) -> out.send(Reply.html("去私聊", List.of(List.of(
+                Button.privateStart("开始", "rp_hotel-no-hot-water"), Button.url("资料", "https://example.com/a"),
+                new Button("按钮", "tm:team:1"))))));
+        api.groupText(7, GROUP, "/roleplay@CoachBot", 0);
+
+        List<JsonNode> buttons = api.nextSent().buttons();
+
+        assertEquals("https://t.me/CoachBot?start=rp_hotel-no-hot-water", buttons.get(0).path("url").asText());
+        assertEquals("https://example.com/a", buttons.get(1).path("url").asText());
+        assertEquals("tm:team:1", buttons.get(2).path("callback_data").asText());
+    }
+
+    @Test
+    void a_file_reply_is_sent_as_a_document_read_from_disk_with_its_name_and_caption() throws Exception {
+        Path csv = Files.writeString(data.resolve("export.csv"), "\uFEFF学员,得分\r\n王小明,86\r\n",
+                StandardCharsets.UTF_8);
+        start((in, out) -> out.send(Reply.file(csv, "团队练习记录-20250301.csv", "📄 共 1 次练习")));
+        api.text(5, 5, "/team export");
+
+        FakeBotApiServer.Call sent = api.nextSent();
+
+        assertEquals("sendDocument", sent.method());
+        assertEquals(5, sent.chatId());
+        assertEquals("团队练习记录-20250301.csv", sent.body().path("file_name").asText());
+        assertEquals("📄 共 1 次练习", sent.body().path("caption").asText());
+        assertEquals("\uFEFF学员,得分\r\n王小明,86\r\n", sent.body().path("content").asText());
+    }
+
+    @Test
+    void an_inline_query_is_answered_with_articles_that_post_html() throws Exception {
+        ChatCore core = new ChatCore() {
+            @Override
+            public void handle(Incoming incoming, Responder responder) {
+            }
+
+            @Override
+            public List<InlineAnswer> inline(InlineQuery query) {
+                return List.of(new InlineAnswer("a1", "沉默型客户", "先问开放式问题", "<b>沉默型客户</b>\n先问:" + query.query()));
+            }
+        };
+        start(core);
+        api.inlineQuery(7, "客户不说话");
+
+        FakeBotApiServer.Call answer = api.nextInlineAnswer();
+
+        JsonNode article = answer.body().path("results").get(0);
+        assertEquals("article", article.path("type").asText());
+        assertEquals("沉默型客户", article.path("title").asText());
+        assertEquals("先问开放式问题", article.path("description").asText());
+        assertEquals("<b>沉默型客户</b>\n先问:客户不说话", article.path("input_message_content").path("message_text")
+                .asText());
+        assertEquals("HTML", article.path("input_message_content").path("parse_mode").asText());
+        assertEquals(TelegramFrontEnd.INLINE_CACHE_SECONDS, answer.body().path("cache_time").asInt());
+    }
+
+    @Test
+    void the_messenger_delivers_through_the_same_delivery_and_fails_loudly_when_telegram_refuses() throws Exception {
+        start((in, out) -> { });
+        api.script("sendMessage", 403, "{\"ok\":false,\"error_code\":403,"
+                + "\"description\":\"Forbidden: bot can't initiate conversation with a user\"}");
+
+        assertThrows(TelegramApiException.class, () -> bot.messenger().send(9, Reply.html("📋 新的练习作业")));
+        bot.messenger().send(9, Reply.html("⏰ 每日练习提醒"));
+
+        assertEquals("⏰ 每日练习提醒", api.nextSent().text());
+    }
+}
