@@ -59,6 +59,7 @@ import java.util.concurrent.Executors;
 /** All the wiring in one place: builds every part from the configuration and connects them by hand. */
 final class CoachBot implements AutoCloseable {
     private final BotConfig config;
+    private final Clock clock;
     private final LiveKnowledge knowledge;
     private final KnowledgeChanges changes;
     /** What the admins must hear about a knowledge change a crash interrupted; told once a front end is up. */
@@ -81,7 +82,13 @@ final class CoachBot implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     CoachBot(BotConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** @param clock the time every part reads: reminders, due dates, sessions, knowledge versions; fixed in tests */
+    CoachBot(BotConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
         // First, so an empty or corrupt database stops the bot before seconds go into loading the model.
         this.store = SqliteSessionStore.open(config.dataDir());
         this.teamDb = TeamDatabase.open(config.dataDir());
@@ -95,8 +102,8 @@ final class CoachBot implements AutoCloseable {
         // One model instance serves retrieval and role-play: loading it twice would double its memory.
         EmbeddingModel embeddings = RetrievalIndex.defaultEmbeddingModel();
         this.knowledge = new LiveKnowledge(new RetrievalIndex(embeddings, config.dataDir()),
-                new KnowledgeLoader(config.knowledgeLimits()), Clock.systemUTC());
-        this.changes = new KnowledgeChanges(knowledge, config.knowledgeDir(), config.dataDir(), Clock.systemUTC());
+                new KnowledgeLoader(config.knowledgeLimits()), clock);
+        this.changes = new KnowledgeChanges(knowledge, config.knowledgeDir(), config.dataDir(), clock);
         this.recovery = changes.start(IndexProgress.NONE);
         this.meaning = new EmbeddingMeaning(embeddings);
         this.model = ChatModels.fromSettings(config.llm());
@@ -114,7 +121,7 @@ final class CoachBot implements AutoCloseable {
                     }
                 });
         this.rolePlay = new RolePlayDesk(knowledge, new ObservedSessionStore(store, recorder),
-                LlmPersona.orScripted(model, llmCalls, config.llm().rolePlayTimeout()), Clock.systemUTC(),
+                LlmPersona.orScripted(model, llmCalls, config.llm().rolePlayTimeout()), clock,
                 new SecureRandom()::nextLong,
                 new RolePlaySettings(config.rolePlayIdle(), RolePlayEngine.DEFAULT_MAX_TURNS, 10, config.passMark()),
                 meaning);
@@ -140,11 +147,11 @@ final class CoachBot implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(CoachBot.class)
                     .warn("cannot watch {} for changes; use /reload after editing files", config.knowledgeDir(), e);
         }
-        KnowledgeDesk desk = new KnowledgeDesk(changes, files, Clock.systemUTC());
+        KnowledgeDesk desk = new KnowledgeDesk(changes, files, clock);
         Set<Long> staff = new HashSet<>(config.adminIds());
         staff.addAll(config.supervisorIds());
         Team t = new Team(people, assignments, training, rolePlay, () -> knowledge.get().book(), messenger,
-                Clock.systemUTC(), teamSettings, staff, config.dataDir().resolve("exports"));
+                clock, teamSettings, staff, config.dataDir().resolve("exports"));
         team = t;
         TeamDesk supervisors = t.supervisors();
         TraineeDesk trainees = t.trainees();
@@ -176,6 +183,14 @@ final class CoachBot implements AutoCloseable {
                 .buttons(TeamDesk.BUTTON_PREFIX, supervisors::onButton)
                 .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton)
                 .inline(inline::answer);
+    }
+
+    /** Sends the reminders, assignments and certificates due now, without waiting for the scheduler's timer. */
+    void sendDueTeamMessages() {
+        Team t = team;
+        if (t != null) {
+            t.scheduler().tick();
+        }
     }
 
     /** Starts sending reminders, assignments and certificates; call once the front end can deliver them. */

@@ -90,7 +90,12 @@ public final class ConsoleFrontEnd {
             if (n >= 1 && n <= pending.size()) {
                 Button b = pending.get(n - 1);
                 pending.clear();
-                return Incoming.button(user, CONSOLE_ID, b.data());
+                // The console is the private chat, so a link into it is the /start it would send there.
+                return switch (b.kind()) {
+                    case CALLBACK -> Incoming.button(user, CONSOLE_ID, b.data());
+                    case PRIVATE_START -> Incoming.text(user, CONSOLE_ID, "/start " + b.data());
+                    case URL -> Incoming.text(user, CONSOLE_ID, line);
+                };
             }
         }
         if (line.startsWith(UPLOAD + " ")) {
@@ -131,7 +136,8 @@ public final class ConsoleFrontEnd {
             pending.clear();
             reply.buttons().forEach(pending::addAll);
             for (int i = 0; i < pending.size(); i++) {
-                out.println("  [" + (i + 1) + "] " + pending.get(i).label());
+                Button b = pending.get(i);
+                out.println("  [" + (i + 1) + "] " + b.label() + (b.kind() == Button.Kind.URL ? " " + b.data() : ""));
             }
         }
         out.println();

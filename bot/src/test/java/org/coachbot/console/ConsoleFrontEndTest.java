@@ -79,4 +79,32 @@ class ConsoleFrontEndTest {
             assertTrue(files.anyMatch(p -> p.getFileName().toString().endsWith(".png")));
         }
     }
+
+    @Test
+    void should_show_messages_for_other_chats_marked_with_their_chat_and_files_with_their_path() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        ConsoleFrontEnd console = new ConsoleFrontEnd(new CommandRouter((in, r) -> { }, (in, r) -> { }),
+                new BufferedReader(new StringReader("")), out, dir);
+        Path csv = Files.writeString(dir.resolve("team.csv"), "x");
+
+        console.messenger().send(42, Reply.html("⏰ 每日练习提醒"));
+        console.messenger().send(ConsoleFrontEnd.CONSOLE_ID, Reply.file(csv, "团队练习记录.csv", "📄 导出"));
+
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("[→ 42]\n⏰ 每日练习提醒"), shown);
+        assertTrue(shown.contains("[文件] 团队练习记录.csv: " + csv.toAbsolutePath()), shown);
+    }
+
+    @Test
+    void should_turn_a_link_into_the_private_chat_into_the_start_it_opens() throws Exception {
+        CommandRouter router = new CommandRouter((in, r) -> r.send(Reply.html("去私聊", List.of(List.of(
+                Button.privateStart("开始", "rp_hotel-no-hot-water"))))), (in, r) -> { })
+                .deepLink("rp_", (in, arg, r) -> seen.add("started:" + arg));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new ConsoleFrontEnd(router, new BufferedReader(new StringReader("对练\n1\n")),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), dir).run();
+
+        assertEquals(List.of("started:hotel-no-hot-water"), seen);
+    }
 }
