@@ -9,6 +9,10 @@ import org.coachbot.chat.FileFetcher;
 import org.coachbot.chat.Notifier;
 import org.coachbot.config.BotConfig;
 import org.coachbot.console.ConsoleFrontEnd;
+import org.coachbot.insights.FeedbackButtons;
+import org.coachbot.insights.InsightsDesk;
+import org.coachbot.insights.MeaningGroups;
+import org.coachbot.insights.SqliteQuestionLog;
 import org.coachbot.llm.ChatModels;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.IndexProgress;
@@ -40,6 +44,8 @@ final class CoachBot implements AutoCloseable {
     private final BotConfig config;
     private final LiveKnowledge knowledge;
     private final SqliteSessionStore store;
+    private final SqliteQuestionLog questions;
+    private final EmbeddingModel embeddings;
     private final ExecutorService llmCalls = Executors.newCachedThreadPool(daemon("llm"));
     private final Optional<ChatModel> model;
     private final TipService tips;
@@ -51,11 +57,13 @@ final class CoachBot implements AutoCloseable {
     CoachBot(BotConfig config) {
         this.config = config;
         // One model instance serves retrieval and role-play: loading it twice would double its memory.
-        EmbeddingModel embeddings = RetrievalIndex.defaultEmbeddingModel();
+        this.embeddings = RetrievalIndex.defaultEmbeddingModel();
         this.knowledge = new LiveKnowledge(config.knowledgeDir(), new RetrievalIndex(embeddings, config.dataDir()),
                 Clock.systemUTC());
         knowledge.reload(IndexProgress.NONE);
         this.store = SqliteSessionStore.open(config.dataDir());
+        // Opened after the session store, whose finished_session table /stats reads.
+        this.questions = SqliteQuestionLog.open(config.dataDir(), config.questionRetention(), Clock.systemUTC());
         this.meaning = new EmbeddingMeaning(embeddings);
         this.model = ChatModels.fromSettings(config.llm());
         this.tips = new TipService(() -> knowledge.current().knowledge(), () -> knowledge.current().retriever(),
@@ -82,6 +90,9 @@ final class CoachBot implements AutoCloseable {
                     .warn("cannot watch {} for changes; use /reload after editing files", config.knowledgeDir(), e);
         }
         KnowledgeDesk desk = new KnowledgeDesk(knowledge, config.dataDir(), files, Clock.systemUTC());
+        // /gaps groups questions with the model retrieval already loaded: a second copy would double its memory.
+        InsightsDesk insights = new InsightsDesk(questions, embeddings, new MeaningGroups(), Clock.systemUTC(),
+                config.timeZone());
         return new CommandRouter((in, out) -> out.send(tips.answer(in.text())), desk::onDocument)
                 .command("ask", (in, arg, out) -> out.send(tips.answer(arg)), false)
                 .command("roleplay", rolePlay::start, false)
@@ -91,10 +102,13 @@ final class CoachBot implements AutoCloseable {
                 .command("kb", desk::kb, true)
                 .command("reload", desk::reload, true)
                 .command("rollback", desk::rollback, true)
+                .command("gaps", insights::gaps, true)
+                .command("stats", insights::stats, true)
                 .conversation(rolePlay::isActive, rolePlay::say)
                 .buttons(TipService.MORE_PREFIX, (in, out) -> out.send(tips.more(in.text())))
                 .buttons(RolePlayDesk.BUTTON_PREFIX, rolePlay::onButton)
-                .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton);
+                .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton)
+                .buttons(FeedbackButtons.PREFIX, insights::onButton);
     }
 
     int runConsole(BufferedReader in, PrintStream out) throws IOException {
@@ -153,6 +167,7 @@ final class CoachBot implements AutoCloseable {
             }
         }
         llmCalls.shutdownNow();
+        questions.close();
         store.close();
     }
 

@@ -3,6 +3,7 @@ package org.coachbot.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
 
@@ -11,7 +12,8 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
                         double messagesPerChatPerSecond, int chatBurst, int handlerThreads,
                         int pollTimeoutSeconds, Set<Long> adminIds, Set<Long> allowedUserIds, Path knowledgeDir,
                         Duration reloadDebounce, Path dataDir, LlmSettings llm, int tipMaxChars,
-                        Duration rolePlayIdle, int passMark, String logLevel) {
+                        Duration rolePlayIdle, int passMark, Duration questionRetention, ZoneId timeZone,
+                        String logLevel) {
 
     public BotConfig {
         botToken = botToken == null ? "" : botToken.strip();
@@ -21,6 +23,8 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
         Objects.requireNonNull(knowledgeDir, "knowledgeDir must not be null");
         Objects.requireNonNull(dataDir, "dataDir must not be null");
         Objects.requireNonNull(llm, "llm must not be null");
+        Objects.requireNonNull(questionRetention, "questionRetention must not be null");
+        Objects.requireNonNull(timeZone, "timeZone must not be null");
     }
 
     /** With a token the bot long-polls Telegram; without one it chats on the console. */
