@@ -32,7 +32,7 @@ final class GapReport {
     private final MeaningGroups grouping;
     private final Texts texts;
 
-    /** Questions that mean the same; {@code example} is the wording asked most often. */
+    /** Questions that mean the same; {@code example} is the wording that stands for them, see {@link #example}. */
     record Gap(List<LoggedQuestion> questions, String example) {
         int count() {
             return questions.size();
@@ -76,11 +76,42 @@ final class GapReport {
         List<Gap> out = new ArrayList<>();
         for (List<Integer> members : grouping.group(unit, weights)) {
             List<LoggedQuestion> qs = members.stream().flatMap(i -> wordings.get(i).stream()).toList();
-            // The latest spelling of the most frequent wording: what agents type today.
-            List<LoggedQuestion> top = wordings.get(members.get(0));
+            List<LoggedQuestion> top = wordings.get(example(members, unit, weights));
+            // The latest spelling of that wording: what agents type today.
             out.add(new Gap(qs, top.get(top.size() - 1).text()));
         }
         return out;
+    }
+
+    /**
+     * The wording shown for a group: the most asked one; among equally asked ones, the closest to the group's
+     * mean, which says the need most plainly (an outlier such as a half-English wording is a poor example).
+     */
+    private static int example(List<Integer> members, List<float[]> unit, int[] weights) {
+        double[] sum = new double[unit.get(members.get(0)).length];
+        for (int m : members) {
+            float[] v = unit.get(m);
+            for (int d = 0; d < sum.length; d++) {
+                sum[d] += v[d];
+            }
+        }
+        int best = members.get(0);
+        double bestDot = Double.NEGATIVE_INFINITY;
+        for (int m : members) {
+            if (weights[m] < weights[best]) {
+                continue;
+            }
+            double dot = 0;
+            float[] v = unit.get(m);
+            for (int d = 0; d < sum.length; d++) {
+                dot += sum[d] * v[d];
+            }
+            if (weights[m] > weights[best] || dot > bestDot) {
+                best = m;
+                bestDot = dot;
+            }
+        }
+        return best;
     }
 
     private void block(StringBuilder out, String key, List<Gap> gaps, boolean withSections) {

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 
 import java.awt.AWTError;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -28,6 +30,7 @@ public final class InsightsDesk {
     public static final int DEFAULT_STATS_DAYS = 7;
     /** Below this many texts to embed, {@code /gaps} answers within a second or two and needs no progress line. */
     static final int PROGRESS_FROM = 200;
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
     private static final Logger log = LoggerFactory.getLogger(InsightsDesk.class);
 
     private final SqliteQuestionLog questions;
@@ -54,7 +57,7 @@ public final class InsightsDesk {
         this.questions = Objects.requireNonNull(questions, "questions must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.zone = Objects.requireNonNull(zone, "zone must not be null");
-        this.gaps = new GapReport(questions, new QuestionVectors(model, questions), grouping, texts);
+        this.gaps = new GapReport(questions, new QuestionVectors(model, questions, new QuestionText()), grouping, texts);
     }
 
     /** {@code /gaps [days | first day [last day]]}. */
@@ -66,19 +69,31 @@ public final class InsightsDesk {
         if (range.isEmpty()) {
             return;
         }
+        String report = gaps.render(range.get(), progress(out));
+        out.send(Reply.html(report));
+    }
+
+    /**
+     * A status line while many questions are embedded, edited at most every {@link #PROGRESS_EVERY}: Telegram
+     * allows about one edit per second in a chat, and the reply should not queue behind progress edits.
+     */
+    private QuestionVectors.Progress progress(Responder out) {
         Responder.Status[] status = new Responder.Status[1];
-        String report = gaps.render(range.get(), (done, total) -> {
+        Instant[] shown = new Instant[1];
+        return (done, total) -> {
             if (total < PROGRESS_FROM) {
                 return;
             }
             String line = texts.get("gaps.progress", done, total);
+            Instant now = clock.instant();
             if (status[0] == null) {
                 status[0] = out.status(line);
-            } else {
+                shown[0] = now;
+            } else if (done == total || !now.isBefore(shown[0].plus(PROGRESS_EVERY))) {
                 status[0].update(line);
+                shown[0] = now;
             }
-        });
-        out.send(Reply.html(report));
+        };
     }
 
     /** {@code /stats [days | first day [last day]]}: the text, then the chart of questions per day. */

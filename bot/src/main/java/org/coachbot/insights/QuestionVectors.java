@@ -2,7 +2,6 @@ package org.coachbot.insights;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import org.coachbot.retrieval.QueryNormalizer;
 import org.coachbot.retrieval.RetrievalIndex;
 
 import java.util.ArrayList;
@@ -13,9 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Unit embeddings of logged questions for grouping. A question is embedded once: the vector is kept in the log,
- * and a text asked many times is embedded once per call. Questions are normalised as retrieval normalises them, so
- * 繁體 and full-width spellings of one question land together.
+ * Unit embeddings of logged questions for grouping, of their {@link QuestionText} keys. A question is embedded
+ * once: the vector is kept in the log, and a wording asked many times is embedded once per call.
  */
 final class QuestionVectors {
     /** Texts per call to the model: the in-process model spreads a batch over its threads. */
@@ -23,18 +21,19 @@ final class QuestionVectors {
     private final EmbeddingModel model;
     private final String modelKey;
     private final SqliteQuestionLog log;
-    private final QueryNormalizer normalizer = new QueryNormalizer();
+    private final QuestionText text;
 
-    QuestionVectors(EmbeddingModel model, SqliteQuestionLog log) {
+    QuestionVectors(EmbeddingModel model, SqliteQuestionLog log, QuestionText text) {
         this.model = Objects.requireNonNull(model, "model must not be null");
-        this.modelKey = RetrievalIndex.modelKey(model);
         this.log = Objects.requireNonNull(log, "log must not be null");
+        this.text = Objects.requireNonNull(text, "text must not be null");
+        // Vectors of another model, or of texts framed by other words, are not comparable: they are made again.
+        this.modelKey = RetrievalIndex.modelKey(model) + "|framing:" + text.version();
     }
 
-    /** The key texts are compared by: two questions with the same key are the same question. */
+    /** The text a question is compared by: two questions with the same key are the same wording. */
     String key(String question) {
-        String q = normalizer.question(question);
-        return q.isEmpty() ? question.strip() : q;
+        return text.key(question);
     }
 
     /** Hears how far embedding has come: {@code (0, total)} before the first batch, then after each batch. */

@@ -174,9 +174,12 @@ class InsightsDeskTest {
         // when
         String report = send(admin, "/gaps");
 
-        // then
-        assertTrue(out.replies.get(0).html().contains("正在按意思归类问题:0/" + InsightsDesk.PROGRESS_FROM), report);
-        assertTrue(out.last().html().contains("×" + InsightsDesk.PROGRESS_FROM), out.last().html());
+        // then: the status line is edited once more when done, not after every batch, as the clock stands still
+        int n = InsightsDesk.PROGRESS_FROM;
+        assertEquals("正在按意思归类问题:0/" + n + "…", out.replies.get(0).html());
+        assertEquals("正在按意思归类问题:" + n + "/" + n + "…", out.replies.get(1).html());
+        assertEquals(3, out.replies.size(), report);
+        assertTrue(out.last().html().contains("×" + n), out.last().html());
     }
 
     @Test

@@ -156,11 +156,13 @@ class SqliteQuestionLogTest {
     }
 
     @Test
-    void should_never_reuse_the_id_of_a_pruned_question() {
+    void should_never_reuse_the_id_of_a_pruned_question_even_after_a_restart() {
         // given
         open(Duration.ofDays(1));
         long pruned = log.record(asked("旧问题", AnswerKind.UNCOVERED, START.minus(Duration.ofDays(3))));
         assertEquals(1, log.prune());
+        log.close();
+        open(Duration.ofDays(1));
 
         // when
         long next = log.record(asked("新问题", AnswerKind.UNCOVERED, START));
@@ -168,6 +170,47 @@ class SqliteQuestionLogTest {
         // then: a stale button of the pruned answer cannot vote on the new one
         assertNotEquals(pruned, next);
         assertTrue(next > pruned);
+    }
+
+    @Test
+    void should_write_every_question_recorded_from_several_threads() throws Exception {
+        // given
+        open(SqliteQuestionLog.DEFAULT_RETENTION);
+        List<Thread> agents = new java.util.ArrayList<>();
+        java.util.Set<Long> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int t = 0; t < 4; t++) {
+            int agent = t;
+            agents.add(new Thread(() -> {
+                for (int i = 0; i < 250; i++) {
+                    ids.add(log.record(new AskedQuestion(agent, agent, "问题 " + i, AnswerKind.UNCOVERED, List.of(), 1,
+                            START)));
+                }
+            }));
+        }
+
+        // when
+        agents.forEach(Thread::start);
+        for (Thread a : agents) {
+            a.join();
+        }
+
+        // then
+        assertEquals(1000, ids.size());
+        assertEquals(1000, log.gaps(START, START.plusSeconds(1)).size());
+    }
+
+    @Test
+    void should_keep_questions_still_queued_when_closed() {
+        // given
+        open(SqliteQuestionLog.DEFAULT_RETENTION);
+        long id = log.record(asked("客户要加我微信", AnswerKind.UNCOVERED, START));
+
+        // when
+        log.close();
+        open(SqliteQuestionLog.DEFAULT_RETENTION);
+
+        // then
+        assertTrue(log.find(id).isPresent());
     }
 
     @Test
