@@ -72,6 +72,7 @@ public final class InsightsBenchmark {
         try {
             double record = recordLatency(dir.resolve("record"));
             double[] gaps = gaps(dir.resolve("gaps"), model);
+            double unrelated = unrelatedGrouping();
             double stats = stats(dir.resolve("stats"), model);
             out.println();
             out.printf(Locale.ROOT, "| measure | result | target |%n|---|---|---|%n");
@@ -81,6 +82,8 @@ public final class InsightsBenchmark {
                     GAP_QUESTIONS, gaps[0] / 1000);
             out.printf(Locale.ROOT, "| /gaps over %,d questions, again (vectors in the log) | %.2f s | <= %.0f s |%n",
                     GAP_QUESTIONS, gaps[1] / 1000, WARM_GAPS_TARGET_MS / 1000);
+            out.printf(Locale.ROOT, "| grouping %,d unrelated wordings (random vectors: nothing joins) | %.2f s | |%n",
+                    GAP_QUESTIONS, unrelated / 1000);
             out.printf(Locale.ROOT, "| /stats over a year of %,d questions (text and chart) | %.2f s | |%n",
                     YEAR_QUESTIONS, stats / 1000);
             return record <= RECORD_P99_TARGET_MS && gaps[1] <= WARM_GAPS_TARGET_MS ? 0 : 1;
@@ -150,6 +153,29 @@ public final class InsightsBenchmark {
                     GAP_QUESTIONS, wordings.size(), first / 1000, again / 1000);
             return new double[]{first, again};
         }
+    }
+
+    /** The worst case for grouping alone: every wording its own group, none close to another. */
+    private double unrelatedGrouping() {
+        Random random = new Random(9);
+        List<float[]> vectors = new ArrayList<>();
+        int[] weights = new int[GAP_QUESTIONS];
+        for (int i = 0; i < GAP_QUESTIONS; i++) {
+            float[] v = new float[512];
+            double squares = 0;
+            for (int d = 0; d < v.length; d++) {
+                v[d] = (float) random.nextGaussian();
+                squares += v[d] * v[d];
+            }
+            for (int d = 0; d < v.length; d++) {
+                v[d] /= (float) Math.sqrt(squares);
+            }
+            vectors.add(v);
+            weights[i] = 1 + random.nextInt(3);
+        }
+        MeaningGroups grouping = new MeaningGroups();
+        grouping.group(vectors, weights);
+        return time(() -> grouping.group(vectors, weights));
     }
 
     private double stats(Path dir, EmbeddingModel model) {

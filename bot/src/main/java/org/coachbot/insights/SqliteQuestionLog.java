@@ -5,8 +5,6 @@ import org.coachbot.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,50 +41,10 @@ public final class SqliteQuestionLog implements QuestionLog, AutoCloseable {
     static final int MAX_PENDING = 10_000;
     /** How long a read waits for questions the writer thread is writing. */
     private static final Duration FLUSH_WAIT = Duration.ofSeconds(5);
-    /** Ids per {@code IN (…)}: well below SQLite's limit of bound parameters. */
-    private static final int IDS_PER_QUERY = 500;
     private static final Logger log = LoggerFactory.getLogger(SqliteQuestionLog.class);
 
-    /** Index i brings the tables from version i to i + 1. Append; never edit a released migration. */
-    private static final List<List<String>> MIGRATIONS = List.of(List.of(
-            // AUTOINCREMENT: ids are never reused after pruning, so a button under a pruned answer cannot vote
-            // on a newer question.
-            """
-            CREATE TABLE question (
-                id                INTEGER PRIMARY KEY AUTOINCREMENT,
-                user_id           INTEGER NOT NULL,
-                chat_id           INTEGER NOT NULL,
-                text              TEXT    NOT NULL,
-                answer            TEXT    NOT NULL,
-                knowledge_version INTEGER NOT NULL,
-                asked_at          INTEGER NOT NULL
-            )""",
-            "CREATE INDEX question_by_time ON question (asked_at)",
-            "CREATE INDEX question_by_answer ON question (answer, asked_at)",
-            """
-            CREATE TABLE question_section (
-                question_id INTEGER NOT NULL REFERENCES question (id) ON DELETE CASCADE,
-                position    INTEGER NOT NULL,
-                section_id  TEXT    NOT NULL,
-                PRIMARY KEY (question_id, position)
-            )""",
-            """
-            CREATE TABLE feedback (
-                question_id INTEGER NOT NULL REFERENCES question (id) ON DELETE CASCADE,
-                user_id     INTEGER NOT NULL,
-                helpful     INTEGER NOT NULL,
-                given_at    INTEGER NOT NULL,
-                PRIMARY KEY (question_id, user_id)
-            )""",
-            "CREATE INDEX feedback_unhelpful ON feedback (helpful, question_id)",
-            """
-            CREATE TABLE question_vector (
-                question_id INTEGER PRIMARY KEY REFERENCES question (id) ON DELETE CASCADE,
-                model       TEXT NOT NULL,
-                vector      BLOB NOT NULL
-            )"""));
-
     private final Connection connection;
+    private final QuestionRows rows;
     private final Duration retention;
     private final Clock clock;
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>(MAX_PENDING);
@@ -105,6 +62,7 @@ public final class SqliteQuestionLog implements QuestionLog, AutoCloseable {
 
     private SqliteQuestionLog(Connection connection, Duration retention, Clock clock, long lastId) {
         this.connection = connection;
+        this.rows = new QuestionRows(connection);
         this.retention = retention;
         this.clock = clock;
         this.lastId = new AtomicLong(lastId);
@@ -121,7 +79,7 @@ public final class SqliteQuestionLog implements QuestionLog, AutoCloseable {
         Connection c = Sqlite.open(dataDir);
         SqliteQuestionLog opened;
         try {
-            Sqlite.migrate(c, COMPONENT, MIGRATIONS);
+            Sqlite.migrate(c, COMPONENT, QuestionRows.MIGRATIONS);
             opened = new SqliteQuestionLog(c, retention, clock, lastId(c));
         } catch (RuntimeException | SQLException e) {
             try {
@@ -203,7 +161,7 @@ public final class SqliteQuestionLog implements QuestionLog, AutoCloseable {
             connection.setAutoCommit(false);
             try {
                 for (Pending p : batch) {
-                    insert(p.id(), p.question());
+                    rows.insert(p.id(), p.question());
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -238,31 +196,6 @@ public final class SqliteQuestionLog implements QuestionLog, AutoCloseable {
         }
     }
 
-    private void insert(long id, AskedQuestion q) throws SQLException {
-        String sql = "INSERT INTO question (id, user_id, chat_id, text, answer, knowledge_version, asked_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, id);
-            ps.setLong(2, q.userId());
-            ps.setLong(3, q.chatId());
-            ps.setString(4, q.question());
-            ps.setString(5, q.answer().name());
-            ps.setLong(6, q.knowledgeVersion());
-            ps.setLong(7, q.at().toEpochMilli());
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO question_section (question_id, position, section_id) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < q.sectionIds().size(); i++) {
-                ps.setLong(1, id);
-                ps.setInt(2, i);
-                ps.setString(3, q.sectionIds().get(i));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
     /** @throws StoreException when no question has this id, or the verdict cannot be written */
     @Override
     public synchronized void feedback(long questionId, long userId, boolean helpful, Instant at) {
@@ -285,7 +218,7 @@ public final class SqliteQuestionLog implements QuestionLog, AutoCloseable {
     /** The question with this id, or empty when it was never recorded or has been pruned. */
     public synchronized Optional<LoggedQuestion> find(long questionId) {
         flush();
-        List<LoggedQuestion> found = read("q.id = ?", questionId);
+        List<LoggedQuestion> found = rows.read("q.id = ?", questionId);
         return found.stream().findFirst();
     }
 
@@ -295,7 +228,7 @@ public final class SqliteQuestionLog implements QuestionLog, AutoCloseable {
      */
     public synchronized List<LoggedQuestion> gaps(Instant from, Instant until) {
         flush();
-        return read("q.asked_at >= ? AND q.asked_at < ? AND (q.answer <> 'TIP' OR EXISTS (SELECT 1 FROM feedback f "
+        return rows.read("q.asked_at >= ? AND q.asked_at < ? AND (q.answer <> 'TIP' OR EXISTS (SELECT 1 FROM feedback f "
                 + "WHERE f.question_id = q.id AND f.helpful = 0))", from.toEpochMilli(), until.toEpochMilli());
     }
 
@@ -310,106 +243,16 @@ public final class SqliteQuestionLog implements QuestionLog, AutoCloseable {
         }
     }
 
-    private List<LoggedQuestion> read(String where, Object... args) {
-        String sql = "SELECT q.id, q.text, q.answer, q.knowledge_version, q.asked_at, "
-                + "(SELECT COUNT(*) FROM feedback f WHERE f.question_id = q.id AND f.helpful = 1) AS up, "
-                + "(SELECT COUNT(*) FROM feedback f WHERE f.question_id = q.id AND f.helpful = 0) AS down "
-                + "FROM question q WHERE " + where + " ORDER BY q.asked_at, q.id";
-        List<LoggedQuestion> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            List<Object[]> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            rs.getLong(5), rs.getInt(6), rs.getInt(7)});
-                }
-            }
-            Map<Long, List<String>> sections = sections(rows.stream().map(r -> (Long) r[0]).toList());
-            for (Object[] r : rows) {
-                out.add(new LoggedQuestion((Long) r[0], (String) r[1], AnswerKind.valueOf((String) r[2]),
-                        sections.getOrDefault((Long) r[0], List.of()), (Long) r[3],
-                        Instant.ofEpochMilli((Long) r[4]), (Integer) r[5], (Integer) r[6]));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the question log: " + e.getMessage(), e);
-        }
-    }
-
-    private Map<Long, List<String>> sections(List<Long> ids) throws SQLException {
-        Map<Long, List<String>> out = new HashMap<>();
-        for (List<Long> chunk : chunks(ids)) {
-            String sql = "SELECT question_id, section_id FROM question_section WHERE question_id IN ("
-                    + "?,".repeat(chunk.size() - 1) + "?) ORDER BY question_id, position";
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setLong(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
     /** The embeddings stored for these questions by {@code model}; questions without one are left out. */
     public synchronized Map<Long, float[]> vectors(Collection<Long> questionIds, String model) {
         flush();
-        Map<Long, float[]> out = new HashMap<>();
-        try {
-            for (List<Long> chunk : chunks(List.copyOf(questionIds))) {
-                String sql = "SELECT question_id, vector FROM question_vector WHERE model = ? AND question_id IN ("
-                        + "?,".repeat(chunk.size() - 1) + "?)";
-                try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                    ps.setString(1, model);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setLong(i + 2, chunk.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.put(rs.getLong(1), floats(rs.getBytes(2)));
-                        }
-                    }
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read question embeddings: " + e.getMessage(), e);
-        }
+        return rows.vectors(questionIds, model);
     }
 
     /** Keeps embeddings of questions, so the next {@code /gaps} does not compute them again. */
     public synchronized void saveVectors(Map<Long, float[]> vectors, String model) {
         flush();
-        try {
-            connection.setAutoCommit(false);
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT OR REPLACE INTO question_vector (question_id, model, vector) "
-                            + "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM question WHERE id = ?)")) {
-                for (Map.Entry<Long, float[]> e : vectors.entrySet()) {
-                    ps.setLong(1, e.getKey());
-                    ps.setString(2, model);
-                    ps.setBytes(3, bytes(e.getValue()));
-                    ps.setLong(4, e.getKey());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot save question embeddings: " + e.getMessage(), e);
-        }
+        rows.saveVectors(vectors, model);
     }
 
     /** Deletes questions older than the retention, with their sections, verdicts and embeddings; returns how many. */
@@ -435,26 +278,6 @@ public final class SqliteQuestionLog implements QuestionLog, AutoCloseable {
         if (!clock.instant().isBefore(nextPrune)) {
             prune();
         }
-    }
-
-    private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
-            out.add(ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY)));
-        }
-        return out;
-    }
-
-    private static byte[] bytes(float[] v) {
-        ByteBuffer b = ByteBuffer.allocate(v.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(v);
-        return b.array();
-    }
-
-    private static float[] floats(byte[] bytes) {
-        float[] v = new float[bytes.length / Float.BYTES];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-        return v;
     }
 
     /** Writes what is still queued and closes the connection. */

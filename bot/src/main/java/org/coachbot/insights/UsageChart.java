@@ -5,6 +5,9 @@ import org.coachbot.text.Texts;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickMarkPosition;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
@@ -48,7 +51,16 @@ final class UsageChart {
         String family = ChartFonts.family(title + axis + tips + uncovered + offTopic);
         DateAxis x = new DateAxis();
         x.setTimeZone(zone);
-        x.setDateFormatOverride(dateFormat(u.range().days() > 62 ? "yyyy-MM" : "MM-dd", zone));
+        int days = u.range().days();
+        // One label per day up to two weeks, then every few days; months past two months. Labels under the bar's
+        // middle, as each bar is a whole day.
+        if (days > 62) {
+            x.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, 1, dateFormat("yyyy-MM", zone)));
+        } else {
+            x.setTickUnit(new DateTickUnit(DateTickUnitType.DAY, Math.max(1, (days + 13) / 14),
+                    dateFormat("MM-dd", zone)));
+            x.setTickMarkPosition(DateTickMarkPosition.MIDDLE);
+        }
         x.setTickLabelFont(new Font(family, Font.PLAIN, 13));
         NumberAxis y = new NumberAxis(axis);
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

@@ -101,14 +101,15 @@ class MeaningGroupsTest {
 
     @Test
     void should_let_rare_wordings_beyond_the_linked_ones_join_the_group_they_are_closest_to() {
-        // given: only the two most asked wordings are clustered exactly
-        List<float[]> vectors = List.of(unit(1, 0), unit(0, 1), unit(0.05, 1), unit(1, 0.05), unit(-1, 0.2));
+        // given: only the four most asked wordings are clustered exactly, into a group near x and one near y
+        List<float[]> vectors = List.of(unit(1, 0, 0), unit(1, 0.05, 0), unit(0, 1, 0), unit(0, 1, 0.05),
+                unit(0.05, 0, 1), unit(1, 0, 0.05), unit(0, 0, 1));
 
         // when
-        List<List<Integer>> groups = new MeaningGroups(0.9, 2).group(vectors, new int[]{3, 2, 1, 1, 1});
+        List<List<Integer>> groups = new MeaningGroups(0.9, 4).group(vectors, new int[]{5, 4, 3, 3, 2, 1, 1});
 
-        // then
-        assertEquals(List.of(List.of(0, 3), List.of(1, 2), List.of(4)), groups);
+        // then: 5 joins x; 4 and 6 match no group of several wordings and stay on their own
+        assertEquals(List.of(List.of(0, 1, 5), List.of(2, 3), List.of(4), List.of(6)), groups);
     }
 
     @Test
