@@ -1,6 +1,7 @@
 package org.coachbot;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.coachbot.admin.KnowledgeDesk;
 import org.coachbot.admin.KnowledgeState;
 import org.coachbot.admin.LiveKnowledge;
@@ -17,13 +18,12 @@ import org.coachbot.llm.ChatModels;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import org.coachbot.roleplay.Charts;
-import org.coachbot.roleplay.EmbeddingMeaning;
-import org.coachbot.roleplay.LlmPersona;
 import org.coachbot.roleplay.RolePlayDesk;
 import org.coachbot.roleplay.RolePlaySettings;
-import org.coachbot.roleplay.RolePlayEngine;
+import org.coachbot.roleplay.engine.EmbeddingMeaning;
+import org.coachbot.roleplay.engine.RolePlayEngine;
+import org.coachbot.roleplay.persona.LlmPersona;
+import org.coachbot.roleplay.view.Charts;
 import org.coachbot.store.SqliteSessionStore;
 import org.coachbot.telegram.TelegramFrontEnd;
 import org.coachbot.telegram.TelegramSettings;
@@ -78,7 +78,10 @@ final class CoachBot implements AutoCloseable {
         daemon("chart-warm-up").newThread(Charts::warmUp).start();
         // Embedding every example phrase takes a few seconds; done in the background, the first turns only wait
         // for the phrases they need.
-        daemon("phrase-warm-up").newThread(() -> meaning.warm(knowledge.current().book().phrases())).start();
+        daemon("phrase-warm-up").newThread(() -> {
+            meaning.warm(knowledge.current().book().phrases());
+            knowledge.current().book().rubric().ifPresent(meaning::prepare);
+        }).start();
     }
 
     /** The chat core with every command; the same for Telegram and the console. */

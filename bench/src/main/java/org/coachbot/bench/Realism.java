@@ -1,15 +1,16 @@
 package org.coachbot.bench;
 
-import org.coachbot.roleplay.Fact;
-import org.coachbot.roleplay.Meaning;
-import org.coachbot.roleplay.RemedyBeat;
-import org.coachbot.roleplay.RolePlayEngine;
-import org.coachbot.roleplay.Rubric;
-import org.coachbot.roleplay.Scenario;
-import org.coachbot.roleplay.ScenarioBook;
-import org.coachbot.roleplay.ScriptedPersona;
-import org.coachbot.roleplay.Session;
-import org.coachbot.roleplay.TurnResult;
+
+import org.coachbot.roleplay.engine.Meaning;
+import org.coachbot.roleplay.engine.RolePlayEngine;
+import org.coachbot.roleplay.engine.Session;
+import org.coachbot.roleplay.engine.TurnResult;
+import org.coachbot.roleplay.persona.ScriptedPersona;
+import org.coachbot.roleplay.scenario.Fact;
+import org.coachbot.roleplay.scenario.RemedyBeat;
+import org.coachbot.roleplay.scenario.Rubric;
+import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 
 import java.io.BufferedReader;
 import java.io.IOException;

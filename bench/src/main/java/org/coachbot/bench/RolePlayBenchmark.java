@@ -7,14 +7,14 @@ import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.retrieval.RetrievalIndex;
-import org.coachbot.roleplay.Charts;
-import org.coachbot.roleplay.EmbeddingMeaning;
 import org.coachbot.roleplay.RolePlayDesk;
 import org.coachbot.roleplay.RolePlaySettings;
-import org.coachbot.roleplay.Scenario;
-import org.coachbot.roleplay.ScenarioBook;
-import org.coachbot.roleplay.Scorecard;
-import org.coachbot.roleplay.ScriptedPersona;
+import org.coachbot.roleplay.engine.EmbeddingMeaning;
+import org.coachbot.roleplay.persona.ScriptedPersona;
+import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scenario.ScenarioBook;
+import org.coachbot.roleplay.scoring.Scorecard;
+import org.coachbot.roleplay.view.Charts;
 import org.coachbot.store.SqliteSessionStore;
 
 import java.io.IOException;
@@ -45,9 +45,6 @@ public final class RolePlayBenchmark {
     /** Lines that keep a call going (no solution or promise), so every measured turn is a plain turn. */
     private static final List<String> LINES = List.of("您好,请问是几号房间?", "非常抱歉,给您添麻烦了。",
             "换作是我也会着急的。", "您能具体说说当时的情况吗?", "嗯。", "请问您是什么时候发现的?");
-    static final List<String> CALIBRATION_SETS = List.of("eval/calibration-a.yaml", "eval/calibration-b.yaml");
-    static final String MOVES = "eval/moves.tsv";
-    static final String FACT_QUESTIONS = "eval/fact-questions.tsv";
 
     private RolePlayBenchmark() {
     }
@@ -69,6 +66,9 @@ public final class RolePlayBenchmark {
         EmbeddingMeaning meaning = new EmbeddingMeaning(RetrievalIndex.defaultEmbeddingModel());
         meaning.warm(book.phrases());
         new RolePlayQuality(out, book, meaning).run();
+        if (System.getenv("BENCH_ONLY") != null) {
+            return 0;
+        }
         Path scratch = scratch(dataDir);
         try (SqliteSessionStore store = SqliteSessionStore.open(scratch)) {
             RolePlayDesk desk = new RolePlayDesk(() -> book, () -> knowledge, () -> (q, n) -> List.of(), store,

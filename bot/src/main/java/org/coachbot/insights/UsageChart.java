@@ -1,6 +1,6 @@
 package org.coachbot.insights;
 
-import org.coachbot.roleplay.ChartFonts;
+import org.coachbot.roleplay.view.ChartFonts;
 import org.coachbot.text.Texts;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;

@@ -1,0 +1,140 @@
+package org.coachbot.roleplay.engine;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+
+import org.coachbot.roleplay.scenario.Detector;
+import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.Rubric;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@link Meaning} by embeddings of the in-process model: cosines to example phrases, and the rubric's moves by a
+ * {@link MoveClassifier} trained on its examples. Example phrases and recent trainee clauses are kept in a bounded
+ * cache, so a turn embeds only the trainee's new clauses (about 1-3 ms each on two cores). The classifier of the
+ * rubric in use is kept until the rubric changes; training takes about a second and is done ahead by
+ * {@link #prepare(Rubric)}.
+ */
+public final class EmbeddingMeaning implements Meaning {
+    /** Every example phrase of the rubric and fifteen scenarios is about 2,000 texts; the rest holds recent lines. */
+    public static final int DEFAULT_CACHE_SIZE = 20_000;
+    /** Texts per call to the model when warming up. */
+    static final int BATCH = 32;
+    private final EmbeddingModel model;
+    private final Cache<String, float[]> vectors;
+    /** The rubric the classifier was trained for, compared by identity: a reload builds a new rubric. */
+    private Rubric trainedFor;
+    private MoveClassifier classifier;
+
+    public EmbeddingMeaning(EmbeddingModel model, int cacheSize) {
+        this.model = Objects.requireNonNull(model, "model must not be null");
+        if (cacheSize < 1) {
+            throw new IllegalArgumentException("cacheSize must be > 0");
+        }
+        this.vectors = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    }
+
+    public EmbeddingMeaning(EmbeddingModel model) {
+        this(model, DEFAULT_CACHE_SIZE);
+    }
+
+    @Override
+    public double closeness(List<String> clauses, List<String> examples) {
+        double best = 0;
+        if (clauses.isEmpty() || examples.isEmpty()) {
+            return best;
+        }
+        List<float[]> lineVectors = clauses.stream().map(this::vector).toList();
+        for (String example : examples) {
+            float[] e = vector(TextNormalizer.normalize(example));
+            for (float[] c : lineVectors) {
+                best = Math.max(best, dot(c, e));
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public double[][] moves(Rubric rubric, List<String> clauses) {
+        MoveClassifier c = classifier(rubric);
+        double[][] out = new double[clauses.size()][];
+        for (int i = 0; i < clauses.size(); i++) {
+            out[i] = c.probabilities(vector(clauses.get(i)));
+        }
+        return out;
+    }
+
+    /** Trains the rubric's move classifier now, so the first trainee turn after a (re)load does not wait for it. */
+    public void prepare(Rubric rubric) {
+        classifier(rubric);
+    }
+
+    private synchronized MoveClassifier classifier(Rubric rubric) {
+        if (trainedFor != rubric) {
+            List<String> all = new ArrayList<>(rubric.neutral());
+            rubric.detectors().forEach(d -> all.addAll(d.examples()));
+            warm(all);
+            Map<MoveKind, List<float[]>> examples = new EnumMap<>(MoveKind.class);
+            for (Detector d : rubric.detectors()) {
+                for (String e : d.examples()) {
+                    examples.computeIfAbsent(d.move(), k -> new ArrayList<>()).add(vector(TextNormalizer.normalize(e)));
+                }
+            }
+            List<float[]> neutral = rubric.neutral().stream().map(t -> vector(TextNormalizer.normalize(t))).toList();
+            classifier = MoveClassifier.train(examples, neutral, MoveClassifier.DEFAULT_EPOCHS);
+            trainedFor = rubric;
+        }
+        return classifier;
+    }
+
+    /** Embeds the phrases not embedded yet, in batches, so the first trainee turn does not pay for them. */
+    public void warm(Collection<String> phrases) {
+        List<String> missing = new ArrayList<>();
+        for (String p : phrases) {
+            String n = TextNormalizer.normalize(p);
+            if (vectors.getIfPresent(n) == null && !missing.contains(n)) {
+                missing.add(n);
+            }
+        }
+        for (int i = 0; i < missing.size(); i += BATCH) {
+            List<String> batch = missing.subList(i, Math.min(missing.size(), i + BATCH));
+            var embedded = model.embedAll(batch.stream().map(TextSegment::from).toList()).content();
+            for (int j = 0; j < batch.size(); j++) {
+                vectors.put(batch.get(j), unit(embedded.get(j).vector()));
+            }
+        }
+    }
+
+    private float[] vector(String normalised) {
+        return vectors.get(normalised, t -> unit(model.embed(t).content().vector()));
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        double n = Math.sqrt(norm);
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = n == 0 ? 0 : (float) (v[i] / n);
+        }
+        return out;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += a[i] * b[i];
+        }
+        return d;
+    }
+}
