@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,7 @@ final class GapReport {
     /** Off-topic groups smaller than this are left out, see the class comment. */
     static final int MIN_OFF_TOPIC_GROUP = 2;
     static final int EXAMPLE_CHARS = 40;
+    private static final Pattern LONG_NUMBER = Pattern.compile("(\\d{3})\\d{4,}");
 
     private final SqliteQuestionLog log;
     private final QuestionVectors vectors;
@@ -151,8 +153,12 @@ final class GapReport {
         return all.stream().filter(which).toList();
     }
 
+    /**
+     * One line of at most {@link #EXAMPLE_CHARS}, with long digit runs masked: agents paste phone and order
+     * numbers into questions, and the admins reading {@code /gaps} need the need, not the customer.
+     */
     static String shorten(String text) {
-        String oneLine = text.strip().replaceAll("\\s+", " ");
+        String oneLine = LONG_NUMBER.matcher(text.strip().replaceAll("\\s+", " ")).replaceAll("$1****");
         return oneLine.codePointCount(0, oneLine.length()) <= EXAMPLE_CHARS ? oneLine
                 : oneLine.substring(0, oneLine.offsetByCodePoints(0, EXAMPLE_CHARS - 1)) + "…";
     }

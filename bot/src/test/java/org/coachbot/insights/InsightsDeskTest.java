@@ -183,6 +183,18 @@ class InsightsDeskTest {
     }
 
     @Test
+    void should_mask_phone_and_order_numbers_and_shorten_long_examples() {
+        ask("客户13812345678要加我微信,订单号2026113000123456,他说已经等了很久很久很久很久很久很久了怎么办", AnswerKind.UNCOVERED,
+                Duration.ofDays(1));
+
+        String report = send(admin, "/gaps");
+
+        assertTrue(report.contains("客户138****要加我微信"), report);
+        assertFalse(report.contains("12345678"), report);
+        assertTrue(report.contains("…」 ×1"), report);
+    }
+
+    @Test
     void should_say_so_when_nothing_was_missed() {
         ask("客户一直不说话", AnswerKind.TIP, Duration.ofDays(1), "silent-customer#诱导法");
 
