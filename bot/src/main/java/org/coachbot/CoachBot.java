@@ -14,6 +14,10 @@ import org.coachbot.console.ConsoleFrontEnd;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.LiveKnowledge;
+import org.coachbot.insights.FeedbackButtons;
+import org.coachbot.insights.InsightsDesk;
+import org.coachbot.insights.MeaningGroups;
+import org.coachbot.insights.SqliteQuestionLog;
 import org.coachbot.llm.ChatModels;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.IndexProgress;
@@ -47,6 +51,8 @@ final class CoachBot implements AutoCloseable {
     /** What the admins must hear about a knowledge change a crash interrupted; told once a front end is up. */
     private final Optional<String> recovery;
     private final SqliteSessionStore store;
+    private final SqliteQuestionLog questions;
+    private final EmbeddingModel embeddings;
     private final ExecutorService llmCalls;
     private final Optional<ChatModel> model;
     private final TipService tips;
@@ -62,11 +68,13 @@ final class CoachBot implements AutoCloseable {
         // The jar's CJK font, so charts have Chinese labels on a server with no CJK font installed.
         ChartFonts.registerBundled();
         // One model instance serves retrieval and role-play: loading it twice would double its memory.
-        EmbeddingModel embeddings = RetrievalIndex.defaultEmbeddingModel();
+        this.embeddings = RetrievalIndex.defaultEmbeddingModel();
         this.knowledge = new LiveKnowledge(new RetrievalIndex(embeddings, config.dataDir()),
                 new KnowledgeLoader(config.knowledgeLimits()), Clock.systemUTC());
         this.changes = new KnowledgeChanges(knowledge, config.knowledgeDir(), config.dataDir(), Clock.systemUTC());
         this.recovery = changes.start(IndexProgress.NONE);
+        // Opened after the session store, whose finished_session table /stats reads.
+        this.questions = SqliteQuestionLog.open(config.dataDir(), config.questionRetention(), Clock.systemUTC());
         this.meaning = new EmbeddingMeaning(embeddings);
         this.model = ChatModels.fromSettings(config.llm());
         // Bounded: a hanging provider holds at most this many threads, and further calls fall back at once.
@@ -97,6 +105,9 @@ final class CoachBot implements AutoCloseable {
                     .warn("cannot watch {} for changes; use /reload after editing files", config.knowledgeDir(), e);
         }
         KnowledgeDesk desk = new KnowledgeDesk(changes, files, Clock.systemUTC());
+        // /gaps groups questions with the model retrieval already loaded: a second copy would double its memory.
+        InsightsDesk insights = new InsightsDesk(questions, embeddings, new MeaningGroups(), Clock.systemUTC(),
+                config.timeZone());
         return new CommandRouter((in, out) -> out.send(tips.answer(in.text())), desk::onDocument)
                 .command("ask", (in, arg, out) -> out.send(tips.answer(arg)), false)
                 .command("roleplay", rolePlay::start, false)
@@ -106,10 +117,13 @@ final class CoachBot implements AutoCloseable {
                 .command("kb", desk::kb, true)
                 .command("reload", desk::reload, true)
                 .command("rollback", desk::rollback, true)
+                .command("gaps", insights::gaps, true)
+                .command("stats", insights::stats, true)
                 .conversation(rolePlay::isActive, rolePlay::say)
                 .buttons(TipService.MORE_PREFIX, (in, out) -> out.send(tips.more(in.text())))
                 .buttons(RolePlayDesk.BUTTON_PREFIX, rolePlay::onButton)
-                .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton);
+                .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton)
+                .buttons(FeedbackButtons.PREFIX, insights::onButton);
     }
 
     int runConsole(BufferedReader in, PrintStream out) throws IOException {
@@ -175,6 +189,7 @@ final class CoachBot implements AutoCloseable {
             }
         }
         llmCalls.shutdownNow();
+        questions.close();
         store.close();
     }
 

@@ -5,6 +5,7 @@ import org.coachbot.knowledge.KnowledgeLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,8 +14,8 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
                         double messagesPerChatPerSecond, int chatBurst, int handlerThreads,
                         int pollTimeoutSeconds, Set<Long> adminIds, Set<Long> allowedUserIds, Path knowledgeDir,
                         Duration reloadDebounce, KnowledgeLimits knowledgeLimits, Path dataDir, LlmSettings llm,
-                        int tipMaxChars,
-                        Duration rolePlayIdle, int passMark, String logLevel) {
+                        int tipMaxChars, Duration rolePlayIdle, int passMark, Duration questionRetention,
+                        ZoneId timeZone, String logLevel) {
 
     public BotConfig {
         botToken = botToken == null ? "" : botToken.strip();
@@ -25,6 +26,8 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
         Objects.requireNonNull(knowledgeLimits, "knowledgeLimits must not be null");
         Objects.requireNonNull(dataDir, "dataDir must not be null");
         Objects.requireNonNull(llm, "llm must not be null");
+        Objects.requireNonNull(questionRetention, "questionRetention must not be null");
+        Objects.requireNonNull(timeZone, "timeZone must not be null");
     }
 
     /** With a token the bot long-polls Telegram; without one it chats on the console. */

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +31,7 @@ public final class ConfigLoader {
             "knowledge.max_sections_per_file", "knowledge.max_sections", "llm.max_concurrent_calls",
             "data.dir", "llm.provider", "llm.base_url", "llm.model", "llm.tip_timeout_seconds",
             "llm.roleplay_timeout_seconds", "llm.max_retries", "tips.max_chars", "roleplay.idle_minutes",
-            "roleplay.pass_mark",
+            "roleplay.pass_mark", "insights.retention_days", "insights.time_zone",
             "log.level");
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -71,6 +73,8 @@ public final class ConfigLoader {
                 s.integer("tips.max_chars", null, 900, 200, 4000),
                 Duration.ofMinutes(s.integer("roleplay.idle_minutes", null, 30, 1, 24 * 60)),
                 s.integer("roleplay.pass_mark", null, 80, 1, 100),
+                Duration.ofDays(s.integer("insights.retention_days", "INSIGHTS_RETENTION_DAYS", 365, 1, 3650)),
+                s.zone("insights.time_zone", "INSIGHTS_TIME_ZONE", "Asia/Shanghai"),
                 s.logLevel());
     }
 
@@ -253,6 +257,16 @@ public final class ConfigLoader {
             } catch (IllegalArgumentException e) {
                 String name = env.containsKey("LLM_PROVIDER") ? "LLM_PROVIDER" : "llm.provider";
                 throw new ConfigException(name, value, "one of none, openai, ollama");
+            }
+        }
+
+        ZoneId zone(String key, String envName, String fallback) {
+            String value = text(key, envName, fallback);
+            try {
+                return ZoneId.of(value);
+            } catch (DateTimeException e) {
+                throw new ConfigException(env.containsKey(envName) ? envName : key, value,
+                        "a time zone such as Asia/Shanghai, Asia/Taipei or UTC+8");
             }
         }
 

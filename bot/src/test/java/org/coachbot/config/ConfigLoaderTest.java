@@ -72,6 +72,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_keep_questions_a_year_in_the_team_zone_unless_told_otherwise() throws Exception {
+        BotConfig defaults = load(withFile("{}", Map.of()));
+        BotConfig set = load(withFile("""
+                insights:
+                  retention_days: 90
+                  time_zone: Asia/Taipei
+                """, Map.of("INSIGHTS_RETENTION_DAYS", "30")));
+
+        assertEquals(java.time.Duration.ofDays(365), defaults.questionRetention());
+        assertEquals(java.time.ZoneId.of("Asia/Shanghai"), defaults.timeZone());
+        assertEquals(java.time.Duration.ofDays(30), set.questionRetention());
+        assertEquals(java.time.ZoneId.of("Asia/Taipei"), set.timeZone());
+    }
+
+    @Test
+    void should_name_the_setting_when_the_time_zone_is_unknown() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(withFile("{}", Map.of("INSIGHTS_TIME_ZONE", "Beijing"))));
+
+        assertTrue(e.getMessage().contains("INSIGHTS_TIME_ZONE"), e.getMessage());
+        assertTrue(e.getMessage().contains("Asia/Shanghai"), e.getMessage());
+    }
+
+    @Test
     void should_reject_unknown_llm_provider() throws Exception {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> load(withFile("{}", Map.of("LLM_PROVIDER", "gpt"))));
