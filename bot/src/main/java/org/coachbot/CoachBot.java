@@ -16,6 +16,10 @@ import org.coachbot.console.ConsoleFrontEnd;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.LiveKnowledge;
+import org.coachbot.insights.FeedbackButtons;
+import org.coachbot.insights.InsightsDesk;
+import org.coachbot.insights.MeaningGroups;
+import org.coachbot.insights.SqliteQuestionLog;
 import org.coachbot.llm.ChatModels;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.IndexProgress;
@@ -65,6 +69,8 @@ final class CoachBot implements AutoCloseable {
     /** What the admins must hear about a knowledge change a crash interrupted; told once a front end is up. */
     private final Optional<String> recovery;
     private final SqliteSessionStore store;
+    private final SqliteQuestionLog questions;
+    private final EmbeddingModel embeddings;
     private final ExecutorService llmCalls;
     private final Optional<ChatModel> model;
     private final TipService tips;
@@ -95,16 +101,18 @@ final class CoachBot implements AutoCloseable {
         this.people = new SqlitePeople(teamDb);
         this.assignments = new SqliteAssignments(teamDb);
         this.training = new SqliteTrainingLog(teamDb);
-        this.teamSettings = new TeamSettings(config.teamTimeZone(), config.passMark(), config.drillTurns(),
+        this.teamSettings = new TeamSettings(config.timeZone(), config.passMark(), config.drillTurns(),
                 config.teamTick());
         // The jar's CJK font, so charts have Chinese labels on a server with no CJK font installed.
         ChartFonts.registerBundled();
         // One model instance serves retrieval and role-play: loading it twice would double its memory.
-        EmbeddingModel embeddings = RetrievalIndex.defaultEmbeddingModel();
+        this.embeddings = RetrievalIndex.defaultEmbeddingModel();
         this.knowledge = new LiveKnowledge(new RetrievalIndex(embeddings, config.dataDir()),
                 new KnowledgeLoader(config.knowledgeLimits()), clock);
         this.changes = new KnowledgeChanges(knowledge, config.knowledgeDir(), config.dataDir(), clock);
         this.recovery = changes.start(IndexProgress.NONE);
+        // Opened after the session store, whose finished_session table /stats reads.
+        this.questions = SqliteQuestionLog.open(config.dataDir(), config.questionRetention(), clock);
         this.meaning = new EmbeddingMeaning(embeddings);
         this.model = ChatModels.fromSettings(config.llm());
         // Bounded: a hanging provider holds at most this many threads, and further calls fall back at once.
@@ -159,6 +167,9 @@ final class CoachBot implements AutoCloseable {
         ShortTips glances = (question, max) -> tips.glances(question, max).stream()
                 .map(g -> new ShortTips.Tip(g.key(), g.title(), g.firstLine(), g.html())).toList();
         InlineTips inline = new InlineTips(glances, inlineCalls, InlineTips.DEADLINE);
+        // /gaps groups questions with the model retrieval already loaded: a second copy would double its memory.
+        InsightsDesk insights = new InsightsDesk(questions, embeddings, new MeaningGroups(), clock,
+                config.timeZone());
         return new CommandRouter((in, out) -> out.send(tips.answer(in.text())), desk::onDocument)
                 .listener(supervisors::saw)
                 .command("ask", (in, arg, out) -> out.send(tips.answer(arg)), false)
@@ -175,6 +186,8 @@ final class CoachBot implements AutoCloseable {
                 .command("rollback", desk::rollback, true)
                 .deepLink(RolePlayDesk.DEEP_LINK, rolePlay::start)
                 .deepLink(TraineeDesk.DRILL_LINK, trainees::drillLink)
+                .command("gaps", insights::gaps, true)
+                .command("stats", insights::stats, true)
                 .conversation(rolePlay::isActive, rolePlay::say)
                 .buttons(TipService.MORE_PREFIX, (in, out) -> out.send(tips.more(in.text())))
                 // Before the role-play prefix: "my progress" also shows assignments and the next drill.
@@ -182,6 +195,7 @@ final class CoachBot implements AutoCloseable {
                 .buttons(RolePlayDesk.BUTTON_PREFIX, rolePlay::onButton)
                 .buttons(TeamDesk.BUTTON_PREFIX, supervisors::onButton)
                 .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton)
+                .buttons(FeedbackButtons.PREFIX, insights::onButton)
                 .inline(inline::answer);
     }
 
@@ -274,6 +288,7 @@ final class CoachBot implements AutoCloseable {
         llmCalls.shutdownNow();
         inlineCalls.shutdownNow();
         teamDb.close();
+        questions.close();
         store.close();
     }
 

@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Runs the benchmarks: {@code java -jar bench/target/coach-bench.jar [retrieval|roleplay|team]} (all without an
- * argument), on the knowledge and data folders of the bot's configuration ({@code KNOWLEDGE_DIR}, {@code DATA_DIR}).
- * Exit code 0 when every target is met, 1 when one is not, 2 on a usage or configuration error.
+ * Runs the benchmarks: {@code java -jar bench/target/coach-bench.jar [retrieval|roleplay|insights|team]} (all
+ * without an argument), on the knowledge and data folders of the bot's configuration ({@code KNOWLEDGE_DIR},
+ * {@code DATA_DIR}). Exit code 0 when every target is met, 1 when one is not, 2 on a usage or configuration error.
  */
 public final class Bench {
-    private static final Set<String> PARTS = Set.of("retrieval", "roleplay", "team");
+    private static final Set<String> PARTS = Set.of("retrieval", "roleplay", "insights", "team");
 
     private Bench() {
     }
@@ -27,7 +27,7 @@ public final class Bench {
         String part = args.length > 0 ? args[0] : "";
         if (!part.isEmpty() && !PARTS.contains(part)) {
             System.err.println("unknown benchmark \"" + part
-                    + "\": expected retrieval, roleplay, team or nothing (all)");
+                    + "\": expected retrieval, roleplay, insights, team or nothing (all)");
             System.exit(2);
         }
         BotConfig config;
@@ -40,11 +40,14 @@ public final class Bench {
         }
         Path data = config.dataDir();
         Files.createDirectories(data);
-        int retrieval = part.isEmpty() || part.equals("retrieval")
-                ? RetrievalBenchmark.run(out, config.knowledgeDir(), data) : 0;
-        int rolePlay = part.isEmpty() || part.equals("roleplay")
-                ? RolePlayBenchmark.run(out, config.knowledgeDir(), data) : 0;
-        int team = part.isEmpty() || part.equals("team") ? TeamBenchmark.run(out, config.knowledgeDir(), data) : 0;
-        System.exit(Math.max(retrieval, Math.max(rolePlay, team)));
+        int retrieval = runs(part, "retrieval") ? RetrievalBenchmark.run(out, config.knowledgeDir(), data) : 0;
+        int rolePlay = runs(part, "roleplay") ? RolePlayBenchmark.run(out, config.knowledgeDir(), data) : 0;
+        int insights = runs(part, "insights") ? InsightsBenchmark.run(out, data) : 0;
+        int team = runs(part, "team") ? TeamBenchmark.run(out, config.knowledgeDir(), data) : 0;
+        System.exit(Math.max(Math.max(retrieval, rolePlay), Math.max(insights, team)));
+    }
+
+    private static boolean runs(String part, String name) {
+        return part.isEmpty() || part.equals(name);
     }
 }

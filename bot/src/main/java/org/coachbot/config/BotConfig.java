@@ -13,7 +13,6 @@ import java.util.Set;
  * Every setting of the bot, after the YAML file and the environment have been merged and checked.
  *
  * @param supervisorIds who may see the team and assign practice, besides the administrators
- * @param teamTimeZone  the time zone of trainees who did not name their own: reminders and due dates
  * @param drillTurns    trainee lines in a {@code /drill}
  * @param teamTick      how often due reminders, assignments and certificates are looked for
  */
@@ -21,9 +20,9 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
                         double messagesPerChatPerSecond, int chatBurst, int handlerThreads,
                         int pollTimeoutSeconds, Set<Long> adminIds, Set<Long> allowedUserIds, Path knowledgeDir,
                         Duration reloadDebounce, KnowledgeLimits knowledgeLimits, Path dataDir, LlmSettings llm,
-                        int tipMaxChars,
-                        Duration rolePlayIdle, int passMark, String logLevel, Set<Long> supervisorIds,
-                        ZoneId teamTimeZone, int drillTurns, Duration teamTick) {
+                        int tipMaxChars, Duration rolePlayIdle, int passMark, Duration questionRetention,
+                        ZoneId timeZone, String logLevel, Set<Long> supervisorIds, int drillTurns,
+                        Duration teamTick) {
 
     public BotConfig {
         botToken = botToken == null ? "" : botToken.strip();
@@ -31,12 +30,13 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
         adminIds = Set.copyOf(adminIds);
         allowedUserIds = Set.copyOf(allowedUserIds);
         supervisorIds = Set.copyOf(supervisorIds);
-        Objects.requireNonNull(teamTimeZone, "teamTimeZone must not be null");
         Objects.requireNonNull(teamTick, "teamTick must not be null");
         Objects.requireNonNull(knowledgeDir, "knowledgeDir must not be null");
         Objects.requireNonNull(knowledgeLimits, "knowledgeLimits must not be null");
         Objects.requireNonNull(dataDir, "dataDir must not be null");
         Objects.requireNonNull(llm, "llm must not be null");
+        Objects.requireNonNull(questionRetention, "questionRetention must not be null");
+        Objects.requireNonNull(timeZone, "timeZone must not be null");
     }
 
     /** With a token the bot long-polls Telegram; without one it chats on the console. */

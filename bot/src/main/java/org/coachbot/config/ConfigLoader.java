@@ -31,8 +31,8 @@ public final class ConfigLoader {
             "knowledge.max_sections_per_file", "knowledge.max_sections", "llm.max_concurrent_calls",
             "data.dir", "llm.provider", "llm.base_url", "llm.model", "llm.tip_timeout_seconds",
             "llm.roleplay_timeout_seconds", "llm.max_retries", "tips.max_chars", "roleplay.idle_minutes",
-            "roleplay.pass_mark", "access.supervisor_ids", "team.time_zone", "team.drill_turns",
-            "team.check_seconds",
+            "roleplay.pass_mark", "insights.retention_days", "insights.time_zone", "access.supervisor_ids",
+            "team.drill_turns", "team.check_seconds",
             "log.level");
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -74,9 +74,10 @@ public final class ConfigLoader {
                 s.integer("tips.max_chars", null, 900, 200, 4000),
                 Duration.ofMinutes(s.integer("roleplay.idle_minutes", null, 30, 1, 24 * 60)),
                 s.integer("roleplay.pass_mark", null, 80, 1, 100),
+                Duration.ofDays(s.integer("insights.retention_days", "INSIGHTS_RETENTION_DAYS", 365, 1, 3650)),
+                s.zone("insights.time_zone", "INSIGHTS_TIME_ZONE", "Asia/Shanghai"),
                 s.logLevel(),
                 s.ids("access.supervisor_ids", "SUPERVISOR_IDS"),
-                s.zone("team.time_zone", "TEAM_TIME_ZONE", "Asia/Shanghai"),
                 s.integer("team.drill_turns", null, 3, 2, 4),
                 Duration.ofSeconds(s.integer("team.check_seconds", null, 30, 1, 3600)));
     }
@@ -253,16 +254,6 @@ public final class ConfigLoader {
             return ids;
         }
 
-        ZoneId zone(String key, String envName, String fallback) {
-            String value = text(key, envName, fallback);
-            try {
-                return ZoneId.of(value);
-            } catch (DateTimeException e) {
-                String name = envName != null && env.containsKey(envName) ? envName : key;
-                throw new ConfigException(name, value, "a time zone such as Asia/Shanghai, Europe/Berlin or UTC+8");
-            }
-        }
-
         LlmProvider provider() {
             String value = text("llm.provider", "LLM_PROVIDER", "none");
             try {
@@ -270,6 +261,16 @@ public final class ConfigLoader {
             } catch (IllegalArgumentException e) {
                 String name = env.containsKey("LLM_PROVIDER") ? "LLM_PROVIDER" : "llm.provider";
                 throw new ConfigException(name, value, "one of none, openai, ollama");
+            }
+        }
+
+        ZoneId zone(String key, String envName, String fallback) {
+            String value = text(key, envName, fallback);
+            try {
+                return ZoneId.of(value);
+            } catch (DateTimeException e) {
+                throw new ConfigException(env.containsKey(envName) ? envName : key, value,
+                        "a time zone such as Asia/Shanghai, Asia/Taipei or UTC+8");
             }
         }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Tunables of the team feature.
  *
- * @param zone       the time zone of trainees who did not name their own, and of due dates and reports
+ * @param zone       the team's time zone: of trainees who did not name their own, of due dates and reports
  * @param passMark   the score a session, a dimension and a certificate scenario need, as in role-play
  * @param drillTurns trainee lines in a drill
  * @param tick       how often due reminders, assignments and certificates are looked for

@@ -79,29 +79,23 @@ class ConfigLoaderTest {
                 team:
                   drill_turns: 4
                   check_seconds: 10
-                """, Map.of("TEAM_TIME_ZONE", "Europe/Berlin"));
+                """, Map.of());
 
         BotConfig config = load(env);
 
         assertEquals(Set.of(5L, 6L), config.supervisorIds());
-        assertEquals(java.time.ZoneId.of("Europe/Berlin"), config.teamTimeZone());
         assertEquals(4, config.drillTurns());
         assertEquals(java.time.Duration.ofSeconds(10), config.teamTick());
-        assertEquals(java.time.ZoneId.of("Asia/Shanghai"), load(withFile("{}", Map.of())).teamTimeZone());
     }
 
     @Test
-    void should_name_the_variable_when_supervisor_ids_or_the_time_zone_are_wrong() throws Exception {
+    void should_name_the_variable_when_supervisor_ids_or_the_drill_length_are_wrong() throws Exception {
         ConfigException ids = assertThrows(ConfigException.class,
                 () -> load(withFile("{}", Map.of("SUPERVISOR_IDS", "boss"))));
-        ConfigException zone = assertThrows(ConfigException.class,
-                () -> load(withFile("{}", Map.of("TEAM_TIME_ZONE", "Beijing"))));
         ConfigException turns = assertThrows(ConfigException.class,
                 () -> load(withFile("team:\n  drill_turns: 6\n", Map.of())));
 
         assertEquals("SUPERVISOR_IDS", ids.key());
-        assertEquals("TEAM_TIME_ZONE", zone.key());
-        assertTrue(zone.getMessage().contains("Asia/Shanghai"), zone.getMessage());
         assertEquals("team.drill_turns", turns.key());
     }
 
@@ -111,6 +105,30 @@ class ConfigLoaderTest {
 
         assertEquals(3, config.drillTurns());
         assertTrue(config.supervisorIds().isEmpty());
+    }
+
+    @Test
+    void should_keep_questions_a_year_in_the_team_zone_unless_told_otherwise() throws Exception {
+        BotConfig defaults = load(withFile("{}", Map.of()));
+        BotConfig set = load(withFile("""
+                insights:
+                  retention_days: 90
+                  time_zone: Asia/Taipei
+                """, Map.of("INSIGHTS_RETENTION_DAYS", "30")));
+
+        assertEquals(java.time.Duration.ofDays(365), defaults.questionRetention());
+        assertEquals(java.time.ZoneId.of("Asia/Shanghai"), defaults.timeZone());
+        assertEquals(java.time.Duration.ofDays(30), set.questionRetention());
+        assertEquals(java.time.ZoneId.of("Asia/Taipei"), set.timeZone());
+    }
+
+    @Test
+    void should_name_the_setting_when_the_time_zone_is_unknown() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(withFile("{}", Map.of("INSIGHTS_TIME_ZONE", "Beijing"))));
+
+        assertTrue(e.getMessage().contains("INSIGHTS_TIME_ZONE"), e.getMessage());
+        assertTrue(e.getMessage().contains("Asia/Shanghai"), e.getMessage());
     }
 
     @Test
