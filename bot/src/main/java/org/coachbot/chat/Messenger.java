@@ -6,6 +6,10 @@ package org.coachbot.chat;
  */
 @FunctionalInterface
 public interface Messenger {
-    /** Sends the reply to the chat; for a private chat with a user, the chat id is the user id. */
+    /**
+     * Sends the reply to the chat; for a private chat with a user, the chat id is the user id. Throws when the
+     * front end knows at once that the chat cannot be reached (Telegram refuses a bot that writes first to a user
+     * who never opened the private chat), so the caller can tell someone else.
+     */
     void send(long chatId, Reply reply);
 }
