@@ -154,9 +154,14 @@ public final class FakeBotApiServer implements AutoCloseable {
 
     /** Waits for the next sendMessage/sendPhoto, or fails after the timeout. */
     public Call nextSent() throws InterruptedException {
-        Call call = sent.poll(20, TimeUnit.SECONDS);
+        return nextSent(java.time.Duration.ofSeconds(20));
+    }
+
+    /** Waits for the next sendMessage/sendPhoto/sendDocument up to {@code wait}, e.g. for a cold first answer. */
+    public Call nextSent(java.time.Duration wait) throws InterruptedException {
+        Call call = sent.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         if (call == null) {
-            throw new AssertionError("no message was sent within 20 s; calls: " + calls);
+            throw new AssertionError("no message was sent within " + wait.toSeconds() + " s; calls: " + calls);
         }
         return call;
     }
