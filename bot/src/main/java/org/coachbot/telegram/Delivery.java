@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -26,12 +27,15 @@ final class Delivery {
     private final Throttle throttle;
     private final TimeSource time;
     private final Duration maxAge;
+    private final BooleanSupplier stopping;
 
-    Delivery(BotClient api, Throttle throttle, TimeSource time, Duration maxAge) {
+    /** {@code stopping} turns retries off: what fails then stays in the outbox for the next start. */
+    Delivery(BotClient api, Throttle throttle, TimeSource time, Duration maxAge, BooleanSupplier stopping) {
         this.api = api;
         this.throttle = throttle;
         this.time = time;
         this.maxAge = maxAge;
+        this.stopping = stopping;
     }
 
     /** What became of a message: Telegram's message id, or given up. */
@@ -43,7 +47,7 @@ final class Delivery {
      * Sends until Telegram accepts the message, refuses it for good or it is older than the maximum age.
      * {@code onTimeout} gets the message each time a send times out, so the count survives a restart.
      *
-     * @throws BotApiException.Interrupted when the bot stops meanwhile; the message is still unsent
+     * @throws BotApiException.Interrupted when the bot stops meanwhile and the message could not be sent yet
      */
     Outcome send(OutboxMessage message, Consumer<OutboxMessage> onTimeout) {
         OutboxMessage m = message;
@@ -66,6 +70,9 @@ final class Delivery {
             } catch (BotApiException e) {
                 if (e instanceof BotApiException.Interrupted) {
                     throw e;
+                }
+                if (stopping.getAsBoolean() && (e.retryable() || e.timedOut())) {
+                    throw new BotApiException.Interrupted("sending to chat " + m.chatId() + " (stopping)");
                 }
                 if (e.timedOut()) {
                     if (m.timeouts() >= 1) {

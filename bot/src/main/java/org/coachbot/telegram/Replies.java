@@ -80,9 +80,6 @@ final class Replies {
     }
 
     private long sendNow(long chatId, List<OutboxMessage> messages) {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new BotApiException.Interrupted("answering in chat " + chatId);
-        }
         if (messages.isEmpty()) {
             return -1;
         }
@@ -124,7 +121,22 @@ final class Replies {
         return new Recorded(stored, unrecorded);
     }
 
+    /**
+     * When the bot stops meanwhile, what is not sent stays in the outbox for the next start and this returns
+     * normally: the handler that sent it has done its part.
+     */
     private void flush(long chatId, List<OutboxMessage> unrecorded, Sent sent) {
+        try {
+            flushLocked(chatId, unrecorded, sent);
+        } catch (BotApiException.Interrupted e) {
+            log.info("stopping: the unsent replies of chat {} are sent after the restart", chatId);
+            if (!unrecorded.isEmpty()) {
+                log.warn("{} reply part(s) to chat {} that could not be recorded are lost", unrecorded.size(), chatId);
+            }
+        }
+    }
+
+    private void flushLocked(long chatId, List<OutboxMessage> unrecorded, Sent sent) {
         synchronized (locks.get(chatId)) {
             remarkSent();
             while (true) {

@@ -85,7 +85,8 @@ public final class TelegramFrontEnd {
         this.api = new BotClient(settings);
         Throttle throttle = new Throttle(settings.messagesPerSecond(), settings.messagesPerChatPerSecond(),
                 settings.chatBurst(), time);
-        this.replies = new Replies(this.outbox, new Delivery(api, throttle, time, settings.maxReplyAge()), time);
+        this.replies = new Replies(this.outbox, new Delivery(api, throttle, time, settings.maxReplyAge(),
+                () -> stopping), time);
         this.lanes = new ChatLanes(settings.handlerThreads());
         this.translator = new UpdateTranslator(settings.adminIds());
     }
@@ -288,6 +289,9 @@ public final class TelegramFrontEnd {
     }
 
     private void registerMenu() {
+        if (menu.isEmpty()) {
+            return;
+        }
         try {
             api.setMyCommands(menu);
         } catch (BotApiException e) {

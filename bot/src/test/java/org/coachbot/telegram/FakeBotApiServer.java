@@ -23,11 +23,12 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -74,7 +75,8 @@ public final class FakeBotApiServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ResettingProxy proxy;
-    private final ExecutorService pusher = Executors.newSingleThreadExecutor(r -> daemon(r, "fake-webhook-push"));
+    private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(
+            r -> daemon(r, "fake-webhook-push"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Call> delivered = new CopyOnWriteArrayList<>();
@@ -94,6 +96,7 @@ public final class FakeBotApiServer implements AutoCloseable {
     private volatile long maxHoldMillis = 1000;
     private volatile String webhookUrl = "";
     private volatile String webhookSecret = "";
+    private final Object changes = new Object();
 
     public FakeBotApiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -282,7 +285,36 @@ public final class FakeBotApiServer implements AutoCloseable {
                 sent.add(call);
             }
             write(exchange, status, answer.substring(space + 1));
+        } finally {
+            synchronized (changes) {
+                changes.notifyAll();
+            }
         }
+    }
+
+    /** Waits until the condition holds, checking after every call the server answers; fails after 30 s. */
+    public void await(BooleanSupplier condition, String what) throws InterruptedException {
+        await(condition, what, Duration.ofSeconds(30));
+    }
+
+    /** Waits until the condition holds, checking after every call the server answers. */
+    public void await(BooleanSupplier condition, String what, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (changes) {
+            while (!condition.getAsBoolean()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new AssertionError("not within " + limit.toSeconds() + " s: " + what + "; delivered: "
+                            + delivered);
+                }
+                changes.wait(Math.min(left, 100));
+            }
+        }
+    }
+
+    /** When the last fault ends (or ended), on the server's clock. */
+    public long faultEnds() {
+        return faultEnds;
     }
 
     /** "status body" for a call. */
@@ -418,10 +450,11 @@ public final class FakeBotApiServer implements AutoCloseable {
                 return;
             }
             try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                return;
+                pusher.schedule(this::push, 100, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // the server is closing
             }
+            return;
         }
     }
 
