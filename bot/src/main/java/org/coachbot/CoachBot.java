@@ -1,6 +1,7 @@
 package org.coachbot;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.coachbot.admin.KnowledgeDesk;
 import org.coachbot.admin.KnowledgeState;
 import org.coachbot.admin.LiveKnowledge;
@@ -13,13 +14,12 @@ import org.coachbot.llm.ChatModels;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import org.coachbot.roleplay.Charts;
-import org.coachbot.roleplay.EmbeddingMeaning;
-import org.coachbot.roleplay.LlmPersona;
 import org.coachbot.roleplay.RolePlayDesk;
 import org.coachbot.roleplay.RolePlaySettings;
-import org.coachbot.roleplay.RolePlayEngine;
+import org.coachbot.roleplay.engine.EmbeddingMeaning;
+import org.coachbot.roleplay.engine.RolePlayEngine;
+import org.coachbot.roleplay.persona.LlmPersona;
+import org.coachbot.roleplay.view.Charts;
 import org.coachbot.store.SqliteSessionStore;
 import org.coachbot.telegram.TelegramFrontEnd;
 import org.coachbot.telegram.TelegramSettings;

@@ -1,7 +1,5 @@
 package org.coachbot;
 
-import org.coachbot.bench.RetrievalBenchmark;
-import org.coachbot.bench.RolePlayBenchmark;
 import org.coachbot.config.BotConfig;
 import org.coachbot.config.ConfigException;
 import org.coachbot.config.ConfigLoader;
@@ -15,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Entry point: {@code java -jar coach-bot.jar} runs the bot, {@code java -jar coach-bot.jar bench} measures it. */
+/** Entry point: {@code java -jar coach-bot.jar} runs the bot (Telegram with BOT_TOKEN, else the console). */
 public final class Main {
     /** Exit code for invalid settings, so scripts can tell a misconfiguration from a crash. */
     public static final int EXIT_CONFIG = 2;
@@ -30,7 +28,7 @@ public final class Main {
         System.exit(run(args, System.getenv(), System.in, out, err));
     }
 
-    /** Runs the bot or the benchmark and returns the process exit code. */
+    /** Runs the bot and returns the process exit code. */
     public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
         BotConfig config;
         try {
@@ -45,14 +43,9 @@ public final class Main {
             return EXIT_CONFIG;
         }
         Logging.setLevel(config.logLevel());
-        if (args.length > 0 && args[0].equals("bench")) {
-            boolean rolePlayOnly = args.length > 1 && args[1].equals("roleplay");
-            int retrieval = rolePlayOnly ? 0 : RetrievalBenchmark.run(out, config.knowledgeDir(), config.dataDir());
-            int rolePlay = RolePlayBenchmark.run(out, config.knowledgeDir(), config.dataDir());
-            return Math.max(retrieval, rolePlay);
-        }
         if (args.length > 0) {
-            err.println("unknown argument \"" + args[0] + "\": expected no argument (run the bot) or bench");
+            err.println("unknown argument \"" + args[0] + "\": the bot takes no arguments "
+                    + "(the benchmarks are run with java -jar bench/target/coach-bench.jar)");
             return EXIT_CONFIG;
         }
         try (CoachBot bot = new CoachBot(config)) {

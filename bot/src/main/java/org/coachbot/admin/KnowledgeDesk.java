@@ -9,7 +9,7 @@ import org.coachbot.chat.Responder;
 import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.Section;
-import org.coachbot.roleplay.ScenarioBook;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

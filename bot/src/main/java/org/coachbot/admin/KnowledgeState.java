@@ -2,7 +2,7 @@ package org.coachbot.admin;
 
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.retrieval.Retriever;
-import org.coachbot.roleplay.ScenarioBook;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
-import org.coachbot.roleplay.ScenarioBook;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 
 import java.nio.file.Path;
 import java.time.Clock;

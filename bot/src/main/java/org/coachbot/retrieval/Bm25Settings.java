@@ -19,7 +19,7 @@ public record Bm25Settings(ChineseAnalysis analysis, float titleBoost, float tag
      * 0.791 / 0.901 / 0.853; inside the hybrid 0.791 / 0.934 / 0.864, 0.824 / 0.923 / 0.883 and
      * 0.879 / 0.956 / 0.916. Unigrams let colloquial and mistyped questions (焦绿, 安扶, 沉么) still match.
      */
-    public static final ChineseAnalysis DEFAULT_ANALYSIS = ChineseAnalysis.CJK_BIGRAM_UNIGRAM;
+    public static final ChineseAnalysis DEFAULT_ANALYSIS = CjkAnalysis.CJK_BIGRAM_UNIGRAM;
     /**
      * A heading names the technique ("沉默对沉默"), so a match there is strong evidence. Boosts between 1 and 3
      * for title and 1 and 5 for tags moved the hybrid's Recall@3 by at most one question; these are the middle.
@@ -52,15 +52,5 @@ public record Bm25Settings(ChineseAnalysis analysis, float titleBoost, float tag
     public static Bm25Settings defaults() {
         return new Bm25Settings(DEFAULT_ANALYSIS, DEFAULT_TITLE_BOOST, DEFAULT_TAGS_BOOST, DEFAULT_BODY_BOOST,
                 DEFAULT_MIN_SCORE);
-    }
-
-    /** The same settings with another analysis. */
-    public Bm25Settings withAnalysis(ChineseAnalysis other) {
-        return new Bm25Settings(other, titleBoost, tagsBoost, bodyBoost, minScore);
-    }
-
-    /** The same settings with another threshold. */
-    public Bm25Settings withMinScore(double other) {
-        return new Bm25Settings(analysis, titleBoost, tagsBoost, bodyBoost, other);
     }
 }

@@ -51,16 +51,7 @@ public final class HybridRetriever implements Retriever {
         if (normalized.isEmpty()) {
             return List.of();
         }
-        return cache.get(new Key(normalized, maxResults), k -> compute(k.normalizedQuery(), k.maxResults(), true));
-    }
-
-    /** Sections in fused order with their scores, without threshold or cache, for measurements. */
-    public List<Hit> rank(String query, int maxResults) {
-        if (maxResults <= 0) {
-            throw new IllegalArgumentException("maxResults must be > 0");
-        }
-        String normalized = normalizer.question(query);
-        return normalized.isEmpty() ? List.of() : compute(normalized, maxResults, false);
+        return cache.get(new Key(normalized, maxResults), k -> compute(k.normalizedQuery(), k.maxResults()));
     }
 
     /** A retriever over the same indexes with other settings; nothing is re-indexed or re-embedded. */
@@ -83,11 +74,11 @@ public final class HybridRetriever implements Retriever {
         cache.invalidateAll();
     }
 
-    private List<Hit> compute(String normalized, int maxResults, boolean threshold) {
+    private List<Hit> compute(String normalized, int maxResults) {
         int all = dense.size();
         List<Hit> semantic = dense.rankNormalized(normalized, all);
         // The closest section's cosine alone separates on- from off-topic questions best; see HybridSettings.
-        if (semantic.isEmpty() || threshold && semantic.get(0).score() < settings.minCosine()) {
+        if (semantic.isEmpty() || semantic.get(0).score() < settings.minCosine()) {
             return List.of();
         }
         List<Hit> lexical = bm25.rankNormalized(normalized, all);
@@ -105,8 +96,7 @@ public final class HybridRetriever implements Retriever {
                 ? Comparator.comparingDouble(this::reciprocalRank)
                 : Comparator.comparingDouble(this::relevance);
         fused.sort(order.reversed().thenComparing(s -> s.section.id()));
-        double floor = threshold ? settings.minShareOfBest() * fused.stream().mapToDouble(this::relevance).max()
-                .orElse(0) : Double.NEGATIVE_INFINITY;
+        double floor = settings.minShareOfBest() * fused.stream().mapToDouble(this::relevance).max().orElse(0);
         List<Hit> out = new ArrayList<>(Math.min(maxResults, fused.size()));
         for (Scores s : fused) {
             if (out.size() == maxResults) {
@@ -133,12 +123,6 @@ public final class HybridRetriever implements Retriever {
             sum += 1.0 / (settings.rrfK() + s.bm25Rank);
         }
         return sum;
-    }
-
-    /** The closest section's cosine, which the threshold compares, for measurements. */
-    public double bestCosine(String query) {
-        List<Hit> top = dense.rank(query, 1);
-        return top.isEmpty() ? 0 : top.get(0).score();
     }
 
     /** Both retrievers' view of one section; rank 0 means the retriever did not return it. */

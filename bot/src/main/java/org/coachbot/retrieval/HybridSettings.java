@@ -71,15 +71,7 @@ public record HybridSettings(Fusion fusion, double denseWeight, int rrfK, double
                 DEFAULT_MIN_SHARE_OF_BEST, DEFAULT_CACHE_SIZE);
     }
 
-    /** The same settings with another fusion. */
-    public HybridSettings withFusion(Fusion other) {
-        return new HybridSettings(other, denseWeight, rrfK, minCosine, minShareOfBest, cacheSize);
-    }
 
-    /** The same settings with another dense weight. */
-    public HybridSettings withDenseWeight(double other) {
-        return new HybridSettings(fusion, other, rrfK, minCosine, minShareOfBest, cacheSize);
-    }
 
     /** The same settings with another threshold. */
     public HybridSettings withMinCosine(double other) {
@@ -89,10 +81,5 @@ public record HybridSettings(Fusion fusion, double denseWeight, int rrfK, double
     /** The same settings with another share of the best score; 0 keeps every hit of an on-topic question. */
     public HybridSettings withMinShareOfBest(double other) {
         return new HybridSettings(fusion, denseWeight, rrfK, minCosine, other, cacheSize);
-    }
-
-    /** The same settings with another cache size; 0 disables the cache. */
-    public HybridSettings withCacheSize(long other) {
-        return new HybridSettings(fusion, denseWeight, rrfK, minCosine, minShareOfBest, other);
     }
 }

@@ -5,6 +5,14 @@ import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.Section;
 import org.coachbot.retrieval.Hit;
 import org.coachbot.retrieval.Retriever;
+import org.coachbot.roleplay.engine.DetectedMove;
+import org.coachbot.roleplay.engine.Session;
+import org.coachbot.roleplay.scenario.Detector;
+import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.Polarity;
+import org.coachbot.roleplay.scenario.RemedyBeat;
+import org.coachbot.roleplay.scenario.Rubric;
+import org.coachbot.roleplay.scenario.Scenario;
 import org.coachbot.text.Texts;
 
 import java.util.Comparator;

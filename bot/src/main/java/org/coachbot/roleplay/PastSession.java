@@ -1,5 +1,7 @@
 package org.coachbot.roleplay;
 
+import org.coachbot.roleplay.engine.Outcome;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

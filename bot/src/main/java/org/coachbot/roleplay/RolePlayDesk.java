@@ -8,6 +8,15 @@ import org.coachbot.chat.Responder;
 import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.retrieval.Retriever;
+import org.coachbot.roleplay.engine.Meaning;
+import org.coachbot.roleplay.engine.Outcome;
+import org.coachbot.roleplay.engine.RolePlayEngine;
+import org.coachbot.roleplay.engine.Session;
+import org.coachbot.roleplay.engine.TurnResult;
+import org.coachbot.roleplay.persona.CustomerPersona;
+import org.coachbot.roleplay.scenario.Rubric;
+import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.text.Texts;
 
 import java.time.Clock;

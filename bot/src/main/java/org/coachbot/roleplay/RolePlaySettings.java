@@ -1,5 +1,7 @@
 package org.coachbot.roleplay;
 
+import org.coachbot.roleplay.engine.RolePlayEngine;
+
 import java.time.Duration;
 import java.util.Objects;
 

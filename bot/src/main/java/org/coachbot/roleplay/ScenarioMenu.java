@@ -2,6 +2,8 @@ package org.coachbot.roleplay;
 
 import org.coachbot.chat.Button;
 import org.coachbot.chat.Reply;
+import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.text.Texts;
 
 import java.util.List;

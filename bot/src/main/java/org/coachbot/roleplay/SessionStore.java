@@ -1,5 +1,8 @@
 package org.coachbot.roleplay;
 
+import org.coachbot.roleplay.engine.Session;
+import org.coachbot.roleplay.scoring.Scorecard;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

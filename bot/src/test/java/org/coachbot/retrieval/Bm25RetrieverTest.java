@@ -14,11 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class Bm25RetrieverTest {
 
     @ParameterizedTest
-    @EnumSource(ChineseAnalysis.class)
-    void should_rank_the_obvious_section_first_with_every_analysis(ChineseAnalysis analysis) {
+    @EnumSource(CjkAnalysis.class)
+    void should_rank_the_obvious_section_first_with_every_analysis(CjkAnalysis analysis) {
         // given
         Bm25Retriever bm25 = new Bm25Retriever(TestKnowledge.base().sections(),
-                Bm25Settings.defaults().withAnalysis(analysis), new QueryNormalizer());
+                new Bm25Settings(analysis, Bm25Settings.DEFAULT_TITLE_BOOST, Bm25Settings.DEFAULT_TAGS_BOOST,
+                        Bm25Settings.DEFAULT_BODY_BOOST, Bm25Settings.DEFAULT_MIN_SCORE), new QueryNormalizer());
 
         // when
         List<Hit> hits = bm25.search("电话响几声要接", 3);

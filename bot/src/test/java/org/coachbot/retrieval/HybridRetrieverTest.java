@@ -74,10 +74,6 @@ class HybridRetrieverTest {
         assertEquals(calls, model.calls());
     }
 
-    @Test
-    void should_rank_every_section_without_threshold_for_measurements() {
-        assertEquals(hybrid.size(), hybrid.rank("今天天气怎么样", 100).size());
-    }
 
     @Test
     void should_reject_a_non_positive_max_results() {

@@ -2,43 +2,53 @@ package org.coachbot.roleplay;
 
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.roleplay.scenario.Rubric;
+import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-/** The small knowledge folder in {@code src/test/resources/roleplay/knowledge}: 3 topics, a rubric, 2 scenarios. */
-final class Fixtures {
-    static final String HOTEL = "hotel-no-hot-water";
-    static final String SILENT = "silent-buyer";
+/**
+ * The knowledge the bot ships with ({@code ../knowledge}, or {@code -Dcoachbot.knowledge=<dir>}): role-play is
+ * tested on the real rubric and scenarios, so a content change that breaks the customer or the score fails here.
+ */
+public final class Fixtures {
+    public static final String HOTEL = "hotel-no-hot-water";
+    public static final String SILENT = "silent-customer";
+    static final String ETICKET = "midnight-eticket";
+    private static KnowledgeBase knowledge;
+    private static ScenarioBook book;
 
     private Fixtures() {
     }
 
-    static Path knowledgeDir() {
-        try {
-            return Path.of(Fixtures.class.getResource("/roleplay/knowledge/rubric.yaml").toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    public static Path knowledgeDir() {
+        return Path.of(System.getProperty("coachbot.knowledge", "../knowledge"));
+    }
+
+    public static synchronized KnowledgeBase knowledge() {
+        if (knowledge == null) {
+            knowledge = new KnowledgeLoader().load(knowledgeDir());
         }
+        return knowledge;
     }
 
-    static KnowledgeBase knowledge() {
-        return new KnowledgeLoader().load(knowledgeDir());
-    }
-
-    static ScenarioBook book() {
-        ScenarioBook book = ScenarioBook.load(knowledgeDir(), knowledge());
-        if (!book.problems().isEmpty()) {
-            throw new IllegalStateException("fixture problems: " + book.problems());
+    public static synchronized ScenarioBook book() {
+        if (book == null) {
+            ScenarioBook loaded = ScenarioBook.load(knowledgeDir(), knowledge());
+            if (!loaded.problems().isEmpty()) {
+                throw new IllegalStateException("problems in " + knowledgeDir() + ": " + loaded.problems());
+            }
+            book = loaded;
         }
         return book;
     }
 
-    static Rubric rubric() {
+    public static Rubric rubric() {
         return book().rubric().orElseThrow();
     }
 
-    static Scenario scenario(String id) {
+    public static Scenario scenario(String id) {
         return book().scenario(id).orElseThrow();
     }
 }

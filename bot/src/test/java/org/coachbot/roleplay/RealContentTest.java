@@ -3,6 +3,20 @@ package org.coachbot.roleplay;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.roleplay.engine.Meaning;
+import org.coachbot.roleplay.engine.MoveDetector;
+import org.coachbot.roleplay.engine.Outcome;
+import org.coachbot.roleplay.engine.RolePlayEngine;
+import org.coachbot.roleplay.engine.Session;
+import org.coachbot.roleplay.engine.TurnResult;
+import org.coachbot.roleplay.persona.ScriptedPersona;
+import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.Polarity;
+import org.coachbot.roleplay.scenario.Rubric;
+import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scenario.ScenarioBook;
+import org.coachbot.roleplay.scoring.Scorer;
+import org.coachbot.roleplay.scoring.ScorerTest;
 import org.coachbot.tips.TipService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,22 +72,33 @@ class RealContentTest {
     }
 
     @Test
-    void every_inflaming_move_has_reactions_and_every_resolving_move_a_detector() {
+    void every_scenario_has_a_fact_sheet_a_remedy_and_sections_it_trains_and_answers_what_inflames() {
         for (Scenario s : book.scenarios()) {
+            assertTrue(s.facts().size() >= 3, s.id() + ": fewer than three facts");
+            assertFalse(s.remedy().isEmpty(), s.id() + ": no remedy beat");
+            assertFalse(s.trains().isEmpty(), s.id() + ": trains no knowledge section");
             for (MoveKind inflaming : s.inflames().keySet()) {
-                assertTrue(s.reactions().containsKey(inflaming),
+                assertFalse(s.lines().reaction(inflaming).isEmpty(),
                         s.id() + ": inflames " + inflaming.key() + " but has no reactions for it");
             }
-            for (MoveKind needed : s.resolvedWhen()) {
-                assertFalse(book.rubric().orElseThrow().detectorsFor(needed).isEmpty(),
-                        s.id() + ": resolved_when " + needed.key() + " but no detector recognises it");
+        }
+    }
+
+    @Test
+    void no_briefing_gives_away_what_the_customer_does_not_say() {
+        for (Scenario s : book.scenarios()) {
+            String hidden = s.hidden().replaceAll("[,。;、\\s]", "");
+            String briefing = s.briefing().replaceAll("[,。;、\\s]", "");
+            for (int i = 0; i + 8 <= hidden.length(); i++) {
+                String piece = hidden.substring(i, i + 8);
+                assertFalse(briefing.contains(piece), s.id() + ": the briefing tells the hidden worry (" + piece + ")");
             }
         }
     }
 
     @Test
     void rubric_recognises_the_schema_example_phrases() {
-        MoveDetector detector = new MoveDetector(book.rubric().orElseThrow());
+        MoveDetector detector = new MoveDetector(book.rubric().orElseThrow(), Meaning.NONE);
         Map<String, MoveKind> examples = Map.ofEntries(
                 Map.entry("您好", MoveKind.GREETING),
                 Map.entry("您好,这里是客服中心,我是小李。", MoveKind.SELF_INTRO),
@@ -105,7 +130,7 @@ class RealContentTest {
 
     @Test
     void polite_lines_trigger_no_bad_detector() {
-        MoveDetector detector = new MoveDetector(book.rubric().orElseThrow());
+        MoveDetector detector = new MoveDetector(book.rubric().orElseThrow(), Meaning.NONE);
         List<String> polite = List.of("您好,非常抱歉让您久等了。", "这个要求一点都不过分,我马上为您安排。",
                 "我不能让您白跑一趟,我马上安排师傅上门。", "您看这样行不行?我先为您换一间房。",
                 "您别着急,请问是几号房间?", "我理解您的心情,这件事我来负责。", "感谢您的理解,十分钟内给您回电。",
@@ -117,17 +142,17 @@ class RealContentTest {
     }
 
     @Test
-    void courteous_trainee_outscores_a_curt_one_by_twenty_points_on_the_hotel_scenario() {
+    void excellent_trainee_outscores_a_harmful_one_by_forty_points_on_the_hotel_scenario() {
         Scenario hotel = book.scenario("hotel-no-hot-water").orElse(null);
         assumeTrue(hotel != null, "no hotel-no-hot-water scenario");
-        int courteous = play(hotel, ScorerTest.COURTEOUS);
-        int curt = play(hotel, ScorerTest.CURT);
-        assertTrue(courteous - curt >= 20, "courteous " + courteous + " vs curt " + curt);
+        int excellent = play(hotel, ScorerTest.EXCELLENT);
+        int harmful = play(hotel, ScorerTest.HARMFUL);
+        assertTrue(excellent - harmful >= 40, "excellent " + excellent + " vs harmful " + harmful);
     }
 
     private static int play(Scenario scenario, List<String> lines) {
         Rubric rubric = book.rubric().orElseThrow();
-        RolePlayEngine engine = new RolePlayEngine(new ScriptedPersona(), RolePlayEngine.DEFAULT_MAX_TURNS);
+        RolePlayEngine engine = new RolePlayEngine(new ScriptedPersona(), RolePlayEngine.DEFAULT_MAX_TURNS, Meaning.NONE);
         Session s = engine.start(scenario, 1, 1, 3, NOW);
         Outcome outcome = Outcome.ENDED;
         for (String line : lines) {

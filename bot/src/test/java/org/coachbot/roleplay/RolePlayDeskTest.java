@@ -1,15 +1,23 @@
 package org.coachbot.roleplay;
 
 import org.coachbot.chat.Button;
+import org.coachbot.chat.Html;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.retrieval.Hit;
 import org.coachbot.retrieval.Retriever;
+import org.coachbot.roleplay.engine.Meaning;
+import org.coachbot.roleplay.engine.Outcome;
+import org.coachbot.roleplay.persona.ScriptedPersona;
+import org.coachbot.roleplay.scenario.Detector;
+import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.ScenarioBook;
+import org.coachbot.roleplay.scoring.ScorerTest;
 import org.coachbot.store.SqliteSessionStore;
-import org.junit.jupiter.api.AfterEach;
 import org.coachbot.testing.RecordingResponder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,10 +62,11 @@ class RolePlayDeskTest {
         desk().start(text("/roleplay"), "", out);
 
         List<List<Button>> rows = out.last().buttons();
-        assertEquals(2, rows.size());
-        assertEquals("★★☆ 酒店客人洗澡没有热水(愤怒型)", rows.get(0).get(0).label());
-        assertEquals("rp:start:hotel-no-hot-water", rows.get(0).get(0).data());
-        assertTrue(rows.get(1).get(0).label().startsWith("★★★ "));
+        assertEquals(book.scenarios().size(), rows.size());
+        Button hotel = rows.stream().flatMap(List::stream).filter(b -> b.data().equals("rp:start:hotel-no-hot-water"))
+                .findFirst().orElseThrow();
+        assertEquals("★★☆ 酒店客人洗澡没有热水(愤怒型)", hotel.label());
+        assertTrue(rows.stream().flatMap(List::stream).allMatch(b -> b.data().startsWith("rp:start:")));
     }
 
     @Test
@@ -66,19 +75,20 @@ class RolePlayDeskTest {
 
         String html = out.last().html();
         assertTrue(html.contains("对练开始:酒店客人洗澡没有热水"), html);
-        assertTrue(html.contains("想洗个热水澡却发现没有热水"), html);
-        assertTrue(Fixtures.scenario(Fixtures.HOTEL).opening().stream().anyMatch(html::contains), html);
+        assertTrue(html.contains("今晚工程部正在检修热水管道"), html);
+        assertFalse(html.contains("八点要开一个很重要的会"), "the hidden worry is for the debrief: " + html);
+        assertTrue(Fixtures.scenario(Fixtures.HOTEL).lines().opening().stream().anyMatch(html::contains), html);
         assertTrue(desk.isActive(TRAINEE, CHAT));
         assertFalse(desk.isActive(TRAINEE, CHAT + 1));
     }
 
     @Test
-    void courteous_session_ends_in_success_with_scorecard_and_radar_chart() {
+    void excellent_session_ends_in_success_with_a_passing_scorecard_the_hidden_worry_and_a_radar_chart() {
         // given
         desk().start(text("/roleplay"), Fixtures.HOTEL, out);
 
         // when
-        for (String line : ScorerTest.COURTEOUS) {
+        for (String line : ScorerTest.EXCELLENT) {
             desk.say(text(line), out);
         }
 
@@ -88,6 +98,8 @@ class RolePlayDeskTest {
         assertTrue(all.matches("(?s).*总分 \\d{1,3}/100.*"), all);
         assertTrue(all.contains("• 解决问题与承诺:"), all);
         assertTrue(all.contains("做得好的地方"), all);
+        assertTrue(all.contains("✅ 通过(合格线 80 分)"), all);
+        assertTrue(all.contains("客户没说出口的:" + Fixtures.scenario(Fixtures.HOTEL).hidden()), all);
         assertEquals(1, out.images().size());
         assertTrue(out.images().get(0).png().length > 1000);
         assertFalse(desk.isActive(TRAINEE, CHAT));
@@ -103,8 +115,11 @@ class RolePlayDeskTest {
         desk.end(text("/end"), "", out);
 
         String card = out.replies.get(0).html();
-        assertTrue(card.contains("你说:「热水不归我管,你找工程部去。&lt;b&gt;」→ 更好的说法:「这件事由我来负责跟进,十分钟内给您回电。」"
-                + "(知识来源:别的部门造成的问题怎么处理)"), card);
+        Detector blame = book.rubric().orElseThrow().detectorsFor(MoveKind.BLAME_OTHER).get(0);
+        String source = knowledge.section(blame.section()).orElseThrow().title();
+        assertTrue(card.contains("你说:「热水不归我管,你找工程部去。&lt;b&gt;」→ 更好的说法:「"
+                + Html.escape(blame.better()) + "」(知识来源:" + Html.escape(source) + ")"), card);
+        assertTrue(card.contains("❌ 未通过"), card);
         assertTrue(card.contains("结果:🏁"), card);
         assertTrue(out.replies.get(1).hasImage());
     }
@@ -117,7 +132,7 @@ class RolePlayDeskTest {
         desk.start(text("/roleplay"), Fixtures.SILENT, out);
         Reply ask = out.last();
         assertTrue(ask.html().contains("你正在练习「酒店客人洗澡没有热水」"), ask.html());
-        assertEquals("rp:switch:silent-buyer", ask.buttons().get(0).get(0).data());
+        assertEquals("rp:switch:silent-customer", ask.buttons().get(0).get(0).data());
 
         out.clear();
         desk.onButton(button(ask.buttons().get(0).get(0).data()), out);
@@ -129,7 +144,7 @@ class RolePlayDeskTest {
     @Test
     void hint_for_the_silent_customer_is_marked_as_the_coach_and_teaches_the_leading_question_method() {
         desk().start(text("/roleplay"), Fixtures.SILENT, out);
-        desk.say(text("您好,请问您要办什么?"), out);
+        desk.say(text("您好。"), out);
 
         desk.hint(text("/hint"), "", out);
 
@@ -149,8 +164,9 @@ class RolePlayDeskTest {
 
         desk.hint(text("/hint"), "", out);
 
-        assertTrue(out.last().html().contains("刚才那句「那是工程部的事。」容易激怒客户,可以换成:「这件事由我来负责跟进"),
-                out.last().html());
+        String better = book.rubric().orElseThrow().detectorsFor(MoveKind.BLAME_OTHER).get(0).better();
+        assertTrue(out.last().html().contains("刚才那句「那是工程部的事。」容易激怒客户,可以换成:「"
+                + Html.escape(better) + "」"), out.last().html());
     }
 
     @Test
@@ -189,7 +205,7 @@ class RolePlayDeskTest {
         desk.say(text("那是工程部的事。"), out);
         desk.end(text("/end"), "", out);
         desk.start(text("/roleplay"), Fixtures.HOTEL, out);
-        for (String line : ScorerTest.COURTEOUS) {
+        for (String line : ScorerTest.EXCELLENT) {
             desk.say(text(line), out);
         }
         out.clear();
@@ -214,7 +230,7 @@ class RolePlayDeskTest {
     void unknown_scenario_shows_the_menu_and_stale_buttons_are_answered() {
         desk().start(text("/roleplay nope"), "nope<script>", out);
         assertTrue(out.last().html().contains("没有找到场景「nope&lt;script&gt;」"), out.last().html());
-        assertEquals(2, out.last().buttons().size());
+        assertEquals(book.scenarios().size(), out.last().buttons().size());
 
         desk.onButton(button("rp:whatever"), out);
         assertTrue(out.last().html().contains("按钮已经失效"));
@@ -223,7 +239,7 @@ class RolePlayDeskTest {
     @Test
     void scenario_number_from_the_menu_starts_it() {
         desk().start(text("/roleplay 2"), "2", out);
-        assertTrue(out.last().html().contains("犹豫不决、话很少的客户"), out.last().html());
+        assertTrue(out.last().html().contains("对练开始:" + book.scenarios().get(1).title()), out.last().html());
     }
 
     @Test
@@ -260,7 +276,7 @@ class RolePlayDeskTest {
 
     private RolePlayDesk newDesk() {
         return new RolePlayDesk(() -> book, () -> knowledge, () -> retriever, store, new ScriptedPersona(), clock,
-                () -> 1234L, RolePlaySettings.DEFAULTS);
+                () -> 1234L, RolePlaySettings.DEFAULTS, Meaning.NONE);
     }
 
     private static Incoming text(String text) {

@@ -1,0 +1,46 @@
+package org.coachbot.bench;
+
+import org.coachbot.config.BotConfig;
+import org.coachbot.config.ConfigException;
+import org.coachbot.config.ConfigLoader;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Runs the benchmarks: {@code java -jar bench/target/coach-bench.jar [retrieval|roleplay]} (both without an
+ * argument), on the knowledge and data folders of the bot's configuration ({@code KNOWLEDGE_DIR}, {@code DATA_DIR}).
+ * Exit code 0 when every target is met, 1 when one is not, 2 on a usage or configuration error.
+ */
+public final class Bench {
+    private static final Set<String> PARTS = Set.of("retrieval", "roleplay");
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        String part = args.length > 0 ? args[0] : "";
+        if (!part.isEmpty() && !PARTS.contains(part)) {
+            System.err.println("unknown benchmark \"" + part + "\": expected retrieval, roleplay or nothing (both)");
+            System.exit(2);
+        }
+        BotConfig config;
+        try {
+            config = new ConfigLoader(System.getenv()).load();
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path data = config.dataDir();
+        Files.createDirectories(data);
+        int retrieval = part.equals("roleplay") ? 0 : RetrievalBenchmark.run(out, config.knowledgeDir(), data);
+        int rolePlay = part.equals("retrieval") ? 0 : RolePlayBenchmark.run(out, config.knowledgeDir(), data);
+        System.exit(Math.max(retrieval, rolePlay));
+    }
+}

@@ -1,0 +1,17 @@
+package org.coachbot.roleplay.engine;
+
+import java.util.List;
+
+/** How close in meaning a trainee's line is to example phrases; lets the rubric recognise moves beyond regexes. */
+@FunctionalInterface
+public interface Meaning {
+    /** Recognises nothing by meaning: only the regular expressions count. */
+    Meaning NONE = (clauses, examples) -> 0;
+
+    /**
+     * The highest cosine between any clause of the line and any example; 0 when there is nothing to compare.
+     *
+     * @param clauses the normalised line and its clauses, see {@link Clauses#of}
+     */
+    double closeness(List<String> clauses, List<String> examples);
+}

@@ -1,0 +1,78 @@
+package org.coachbot.roleplay.scenario;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** How a session is heard and scored: the dimensions, the detectors that move them, and the outcome rules. */
+public record Rubric(List<Dimension> dimensions, List<Detector> detectors, Language language, Thresholds thresholds,
+                     Scoring scoring) {
+    /** The dimension ids every rubric must define (the radar chart and the history rely on them). */
+    public static final List<String> REQUIRED_DIMENSIONS =
+            List.of("courtesy", "empathy", "positive_language", "resolution", "questioning", "ownership");
+
+    /**
+     * Cosines a clause needs to count by meaning, measured on {@code eval/moves.tsv} and the fact questions.
+     *
+     * @param moves    to a good detector's examples
+     * @param badMoves to a bad detector's examples: higher, as a false offence wrongs the trainee
+     * @param facts    to a fact's example questions
+     * @param remedy   to a remedy beat's examples
+     */
+    public record Thresholds(double moves, double badMoves, double facts, double remedy) {
+        public Thresholds {
+            for (double t : new double[]{moves, badMoves, facts, remedy}) {
+                if (!(t > 0 && t <= 1)) {
+                    throw new IllegalArgumentException("thresholds must be within (0, 1]: " + t);
+                }
+            }
+        }
+    }
+
+    /**
+     * How the outcome weighs on the score.
+     *
+     * @param remedyPoints   resolution points shared by the scenario's remedy beats
+     * @param resolvedPoints resolution points for a customer who ended satisfied
+     * @param lostCap        highest total when the customer hung up or gave up
+     * @param unresolvedCap  highest total of a call that never satisfied the customer and offered no remedy beat
+     * @param remedyCap      what the remedy beats offered add to that cap, in proportion: a call that offered the
+     *                       whole remedy but left the customer unhappy can score higher than one that offered none
+     * @param badLinePenalty points off the total for each line that carried a bad move
+     */
+    public record Scoring(int remedyPoints, int resolvedPoints, int lostCap, int unresolvedCap, int remedyCap,
+                          int badLinePenalty) {
+        public Scoring {
+            for (int v : new int[]{remedyPoints, resolvedPoints, lostCap, unresolvedCap, remedyCap,
+                    badLinePenalty}) {
+                if (v < 0 || v > 100) {
+                    throw new IllegalArgumentException("scoring values must be within 0..100: " + v);
+                }
+            }
+        }
+    }
+
+    public Rubric {
+        dimensions = List.copyOf(dimensions);
+        detectors = List.copyOf(detectors);
+        Objects.requireNonNull(language, "language must not be null");
+        Objects.requireNonNull(thresholds, "thresholds must not be null");
+        Objects.requireNonNull(scoring, "scoring must not be null");
+        if (dimensions.isEmpty()) {
+            throw new IllegalArgumentException("a rubric needs at least one dimension");
+        }
+    }
+
+    public Optional<Detector> detector(String id) {
+        return detectors.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /** Detectors of a move, in file order: the advice of the good ones tells the trainee what to say. */
+    public List<Detector> detectorsFor(MoveKind move) {
+        return detectors.stream().filter(d -> d.move() == move).toList();
+    }
+
+    public Optional<Dimension> dimension(String id) {
+        return dimensions.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+}
