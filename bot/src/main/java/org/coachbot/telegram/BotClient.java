@@ -133,12 +133,16 @@ public final class BotClient {
                 () -> (patient ? this.patient : client).executeAsync(photo)), chatId);
     }
 
-    /** Replaces the text of a message sent earlier. */
-    public void edit(long chatId, long messageId, String text, boolean html, boolean patient) {
+    /** Replaces the text (and the buttons) of a message sent earlier. */
+    public void edit(long chatId, long messageId, String text, boolean html, List<List<Button>> buttons,
+                     boolean patient) {
         EditMessageText.EditMessageTextBuilder<?, ?> e = EditMessageText.builder().chatId(chatId)
                 .messageId(Math.toIntExact(messageId)).text(text);
         if (html) {
             e.parseMode("HTML");
+        }
+        if (!buttons.isEmpty()) {
+            e.replyMarkup(keyboard(buttons));
         }
         call(e.build(), patient);
     }

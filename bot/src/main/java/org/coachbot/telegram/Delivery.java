@@ -92,8 +92,13 @@ final class Delivery {
                     log.warn("Telegram could not parse the HTML of a reply ({}); sending it as plain text",
                             m.describe());
                     plain = true;
-                } else if (m.kind() == OutboxMessage.Kind.EDIT && e.notModified()) {
+                } else if (m.kind() != OutboxMessage.Kind.TEXT && m.kind() != OutboxMessage.Kind.PHOTO
+                        && e.notModified()) {
                     return new Outcome(true, m.editMessageId());
+                } else if (m.kind() == OutboxMessage.Kind.REPLACE && e.errorCode() == 400) {
+                    log.info("cannot edit message {} in chat {} ({}); sending the reply as a new message",
+                            m.editMessageId(), m.chatId(), e.getMessage());
+                    m = m.asText();
                 } else if (e.retryable()) {
                     failures++;
                     if (failures == 1 || failures % LOG_EVERY == 0) {
@@ -118,8 +123,8 @@ final class Delivery {
         return switch (m.kind()) {
             case TEXT -> api.sendText(m.chatId(), text, !plain, m.buttons(), patient);
             case PHOTO -> api.sendPhoto(m.chatId(), m.png(), text, !plain, patient);
-            case EDIT -> {
-                api.edit(m.chatId(), m.editMessageId(), text, !plain, patient);
+            case EDIT, REPLACE -> {
+                api.edit(m.chatId(), m.editMessageId(), text, !plain, m.buttons(), patient);
                 yield m.editMessageId();
             }
         };

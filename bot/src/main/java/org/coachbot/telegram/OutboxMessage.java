@@ -20,8 +20,11 @@ record OutboxMessage(long id, long chatId, long updateId, int seq, Kind kind, St
                      List<List<Button>> buttons, byte[] png, long editMessageId, long createdAt, State state,
                      int timeouts, long messageId) {
 
-    /** What is sent. */
-    enum Kind { TEXT, PHOTO, EDIT }
+    /**
+     * What is sent: a text, a photo, an edit of a status message, or a replacement of the message whose button
+     * was pressed, which is sent as a new message when Telegram cannot edit that one.
+     */
+    enum Kind { TEXT, PHOTO, EDIT, REPLACE }
 
     /** Where it is on its way. */
     enum State { PENDING, SENT, DROPPED }
@@ -53,6 +56,18 @@ record OutboxMessage(long id, long chatId, long updateId, int seq, Kind kind, St
     static OutboxMessage edit(long chatId, long updateId, int seq, long messageId, String html, long now) {
         return new OutboxMessage(0, chatId, updateId, seq, Kind.EDIT, html, List.of(), null, messageId, now,
                 State.PENDING, 0, -1);
+    }
+
+    static OutboxMessage replace(long chatId, long updateId, int seq, long messageId, String html,
+                                 List<List<Button>> buttons, long now) {
+        return new OutboxMessage(0, chatId, updateId, seq, Kind.REPLACE, html, buttons, null, messageId, now,
+                State.PENDING, 0, -1);
+    }
+
+    /** The same message as a new text, for a replacement Telegram cannot edit in place. */
+    OutboxMessage asText() {
+        return new OutboxMessage(id, chatId, updateId, seq, Kind.TEXT, html, buttons, png, -1, createdAt, state,
+                timeouts, messageId);
     }
 
     OutboxMessage withId(long rowId) {

@@ -44,13 +44,27 @@ final class Replies {
         this.time = time;
     }
 
-    /** Answers one update: each reply is recorded, then the chat's unsent messages go out, this one last. */
-    Responder responder(long chatId, long updateId) {
+    /**
+     * Answers one update: each reply is recorded, then the chat's unsent messages go out, this one last.
+     * {@code pressedMessageId} is the message whose button was pressed, or -1.
+     */
+    Responder responder(long chatId, long updateId, long pressedMessageId) {
         AtomicInteger seq = new AtomicInteger();
         return new Responder() {
             @Override
             public void send(Reply reply) {
                 sendNow(chatId, compose(chatId, updateId, seq, reply));
+            }
+
+            @Override
+            public void replace(Reply reply) {
+                List<String> parts = reply.hasImage() ? List.of() : splitter.split(reply.html());
+                if (pressedMessageId <= 0 || parts.size() != 1) {
+                    send(reply);
+                    return;
+                }
+                sendNow(chatId, List.of(OutboxMessage.replace(chatId, updateId, seq.getAndIncrement(),
+                        pressedMessageId, parts.get(0), reply.buttons(), time.millis())));
             }
 
             @Override

@@ -3,6 +3,7 @@ package org.coachbot.telegram;
 import org.coachbot.chat.ChatCore;
 import org.coachbot.chat.FileFetcher;
 import org.coachbot.chat.Incoming;
+import org.coachbot.chat.Messenger;
 import org.coachbot.chat.Notifier;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
@@ -150,12 +151,18 @@ public final class TelegramFrontEnd {
         }
     }
 
-    /** Sends to every administrator's private chat, through the outbox and each admin's lane. */
+    /** Sends messages the bot starts itself through the outbox, in the chat's lane, behind its replies. */
+    public Messenger messenger() {
+        return (chatId, reply) -> {
+            List<OutboxMessage> unrecorded = replies.record(chatId, reply);
+            lanes.submit(chatId, () -> replies.flush(chatId, unrecorded));
+        };
+    }
+
+    /** Sends to every administrator's private chat, like {@link #messenger()}. */
     public Notifier notifier() {
-        return reply -> settings.adminIds().forEach(id -> {
-            List<OutboxMessage> unrecorded = replies.record(id, reply);
-            lanes.submit(id, () -> replies.flush(id, unrecorded));
-        });
+        Messenger messenger = messenger();
+        return reply -> settings.adminIds().forEach(id -> messenger.send(id, reply));
     }
 
     /** Downloads a document with getFile from the configured Bot API. */
@@ -223,7 +230,9 @@ public final class TelegramFrontEnd {
         long chat = e.chatId();
         ScheduledFuture<?> typing = timers.scheduleAtFixedRate(() -> api.typing(chat), TYPING_AFTER.toMillis(),
                 TYPING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        Responder out = replies.responder(chat, e.updateId());
+        var pressed = e.update().hasCallbackQuery() ? e.update().getCallbackQuery().getMessage() : null;
+        Responder out = replies.responder(chat, e.updateId(),
+                pressed == null || pressed.getMessageId() == null ? -1 : pressed.getMessageId());
         try {
             Incoming in = translator.translate(e.update()).orElseThrow();
             if (!settings.allowedUserIds().isEmpty() && !settings.allowedUserIds().contains(in.user().id())) {

@@ -85,6 +85,7 @@ public final class FakeBotApiServer implements AutoCloseable {
     private final Map<String, Deque<String>> scripted = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<Long, String> messages = new ConcurrentHashMap<>();
+    private final Map<Call, Long> messageIds = new ConcurrentHashMap<>();
     private final AtomicLong nextUpdate = new AtomicLong(1);
     private final AtomicLong nextMessage = new AtomicLong(100);
     private final AtomicLong pollGeneration = new AtomicLong();
@@ -170,12 +171,17 @@ public final class FakeBotApiServer implements AutoCloseable {
         return enqueue(m);
     }
 
-    /** Queues a pressed inline button. */
+    /** Queues a pressed inline button under a message Telegram does not know (any more). */
     public long button(long userId, long chatId, String data) {
+        return button(userId, chatId, data, 1);
+    }
+
+    /** Queues a pressed inline button under the given message. */
+    public long button(long userId, long chatId, String data, long messageId) {
         ObjectNode u = JSON.createObjectNode();
         ObjectNode q = u.putObject("callback_query").put("id", "cb" + nextUpdate.get()).put("data", data);
         q.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "U" + userId);
-        ObjectNode message = q.put("chat_instance", "c" + chatId).putObject("message").put("message_id", 1)
+        ObjectNode message = q.put("chat_instance", "c" + chatId).putObject("message").put("message_id", messageId)
                 .put("date", 1);
         message.putObject("chat").put("id", chatId).put("type", "private");
         return enqueue(u);
@@ -198,6 +204,11 @@ public final class FakeBotApiServer implements AutoCloseable {
             throw new AssertionError("no message was sent within 20 s; calls: " + calls);
         }
         return call;
+    }
+
+    /** The message id Telegram gave an accepted message. */
+    public long messageIdOf(Call sent) {
+        return messageIds.get(sent);
     }
 
     /** Every call of a method, accepted or not. */
@@ -281,6 +292,8 @@ public final class FakeBotApiServer implements AutoCloseable {
             int space = answer.indexOf(' ');
             int status = Integer.parseInt(answer.substring(0, space));
             if (status == 200 && SENDS.contains(method)) {
+                messageIds.put(call, JSON.readTree(answer.substring(space + 1)).path("result").path("message_id")
+                        .asLong());
                 delivered.add(call);
                 sent.add(call);
             }

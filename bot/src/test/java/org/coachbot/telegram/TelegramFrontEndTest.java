@@ -308,6 +308,51 @@ class TelegramFrontEndTest {
     }
 
     @Test
+    void should_replace_the_message_whose_button_was_pressed() throws Exception {
+        // given a message of the bot with a button
+        start((in, out) -> {
+            if (in.kind() == Incoming.Kind.BUTTON) {
+                out.replace(Reply.html("展开的建议", List.of(List.of(new org.coachbot.chat.Button("👍", "fb:1")))));
+            } else {
+                out.send(Reply.html("简短建议", List.of(List.of(new org.coachbot.chat.Button("更多", "more:1")))));
+            }
+        });
+        api.text(7, 7, "客户不说话");
+        FakeBotApiServer.Call tip = api.nextSent();
+
+        // when the user presses it
+        api.button(7, 7, "more:1", api.messageIdOf(tip));
+
+        // then the same message now shows the longer tip and its new button
+        api.await(() -> !api.calls("editMessageText").isEmpty(), "edited");
+        var edit = api.calls("editMessageText").get(0);
+        assertEquals("展开的建议", edit.text());
+        assertEquals("fb:1", edit.body().path("reply_markup").path("inline_keyboard").get(0).get(0)
+                .path("callback_data").asText());
+        assertEquals(List.of("简短建议"), api.deliveredTo(7));
+    }
+
+    @Test
+    void should_send_a_replacement_as_a_new_message_when_telegram_cannot_edit_the_old_one() throws Exception {
+        start((in, out) -> out.replace(Reply.html("新的 " + in.text())));
+        // a button under a message Telegram no longer lets the bot edit
+        api.button(7, 7, "more:1");
+
+        assertEquals("新的 more:1", api.nextSent().text());
+    }
+
+    @Test
+    void should_send_messages_the_bot_starts_itself() throws Exception {
+        TelegramFrontEnd front = start(echo());
+
+        front.messenger().send(42, Reply.html("今天的练习任务"));
+
+        FakeBotApiServer.Call sent = api.nextSent();
+        assertEquals("今天的练习任务", sent.text());
+        assertEquals(42, sent.chatId());
+    }
+
+    @Test
     void should_send_notifications_to_every_admin() throws Exception {
         TelegramFrontEnd front = start(echo());
 
