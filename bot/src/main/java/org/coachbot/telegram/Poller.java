@@ -22,6 +22,11 @@ final class Poller implements Runnable {
     static final int MAX_BACKLOG = 1000;
     /** A conflict is waited out in steps of at most this, so a brief one after a restart ends quickly. */
     static final long CONFLICT_WAIT_MS = 2000;
+    /**
+     * 409s less than this apart belong to one conflict, even with successful polls between them: two instances
+     * take turns ending each other's long polls (up to 30 s each), so each sees a 409 at least that often.
+     */
+    static final long CONFLICT_GAP_MS = 35_000;
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
 
     private final BotClient api;
@@ -118,8 +123,7 @@ final class Poller implements Runnable {
 
     private void conflict(BotApiException e) throws InterruptedException {
         long now = time.millis();
-        // 409s that keep coming with gaps shorter than the limit are one conflict, even with successes between.
-        if (conflictStart < 0 || now - lastConflict > conflictLimit.toMillis()) {
+        if (conflictStart < 0 || now - lastConflict > Math.max(CONFLICT_GAP_MS, conflictLimit.toMillis())) {
             conflictStart = now;
             log.warn("getUpdates answered 409 Conflict ({}); waiting, as happens briefly after a restart",
                     e.getMessage());

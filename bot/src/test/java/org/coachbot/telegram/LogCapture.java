@@ -9,18 +9,18 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /** Keeps the log lines of one class while a test runs. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(Class<?> type) {
+    public LogCapture(Class<?> type) {
         logger = (Logger) LoggerFactory.getLogger(type);
         appender.start();
         logger.addAppender(appender);
     }
 
     /** The formatted messages logged at this level. */
-    List<String> at(Level level) {
+    public List<String> at(Level level) {
         return appender.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage)
                 .toList();
     }
