@@ -52,16 +52,24 @@ public final class Throttle {
                 if (global.tokens >= 1 && chat.tokens >= 1 && now >= chat.pausedUntil) {
                     global.tokens--;
                     chat.tokens--;
+                    if (chats.size() > MAX_CHATS) {
+                        forgetIdle(now);
+                    }
                     return;
                 }
                 waitNanos = Math.max(Math.max(global.nanosUntilToken(), chat.nanosUntilToken()),
                         chat.pausedUntil - now);
-                if (chats.size() > MAX_CHATS) {
-                    chats.values().removeIf(b -> b.tokens >= b.capacity && b.pausedUntil <= now);
-                }
             }
             time.sleep(Math.max(1, (waitNanos + 999_999) / 1_000_000));
         }
+    }
+
+    /** A chat whose bucket has filled up again behaves like one never seen, so it can be forgotten. */
+    private void forgetIdle(long now) {
+        chats.values().removeIf(b -> {
+            b.refill(now);
+            return b.tokens >= b.capacity && b.pausedUntil <= now;
+        });
     }
 
     /** Holds a chat back after Telegram answered 429 with {@code retry_after}. */
