@@ -15,6 +15,8 @@ public final class Throttle {
     static final double HEADROOM = 0.93;
     /** Telegram allows about 20 messages a minute in a group (chat ids below zero). */
     static final double GROUP_RATE = 20 / 60.0;
+    /** Tokens the bot-wide bucket holds at most. */
+    static final double GLOBAL_SLACK = 1.5;
     /** Chats with a full bucket are forgotten once this many are tracked. */
     static final int MAX_CHATS = 10_000;
 
@@ -36,8 +38,9 @@ public final class Throttle {
         this.chatRate = chatRate * HEADROOM;
         this.chatBurst = chatBurst;
         this.time = time;
-        // No burst for the bot as a whole: a burst is exactly what a sliding-window limit counts against us.
-        this.global = new Bucket(globalRate * HEADROOM, 1, time.nanos());
+        // Half a send of slack, so a sender that wakes a few milliseconds late does not lose its turn, and no
+        // burst: in any second that allows 1.5 + 0.93 x 30 = 29.4 sends, under a limit counted over a sliding second.
+        this.global = new Bucket(globalRate * HEADROOM, GLOBAL_SLACK, time.nanos());
     }
 
     /** Blocks until one more message may go to this chat. */
@@ -92,12 +95,12 @@ public final class Throttle {
 
     private static final class Bucket {
         final double rate;
-        final int capacity;
+        final double capacity;
         double tokens;
         long last;
         long pausedUntil;
 
-        Bucket(double rate, int capacity, long now) {
+        Bucket(double rate, double capacity, long now) {
             this.rate = rate;
             this.capacity = capacity;
             this.tokens = capacity;

@@ -89,6 +89,7 @@ public final class FakeBotApiServer implements AutoCloseable {
     private final AtomicLong nextUpdate = new AtomicLong(1);
     private final AtomicLong nextMessage = new AtomicLong(100);
     private final AtomicLong pollGeneration = new AtomicLong();
+    private final AtomicLong floodRefusals = new AtomicLong();
     private volatile LongSupplier clock = System::currentTimeMillis;
     private volatile FakeFloodControl flood;
     private volatile Fault fault;
@@ -204,6 +205,11 @@ public final class FakeBotApiServer implements AutoCloseable {
             throw new AssertionError("no message was sent within 20 s; calls: " + calls);
         }
         return call;
+    }
+
+    /** How many messages flood control refused with 429. */
+    public long floodRefusals() {
+        return floodRefusals.get();
     }
 
     /** The message id Telegram gave an accepted message. */
@@ -354,6 +360,7 @@ public final class FakeBotApiServer implements AutoCloseable {
         if (limits != null && (SENDS.contains(method) || method.equals("editMessageText"))) {
             OptionalInt retryAfter = limits.admit(body.path("chat_id").asLong());
             if (retryAfter.isPresent()) {
+                floodRefusals.incrementAndGet();
                 int s = retryAfter.getAsInt();
                 return "429 {\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after " + s
                         + "\",\"parameters\":{\"retry_after\":" + s + "}}";
