@@ -4,8 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Keeps sending under Telegram's limits instead of discovering them through 429s: one evenly paced bucket for the
- * whole bot and one per chat with a short burst. Time and waiting are injected so tests never really wait.
+ * Keeps sending under Telegram's limits instead of discovering them through 429s: evenly spaced send slots for the
+ * whole bot and a bucket per chat with a short burst. Time and waiting are injected so tests never really wait.
+ *
+ * <p>Each send reserves the next free slot for the bot and waits for it. Slots lie at fixed times, so a sender that
+ * wakes late (a busy machine) only delays itself; it costs neither the others their turn nor the bot its rate.
  */
 public final class Throttle {
     /**
@@ -13,18 +16,20 @@ public final class Throttle {
      * network jitter, and a limit counted over a sliding second is crossed by one early arrival at the full rate.
      */
     static final double HEADROOM = 0.93;
+    /** After a quiet spell a send may go half a slot early, so the first one does not wait for nothing. */
+    static final double IDLE_TOLERANCE = 0.5;
     /** Telegram allows about 20 messages a minute in a group (chat ids below zero). */
     static final double GROUP_RATE = 20 / 60.0;
-    /** Tokens the bot-wide bucket holds at most. */
-    static final double GLOBAL_SLACK = 1.5;
     /** Chats with a full bucket are forgotten once this many are tracked. */
     static final int MAX_CHATS = 10_000;
 
     private final double chatRate;
     private final int chatBurst;
     private final TimeSource time;
-    private final Bucket global;
+    private final long slotNanos;
     private final Map<Long, Bucket> chats = new HashMap<>();
+    /** The next free slot for the bot as a whole. */
+    private long nextSlot;
 
     /**
      * @param globalRate messages per second for the whole bot (Telegram: about 30)
@@ -38,41 +43,41 @@ public final class Throttle {
         this.chatRate = chatRate * HEADROOM;
         this.chatBurst = chatBurst;
         this.time = time;
-        // Half a send of slack, so a sender that wakes a few milliseconds late does not lose its turn, and no
-        // burst: in any second that allows 1.5 + 0.93 x 30 = 29.4 sends, under a limit counted over a sliding second.
-        this.global = new Bucket(globalRate * HEADROOM, GLOBAL_SLACK, time.nanos());
+        this.slotNanos = (long) (1e9 / (globalRate * HEADROOM));
+        this.nextSlot = time.nanos();
     }
 
     /** Blocks until one more message may go to this chat. */
     public void acquire(long chatId) throws InterruptedException {
         while (true) {
-            long waitNanos;
+            long wait;
+            boolean reserved;
             synchronized (this) {
                 long now = time.nanos();
+                long at = Math.max(now, nextSlot - (long) (IDLE_TOLERANCE * slotNanos));
                 Bucket chat = chats.computeIfAbsent(chatId, id -> newChatBucket(id, now));
-                global.refill(now);
-                chat.refill(now);
-                if (global.tokens >= 1 && chat.tokens >= 1 && now >= chat.pausedUntil) {
-                    global.tokens--;
+                // The chat's bucket is judged as of the slot, when the message will actually leave.
+                chat.refill(at);
+                reserved = chat.tokens >= 1 && at >= chat.pausedUntil;
+                if (reserved) {
                     chat.tokens--;
+                    nextSlot = Math.max(nextSlot, at) + slotNanos;
+                    wait = at - now;
                     if (chats.size() > MAX_CHATS) {
                         forgetIdle(now);
                     }
-                    return;
+                } else {
+                    // No slot is taken while the chat itself has to wait, so other chats lose nothing.
+                    wait = Math.max(chat.last + chat.nanosUntilToken(), chat.pausedUntil) - now;
                 }
-                waitNanos = Math.max(Math.max(global.nanosUntilToken(), chat.nanosUntilToken()),
-                        chat.pausedUntil - now);
             }
-            time.sleep(Math.max(1, (waitNanos + 999_999) / 1_000_000));
+            if (wait > 0) {
+                time.sleep((wait + 999_999) / 1_000_000);
+            }
+            if (reserved) {
+                return;
+            }
         }
-    }
-
-    /** A chat whose bucket has filled up again behaves like one never seen, so it can be forgotten. */
-    private void forgetIdle(long now) {
-        chats.values().removeIf(b -> {
-            b.refill(now);
-            return b.tokens >= b.capacity && b.pausedUntil <= now;
-        });
     }
 
     /** Holds a chat back after Telegram answered 429 with {@code retry_after}. */
@@ -88,6 +93,14 @@ public final class Throttle {
         return chats.size();
     }
 
+    /** A chat whose bucket has filled up again behaves like one never seen, so it can be forgotten. */
+    private void forgetIdle(long now) {
+        chats.values().removeIf(b -> {
+            b.refill(now);
+            return b.tokens >= b.capacity && b.pausedUntil <= now;
+        });
+    }
+
     private Bucket newChatBucket(long chatId, long now) {
         return chatId < 0 ? new Bucket(Math.min(chatRate, GROUP_RATE * HEADROOM), chatBurst, now)
                 : new Bucket(chatRate, chatBurst, now);
@@ -95,12 +108,12 @@ public final class Throttle {
 
     private static final class Bucket {
         final double rate;
-        final double capacity;
+        final int capacity;
         double tokens;
         long last;
         long pausedUntil;
 
-        Bucket(double rate, double capacity, long now) {
+        Bucket(double rate, int capacity, long now) {
             this.rate = rate;
             this.capacity = capacity;
             this.tokens = capacity;
@@ -108,11 +121,15 @@ public final class Throttle {
             this.pausedUntil = now;
         }
 
-        void refill(long now) {
-            tokens = Math.min(capacity, tokens + (now - last) / 1e9 * rate);
-            last = now;
+        /** Tops the bucket up to {@code t}; a time before the last one (a slot reserved ahead) changes nothing. */
+        void refill(long t) {
+            if (t > last) {
+                tokens = Math.min(capacity, tokens + (t - last) / 1e9 * rate);
+                last = t;
+            }
         }
 
+        /** Nanoseconds from the bucket's last time until it holds a token. */
         long nanosUntilToken() {
             return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / rate * 1e9);
         }
