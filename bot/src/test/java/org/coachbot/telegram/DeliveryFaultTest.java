@@ -123,6 +123,28 @@ class DeliveryFaultTest {
     }
 
     @Test
+    void should_drop_a_reply_telegram_has_not_taken_within_the_maximum_age_and_say_which() throws Exception {
+        try (LogCapture log = new LogCapture(Delivery.class)) {
+            // given replies are kept for an hour and Telegram fails every send for a day
+            start(settings().maxReplyAge(Duration.ofHours(1)), echo());
+            api.fault(Fault.SERVER_ERROR, Duration.ofDays(1), "sendMessage");
+
+            // when
+            api.text(7, 7, "old");
+            api.await(() -> log.at(Level.WARN).stream().anyMatch(l -> l.startsWith("dropping")), "the reply dropped");
+            api.endFault();
+            api.text(7, 7, "new");
+
+            // then the chat goes on, and the log names chat and update of the reply given up
+            assertEquals("答 new", api.nextSent().text());
+            assertEquals(List.of("答 new"), api.deliveredTo(7));
+            String dropped = log.at(Level.WARN).stream().filter(l -> l.startsWith("dropping")).findFirst().orElseThrow();
+            assertTrue(dropped.contains("chat 7") && dropped.contains("update 1"), dropped);
+            assertTrue(time.millis() - api.calls("sendMessage").get(0).atMillis() >= Duration.ofHours(1).toMillis());
+        }
+    }
+
+    @Test
     void should_exit_when_409_conflict_lasts_longer_than_the_limit() throws Exception {
         try (LogCapture log = new LogCapture(Poller.class)) {
             // given another instance polls the token for ten minutes
