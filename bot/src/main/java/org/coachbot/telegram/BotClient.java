@@ -2,12 +2,9 @@ package org.coachbot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.Dispatcher;
-import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.coachbot.chat.Button;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +30,10 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +52,6 @@ public final class BotClient {
      * nothing, and the chat is not held up for longer than that.
      */
     static final Duration PATIENT_TIMEOUT = Duration.ofMinutes(5);
-    private static final MediaType JSON = MediaType.get("application/json");
     private static final Logger log = LoggerFactory.getLogger(BotClient.class);
     /**
      * OkHttp logs "Callback failure" through java.util.logging when a call is cancelled while its body is read, as
@@ -92,8 +85,8 @@ public final class BotClient {
                 .writeTimeout(settings.sendTimeout())
                 // Resends are decided by Delivery, which counts them; OkHttp would resend a POST on its own.
                 .retryOnConnectionFailure(false)
-                .addInterceptor(BotClient::errorPagesAsJson)
-                .addNetworkInterceptor(BotClient::markUnanswered)
+                .addInterceptor(BotApiErrors::errorPagesAsJson)
+                .addNetworkInterceptor(BotApiErrors::markUnanswered)
                 .build();
         TelegramUrl url = telegramUrl(settings);
         ObjectMapper json = new ObjectMapper();
@@ -246,39 +239,10 @@ public final class BotClient {
         } catch (TimeoutException e) {
             throw new BotApiException(0, method + " got no answer within the timeout", 0, true);
         } catch (ExecutionException e) {
-            throw translate(method, e.getCause());
+            throw BotApiErrors.translate(method, e.getCause(), settings::mask);
         } catch (TelegramApiException e) {
-            throw translate(method, e);
+            throw BotApiErrors.translate(method, e, settings::mask);
         }
-    }
-
-    /** Maps telegrambots' exceptions: an API answer keeps its code; no answer at all is code 0. */
-    BotApiException translate(String method, Throwable e) {
-        if (e instanceof TelegramApiRequestException r) {
-            if (r.getErrorCode() != null && r.getErrorCode() != 0) {
-                Integer retryAfter = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
-                return new BotApiException(r.getErrorCode(), settings.mask(r.getApiResponse()),
-                        retryAfter == null ? 0 : retryAfter);
-            }
-            // An answer that is not Bot API JSON (a cut-off body) is a fault on the server's side.
-            return new BotApiException(502, method + ": " + settings.mask(describe(e)), 0);
-        }
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof TelegramApiValidationException v) {
-                return new BotApiException(400, method + " refused before sending: " + v.getMessage(), 0);
-            }
-            if (c instanceof NoAnswer) {
-                return new BotApiException(0, method + " got no answer within the timeout", 0, true);
-            }
-            if (c instanceof IOException io && !(c.getCause() instanceof IOException)) {
-                return new BotApiException(0, method + ": " + settings.mask(describe(io)), 0);
-            }
-        }
-        return new BotApiException(0, method + ": " + settings.mask(describe(e)), 0);
-    }
-
-    private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static long messageId(Serializable sent, long chatId) {
@@ -300,40 +264,5 @@ public final class BotClient {
         boolean https = "https".equals(base.getScheme());
         return new TelegramUrl(base.getScheme(), base.getHost(), base.getPort() > 0 ? base.getPort() : https ? 443 : 80,
                 false);
-    }
-
-    /**
-     * telegrambots reads every answer as Bot API JSON and loses the HTTP status of anything else; an error page
-     * from a proxy in front of the Bot API (HTML 502) becomes a JSON error with its status, so it is retried.
-     */
-    private static Response errorPagesAsJson(Interceptor.Chain chain) throws IOException {
-        Response response = chain.proceed(chain.request());
-        if (response.isSuccessful() || response.peekBody(1).string().startsWith("{")) {
-            return response;
-        }
-        String body = "{\"ok\":false,\"error_code\":" + response.code() + ",\"description\":\"HTTP " + response.code()
-                + " without a Bot API answer\"}";
-        response.close();
-        return response.newBuilder().body(ResponseBody.create(body, JSON)).build();
-    }
-
-    /**
-     * A timeout once the request is on the wire means Telegram may have carried it out; marked so Delivery
-     * resends it at most once. A timeout while connecting is an ordinary network error.
-     */
-    private static Response markUnanswered(Interceptor.Chain chain) throws IOException {
-        try {
-            return chain.proceed(chain.request());
-        } catch (SocketTimeoutException e) {
-            throw new NoAnswer(e);
-        }
-    }
-
-    /** Stays a {@link SocketTimeoutException} so OkHttp treats it as it treats the one it wraps. */
-    static final class NoAnswer extends SocketTimeoutException {
-        NoAnswer(SocketTimeoutException cause) {
-            super("no answer: " + cause.getMessage());
-            initCause(cause);
-        }
     }
 }

@@ -5,9 +5,6 @@ import org.coachbot.chat.FileFetcher;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Messenger;
 import org.coachbot.chat.Notifier;
-import org.coachbot.chat.Reply;
-import org.coachbot.chat.Responder;
-import org.coachbot.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -22,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,9 +27,6 @@ import java.util.concurrent.TimeUnit;
  * after a crash or a stop handles what the inbox still holds and sends what the outbox still holds.
  */
 public final class TelegramFrontEnd {
-    /** A reply slower than this shows "typing…", refreshed before Telegram's 5-second display runs out. */
-    static final Duration TYPING_AFTER = Duration.ofSeconds(1);
-    static final Duration TYPING_EVERY = Duration.ofSeconds(4);
     /** Bounded wait for replies in progress on shutdown; what is left is finished after the restart. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     /** Handled updates and sent replies are kept this long, then pruned. */
@@ -41,7 +34,6 @@ public final class TelegramFrontEnd {
     private static final Logger log = LoggerFactory.getLogger(TelegramFrontEnd.class);
 
     private final TelegramSettings settings;
-    private final ChatCore core;
     private final List<Map.Entry<String, String>> menu;
     private final TimeSource time;
     private final Inbox inbox;
@@ -51,7 +43,7 @@ public final class TelegramFrontEnd {
     private final Replies replies;
     private final ChatLanes lanes;
     private final UpdateTranslator translator;
-    private final Texts texts = Texts.of("telegram");
+    private final UpdateHandler handler;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "telegram-timers");
         t.setDaemon(true);
@@ -77,7 +69,6 @@ public final class TelegramFrontEnd {
     TelegramFrontEnd(TelegramSettings settings, ChatCore core, List<Map.Entry<String, String>> menu, TimeSource time,
                      Connection connection, Inbox inbox, Outbox outbox) {
         this.settings = settings;
-        this.core = core;
         this.menu = List.copyOf(menu);
         this.time = time;
         this.connection = connection;
@@ -90,6 +81,8 @@ public final class TelegramFrontEnd {
                 () -> stopping), time);
         this.lanes = new ChatLanes(settings.handlerThreads());
         this.translator = new UpdateTranslator(settings.adminIds());
+        this.handler = new UpdateHandler(core, settings.allowedUserIds(), translator, replies, this.inbox, api, timers,
+                () -> stopping);
     }
 
     /**
@@ -202,7 +195,7 @@ public final class TelegramFrontEnd {
         if (!pending.isEmpty()) {
             log.info("handling {} update(s) the last run received but did not finish", pending.size());
         }
-        pending.forEach(e -> lanes.submit(e.chatId(), () -> handle(e)));
+        pending.forEach(e -> lanes.submit(e.chatId(), () -> handler.handle(e)));
     }
 
     private InboxEntry entry(Update update) {
@@ -221,49 +214,7 @@ public final class TelegramFrontEnd {
             if (e.update().hasCallbackQuery()) {
                 api.answerCallback(e.update().getCallbackQuery().getId());
             }
-            lanes.submit(e.chatId(), () -> handle(e));
-        }
-    }
-
-    /** Handles one update; whatever fails, the chat gets an answer and the update is marked handled. */
-    private void handle(InboxEntry e) {
-        long chat = e.chatId();
-        ScheduledFuture<?> typing = timers.scheduleAtFixedRate(() -> api.typing(chat), TYPING_AFTER.toMillis(),
-                TYPING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        var pressed = e.update().hasCallbackQuery() ? e.update().getCallbackQuery().getMessage() : null;
-        Responder out = replies.responder(chat, e.updateId(),
-                pressed == null || pressed.getMessageId() == null ? -1 : pressed.getMessageId());
-        try {
-            Incoming in = translator.translate(e.update()).orElseThrow();
-            if (!settings.allowedUserIds().isEmpty() && !settings.allowedUserIds().contains(in.user().id())) {
-                out.send(Reply.html(texts.get("not.allowed")));
-            } else {
-                core.handle(in, out);
-            }
-        } catch (Throwable t) {
-            if (stopping && (t instanceof BotApiException.Interrupted || Thread.currentThread().isInterrupted())) {
-                log.info("update {} in chat {} is finished after the restart", e.updateId(), chat);
-                return;
-            }
-            log.error("update {} in chat {} failed; the chat gets an apology and its next message is handled",
-                    e.updateId(), chat, t);
-            apologize(e, out);
-        } finally {
-            typing.cancel(false);
-        }
-        try {
-            inbox.markHandled(e.updateId());
-        } catch (RuntimeException t) {
-            log.error("cannot mark update {} in chat {} handled; it is marked with the next write: {}", e.updateId(),
-                    chat, t.getMessage());
-        }
-    }
-
-    private void apologize(InboxEntry e, Responder out) {
-        try {
-            out.send(Reply.html(texts.get("apology")));
-        } catch (Throwable t) {
-            log.error("cannot send the apology for update {} to chat {}: {}", e.updateId(), e.chatId(), t.toString());
+            lanes.submit(e.chatId(), () -> handler.handle(e));
         }
     }
 

@@ -59,7 +59,7 @@ class LaneFailureTest {
 
     @Test
     void should_apologize_and_answer_the_next_message_when_the_handler_throws() throws Exception {
-        try (LogCapture log = new LogCapture(TelegramFrontEnd.class)) {
+        try (LogCapture log = new LogCapture(UpdateHandler.class)) {
             // given a handler whose store fails on one message and that overflows its stack on another
             openDatabase();
             start((in, out) -> {
