@@ -71,9 +71,11 @@ final class Replies {
             public Status status(String html) {
                 long messageId = sendNow(chatId, compose(chatId, updateId, seq, Reply.html(html)));
                 return update -> {
-                    if (messageId > 0) {
+                    List<String> parts = splitter.split(update);
+                    // A status that could not be sent has nothing to edit; a status is one message long.
+                    if (messageId > 0 && !parts.isEmpty()) {
                         sendNow(chatId, List.of(OutboxMessage.edit(chatId, updateId, seq.getAndIncrement(), messageId,
-                                splitter.split(update).get(0), time.millis())));
+                                parts.get(0), time.millis())));
                     }
                 };
             }
