@@ -2,14 +2,22 @@ package org.coachbot;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import org.coachbot.admin.KnowledgeChanges;
 import org.coachbot.admin.KnowledgeDesk;
-import org.coachbot.admin.KnowledgeState;
-import org.coachbot.admin.LiveKnowledge;
 import org.coachbot.chat.CommandRouter;
 import org.coachbot.chat.FileFetcher;
+import org.coachbot.chat.Html;
 import org.coachbot.chat.Notifier;
+import org.coachbot.chat.Reply;
 import org.coachbot.config.BotConfig;
 import org.coachbot.console.ConsoleFrontEnd;
+import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.knowledge.KnowledgeState;
+import org.coachbot.knowledge.LiveKnowledge;
+import org.coachbot.insights.FeedbackButtons;
+import org.coachbot.insights.InsightsDesk;
+import org.coachbot.insights.MeaningGroups;
+import org.coachbot.insights.SqliteQuestionLog;
 import org.coachbot.llm.ChatModels;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.IndexProgress;
@@ -19,6 +27,7 @@ import org.coachbot.roleplay.RolePlaySettings;
 import org.coachbot.roleplay.engine.EmbeddingMeaning;
 import org.coachbot.roleplay.engine.RolePlayEngine;
 import org.coachbot.roleplay.persona.LlmPersona;
+import org.coachbot.roleplay.view.ChartFonts;
 import org.coachbot.roleplay.view.Charts;
 import org.coachbot.store.SqliteSessionStore;
 import org.coachbot.telegram.TelegramFrontEnd;
@@ -33,14 +42,18 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /** All the wiring in one place: builds every part from the configuration and connects them by hand. */
 final class CoachBot implements AutoCloseable {
     private final BotConfig config;
     private final LiveKnowledge knowledge;
+    private final KnowledgeChanges changes;
+    /** What the admins must hear about a knowledge change a crash interrupted; told once a front end is up. */
+    private final Optional<String> recovery;
     private final SqliteSessionStore store;
-    private final ExecutorService llmCalls = Executors.newCachedThreadPool(daemon("llm"));
+    private final SqliteQuestionLog questions;
+    private final EmbeddingModel embeddings;
+    private final ExecutorService llmCalls;
     private final Optional<ChatModel> model;
     private final TipService tips;
     private final RolePlayDesk rolePlay;
@@ -50,18 +63,25 @@ final class CoachBot implements AutoCloseable {
 
     CoachBot(BotConfig config) {
         this.config = config;
-        // One model instance serves retrieval and role-play: loading it twice would double its memory.
-        EmbeddingModel embeddings = RetrievalIndex.defaultEmbeddingModel();
-        this.knowledge = new LiveKnowledge(config.knowledgeDir(), new RetrievalIndex(embeddings, config.dataDir()),
-                Clock.systemUTC());
-        knowledge.reload(IndexProgress.NONE);
+        // First, so an empty or corrupt database stops the bot before seconds go into loading the model.
         this.store = SqliteSessionStore.open(config.dataDir());
+        // The jar's CJK font, so charts have Chinese labels on a server with no CJK font installed.
+        ChartFonts.registerBundled();
+        // One model instance serves retrieval and role-play: loading it twice would double its memory.
+        this.embeddings = RetrievalIndex.defaultEmbeddingModel();
+        this.knowledge = new LiveKnowledge(new RetrievalIndex(embeddings, config.dataDir()),
+                new KnowledgeLoader(config.knowledgeLimits()), Clock.systemUTC());
+        this.changes = new KnowledgeChanges(knowledge, config.knowledgeDir(), config.dataDir(), Clock.systemUTC());
+        this.recovery = changes.start(IndexProgress.NONE);
+        // Opened after the session store, whose finished_session table /stats reads.
+        this.questions = SqliteQuestionLog.open(config.dataDir(), config.questionRetention(), Clock.systemUTC());
         this.meaning = new EmbeddingMeaning(embeddings);
         this.model = ChatModels.fromSettings(config.llm());
-        this.tips = new TipService(() -> knowledge.current().knowledge(), () -> knowledge.current().retriever(),
-                model.map(m -> new TimedChat(m, llmCalls)), config.llm().tipTimeout(), config.tipMaxChars());
-        this.rolePlay = new RolePlayDesk(() -> knowledge.current().book(), () -> knowledge.current().knowledge(),
-                () -> knowledge.current().retriever(), store,
+        // Bounded: a hanging provider holds at most this many threads, and further calls fall back at once.
+        this.llmCalls = TimedChat.pool(config.llm().maxConcurrentCalls());
+        this.tips = new TipService(knowledge, model.map(m -> new TimedChat(m, llmCalls)), config.llm().tipTimeout(),
+                config.tipMaxChars());
+        this.rolePlay = new RolePlayDesk(knowledge, store,
                 LlmPersona.orScripted(model, llmCalls, config.llm().rolePlayTimeout()), Clock.systemUTC(),
                 new SecureRandom()::nextLong,
                 new RolePlaySettings(config.rolePlayIdle(), RolePlayEngine.DEFAULT_MAX_TURNS, 10, config.passMark()),
@@ -70,18 +90,24 @@ final class CoachBot implements AutoCloseable {
         daemon("chart-warm-up").newThread(Charts::warmUp).start();
         // Embedding every example phrase takes a few seconds; done in the background, the first turns only wait
         // for the phrases they need.
-        daemon("phrase-warm-up").newThread(() -> meaning.warm(knowledge.current().book().phrases())).start();
+        daemon("phrase-warm-up").newThread(() -> {
+            meaning.warm(knowledge.get().book().phrases());
+            knowledge.get().book().rubric().ifPresent(meaning::prepare);
+        }).start();
     }
 
     /** The chat core with every command; the same for Telegram and the console. */
     CommandRouter router(FileFetcher files, Notifier admins) {
         try {
-            watcher = new org.coachbot.admin.FolderWatcher(knowledge, admins, config.reloadDebounce()).start();
+            watcher = new org.coachbot.admin.FolderWatcher(changes, admins, config.reloadDebounce()).start();
         } catch (IOException e) {
             org.slf4j.LoggerFactory.getLogger(CoachBot.class)
                     .warn("cannot watch {} for changes; use /reload after editing files", config.knowledgeDir(), e);
         }
-        KnowledgeDesk desk = new KnowledgeDesk(knowledge, config.dataDir(), files, Clock.systemUTC());
+        KnowledgeDesk desk = new KnowledgeDesk(changes, files, Clock.systemUTC());
+        // /gaps groups questions with the model retrieval already loaded: a second copy would double its memory.
+        InsightsDesk insights = new InsightsDesk(questions, embeddings, new MeaningGroups(), Clock.systemUTC(),
+                config.timeZone());
         return new CommandRouter((in, out) -> out.send(tips.answer(in.text())), desk::onDocument)
                 .command("ask", (in, arg, out) -> out.send(tips.answer(arg)), false)
                 .command("roleplay", rolePlay::start, false)
@@ -91,10 +117,13 @@ final class CoachBot implements AutoCloseable {
                 .command("kb", desk::kb, true)
                 .command("reload", desk::reload, true)
                 .command("rollback", desk::rollback, true)
+                .command("gaps", insights::gaps, true)
+                .command("stats", insights::stats, true)
                 .conversation(rolePlay::isActive, rolePlay::say)
                 .buttons(TipService.MORE_PREFIX, (in, out) -> out.send(tips.more(in.text())))
                 .buttons(RolePlayDesk.BUTTON_PREFIX, rolePlay::onButton)
-                .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton);
+                .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton)
+                .buttons(FeedbackButtons.PREFIX, insights::onButton);
     }
 
     int runConsole(BufferedReader in, PrintStream out) throws IOException {
@@ -102,6 +131,7 @@ final class CoachBot implements AutoCloseable {
         CommandRouter router = router(ConsoleFrontEnd.fileFetcher(), reply -> console[0].notifier().notifyAdmins(reply));
         console[0] = new ConsoleFrontEnd(router, in, out, Main.chartDir(config));
         out.println(startLine("console"));
+        announceRecovery(console[0].notifier());
         console[0].run();
         return 0;
     }
@@ -130,6 +160,7 @@ final class CoachBot implements AutoCloseable {
         telegram[0].fatal().thenAccept(reason -> exit.complete(1));
         out.println(startLine("telegram " + settings.webhook().map(w -> "webhook " + w.url())
                 .orElse("polling " + config.telegramApiUrl())));
+        announceRecovery(telegram[0].notifier());
         int code;
         try {
             code = exit.get();
@@ -169,11 +200,16 @@ final class CoachBot implements AutoCloseable {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Tells the admins how a knowledge change that a crash interrupted ended: completed or dropped. */
+    private void announceRecovery(Notifier admins) {
+        recovery.ifPresent(notice -> admins.notifyAdmins(Reply.html(Html.escape(notice))));
+    }
+
     String startLine(String mode) {
-        KnowledgeState state = knowledge.current();
+        KnowledgeState state = knowledge.get();
         return "coach-bot 已启动 | 模式: " + mode + " | 知识库: " + state.knowledge().fileCount() + " 个文件 / "
                 + state.knowledge().sections().size() + " 个小节 | 练习场景: " + state.book().scenarios().size()
-                + " 个 | LLM: " + config.llm().provider().name().toLowerCase()
+                + " 个 | 版本: v" + state.version() + " | LLM: " + config.llm().provider().name().toLowerCase()
                 + (state.knowledge().problems().isEmpty() && state.book().problems().isEmpty() ? ""
                 : " | 有问题的文件: " + (state.knowledge().problems().size() + state.book().problems().size()));
     }
@@ -191,6 +227,7 @@ final class CoachBot implements AutoCloseable {
             }
         }
         llmCalls.shutdownNow();
+        questions.close();
         store.close();
     }
 

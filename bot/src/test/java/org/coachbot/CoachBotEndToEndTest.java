@@ -124,6 +124,20 @@ class CoachBotEndToEndTest {
         assertTrue(answer.contains("七天无理由退货怎么解释"), answer);
     }
 
+    @Test
+    void should_show_gaps_to_an_admin_refuse_them_to_an_agent_and_answer_a_stale_feedback_button() throws Exception {
+        api.text(AGENT, AGENT, "/gaps");
+        String refused = api.nextSent().text();
+        api.text(ADMIN, ADMIN, "/gaps 7");
+        String gaps = api.nextSent().text();
+        api.button(AGENT, AGENT, "fb:-:999999");
+        String stale = api.nextSent().text();
+
+        assertTrue(refused.contains("只对管理员开放"), refused);
+        assertTrue(gaps.contains("资料缺口"), gaps);
+        assertTrue(stale.contains("找不到"), stale);
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {

@@ -101,6 +101,34 @@ class MainTest {
     }
 
     @Test
+    void should_exit_1_naming_the_file_when_the_database_is_empty(@TempDir Path data) throws Exception {
+        java.nio.file.Files.createFile(data.resolve("roleplay.db"));
+
+        int code = chat("", Map.of("CONFIG_FILE", "../config/application.yaml", "KNOWLEDGE_DIR", "../knowledge",
+                "DATA_DIR", data.toString()));
+
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, message);
+        assertTrue(message.startsWith("coach-bot stopped: " + data.resolve("roleplay.db") + " is empty (0 bytes)"),
+                message);
+        assertEquals(1, message.lines().count(), "one plain line, no stack trace: " + message);
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("已启动"));
+    }
+
+    @Test
+    void should_exit_1_naming_the_file_when_the_database_is_not_sqlite(@TempDir Path data) throws Exception {
+        java.nio.file.Files.writeString(data.resolve("roleplay.db"), "this is not a database ".repeat(100));
+
+        int code = chat("", Map.of("CONFIG_FILE", "../config/application.yaml", "KNOWLEDGE_DIR", "../knowledge",
+                "DATA_DIR", data.toString()));
+
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, message);
+        assertTrue(message.contains("cannot open the database " + data.resolve("roleplay.db")), message);
+        assertEquals(1, message.lines().count(), message);
+    }
+
+    @Test
     void should_exit_2_for_a_missing_config_file() {
         assertEquals(2, run(Map.of("CONFIG_FILE", "/nonexistent/app.yaml")));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("CONFIG_FILE"));

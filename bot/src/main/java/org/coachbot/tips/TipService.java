@@ -6,12 +6,11 @@ import dev.langchain4j.data.message.UserMessage;
 import org.coachbot.chat.Button;
 import org.coachbot.chat.Html;
 import org.coachbot.chat.Reply;
-import org.coachbot.knowledge.KnowledgeBase;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.Section;
 import org.coachbot.llm.LlmException;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.Hit;
-import org.coachbot.retrieval.Retriever;
 import org.coachbot.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +32,16 @@ public final class TipService {
     private static final int ANSWER_SECTIONS = 3;
     private static final Logger log = LoggerFactory.getLogger(TipService.class);
 
-    private final Supplier<KnowledgeBase> knowledge;
-    private final Supplier<Retriever> retriever;
+    private final Supplier<KnowledgeState> knowledge;
     private final Optional<TimedChat> llm;
     private final Duration llmTimeout;
     private final TipComposer composer;
     private final Texts texts = Texts.of("tips");
 
-    public TipService(Supplier<KnowledgeBase> knowledge, Supplier<Retriever> retriever, Optional<TimedChat> llm,
-                      Duration llmTimeout, int maxChars) {
+    /** @param knowledge the knowledge in service; read once per answer, so an answer never mixes two versions */
+    public TipService(Supplier<KnowledgeState> knowledge, Optional<TimedChat> llm, Duration llmTimeout,
+                      int maxChars) {
         this.knowledge = knowledge;
-        this.retriever = retriever;
         this.llm = llm;
         this.llmTimeout = llmTimeout;
         this.composer = new TipComposer(texts, maxChars);
@@ -55,9 +53,14 @@ public final class TipService {
         if (q.isEmpty()) {
             return Reply.html(texts.get("tip.empty"));
         }
-        List<Hit> hits = retriever.get().search(q, ANSWER_SECTIONS + 1);
+        KnowledgeState state = knowledge.get();
+        if (state.knowledge().sections().isEmpty()) {
+            // Only files deleted on disk can get here: the chat refuses to delete the last knowledge file.
+            return Reply.html(texts.get("tip.no.knowledge"));
+        }
+        List<Hit> hits = state.retriever().search(q, ANSWER_SECTIONS + 1);
         if (hits.isEmpty()) {
-            return offTopic();
+            return offTopic(state);
         }
         List<Section> used = hits.stream().limit(ANSWER_SECTIONS).map(Hit::section).toList();
         List<List<Button>> more = hits.size() > ANSWER_SECTIONS
@@ -69,7 +72,7 @@ public final class TipService {
     /** Shows the section behind a "more" button, or says it is gone after a knowledge change. */
     public Reply more(String data) {
         String key = data.substring(MORE_PREFIX.length());
-        return knowledge.get().sections().stream()
+        return knowledge.get().knowledge().sections().stream()
                 .filter(s -> shortKey(s).equals(key))
                 .findFirst()
                 .map(s -> Reply.html(composer.full(s)))
@@ -103,14 +106,14 @@ public final class TipService {
         return out.append("客服人员的问题:").append(question).toString();
     }
 
-    private Reply offTopic() {
+    private Reply offTopic(KnowledgeState state) {
         List<String> topics = new ArrayList<>();
         List<Button> buttons = new ArrayList<>();
         for (String example : texts.get("offtopic.examples").split("\\|")) {
             topics.add("• " + Html.escape(example));
         }
         for (String id : suggestedSectionIds()) {
-            knowledge.get().section(id).filter(s -> buttons.size() < 3).ifPresent(s -> buttons.add(moreButton(s)));
+            state.knowledge().section(id).filter(s -> buttons.size() < 3).ifPresent(s -> buttons.add(moreButton(s)));
         }
         return Reply.html(texts.get("offtopic", String.join("\n", topics)),
                 buttons.isEmpty() ? List.of() : List.of(buttons));

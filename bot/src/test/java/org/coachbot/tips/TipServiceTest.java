@@ -3,15 +3,18 @@ package org.coachbot.tips;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import org.coachbot.chat.Reply;
 import org.coachbot.knowledge.KnowledgeBase;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.Section;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.Hit;
 import org.coachbot.retrieval.Retriever;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.testing.FakeOpenAiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -51,15 +54,19 @@ class TipServiceTest {
         return (query, max) -> java.util.Arrays.stream(sections).limit(max).map(s -> new Hit(s, 1.0)).toList();
     }
 
+    private static KnowledgeState state(Retriever retriever) {
+        return new KnowledgeState(KB, retriever, ScenarioBook.empty(), 1, Instant.EPOCH);
+    }
+
     private TipService extractive(Retriever retriever) {
-        return new TipService(() -> KB, () -> retriever, Optional.empty(), Duration.ofSeconds(1), 900);
+        return new TipService(() -> state(retriever), Optional.empty(), Duration.ofSeconds(1), 900);
     }
 
     private TipService withLlm(Duration timeout) throws Exception {
         server = new FakeOpenAiServer();
         var model = OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("k").modelName("m")
                 .timeout(Duration.ofSeconds(5)).maxRetries(0).build();
-        return new TipService(() -> KB, () -> returning(LURE, SILENCE), Optional.of(new TimedChat(model, executor)),
+        return new TipService(() -> state(returning(LURE, SILENCE)), Optional.of(new TimedChat(model, executor)),
                 timeout, 900);
     }
 
@@ -163,5 +170,17 @@ class TipServiceTest {
         Reply reply = tips.answer("客户一直不说话怎么办");
 
         assertTrue(reply.html().startsWith("<b>诱导法</b>"), reply.html());
+    }
+
+    @Test
+    void should_say_the_knowledge_base_is_empty_instead_of_failing() {
+        TipService tips = new TipService(() -> new KnowledgeState(new KnowledgeBase(List.of(), List.of()),
+                (q, n) -> {
+                    throw new IllegalStateException("an empty index cannot be searched");
+                }, ScenarioBook.empty(), 1, Instant.EPOCH), Optional.empty(), Duration.ofSeconds(1), 900);
+
+        Reply reply = tips.answer("客户一直不说话怎么办");
+
+        assertEquals("知识库是空的,请管理员上传知识文件(.md)后再提问。", reply.html());
     }
 }

@@ -4,20 +4,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** How a session is heard and scored: the dimensions, the detectors that move them, and the outcome rules. */
-public record Rubric(List<Dimension> dimensions, List<Detector> detectors, Language language, Thresholds thresholds,
-                     Scoring scoring) {
+/**
+ * How a session is heard and scored: the dimensions, the detectors that move them, and the outcome rules.
+ *
+ * @param neutral lines an agent says that make no move ("稍等,我看一下"); with the detectors' examples they teach the
+ *                move classifier what is not a move
+ */
+public record Rubric(List<Dimension> dimensions, List<Detector> detectors, List<String> neutral, Language language,
+                     Thresholds thresholds, Scoring scoring) {
     /** The dimension ids every rubric must define (the radar chart and the history rely on them). */
     public static final List<String> REQUIRED_DIMENSIONS =
             List.of("courtesy", "empathy", "positive_language", "resolution", "questioning", "ownership");
 
     /**
-     * Cosines a clause needs to count by meaning, measured on {@code eval/moves.tsv} and the fact questions.
+     * What a clause needs to count by meaning, measured on the benchmark's labelled lines and fact questions.
      *
-     * @param moves    to a good detector's examples
-     * @param badMoves to a bad detector's examples: higher, as a false offence wrongs the trainee
-     * @param facts    to a fact's example questions
-     * @param remedy   to a remedy beat's examples
+     * @param moves    the move classifier's probability for a good move
+     * @param badMoves the probability for a bad move: higher, as a false offence wrongs the trainee
+     * @param facts    cosine to a fact's example questions
+     * @param remedy   cosine to a remedy beat's examples
      */
     public record Thresholds(double moves, double badMoves, double facts, double remedy) {
         public Thresholds {
@@ -55,6 +60,7 @@ public record Rubric(List<Dimension> dimensions, List<Detector> detectors, Langu
     public Rubric {
         dimensions = List.copyOf(dimensions);
         detectors = List.copyOf(detectors);
+        neutral = List.copyOf(neutral);
         Objects.requireNonNull(language, "language must not be null");
         Objects.requireNonNull(thresholds, "thresholds must not be null");
         Objects.requireNonNull(scoring, "scoring must not be null");
