@@ -125,8 +125,8 @@ class DeliveryFaultTest {
     @Test
     void should_drop_a_reply_telegram_has_not_taken_within_the_maximum_age_and_say_which() throws Exception {
         try (LogCapture log = new LogCapture(Delivery.class)) {
-            // given replies are kept for an hour and Telegram fails every send for a day
-            start(settings().maxReplyAge(Duration.ofHours(1)), echo());
+            // given replies are kept for two minutes and Telegram fails every send for a day
+            start(settings().maxReplyAge(Duration.ofMinutes(2)), echo());
             api.fault(Fault.SERVER_ERROR, Duration.ofDays(1), "sendMessage");
 
             // when
@@ -140,7 +140,7 @@ class DeliveryFaultTest {
             assertEquals(List.of("答 new"), api.deliveredTo(7));
             String dropped = log.at(Level.WARN).stream().filter(l -> l.startsWith("dropping")).findFirst().orElseThrow();
             assertTrue(dropped.contains("chat 7") && dropped.contains("update 1"), dropped);
-            assertTrue(time.millis() - api.calls("sendMessage").get(0).atMillis() >= Duration.ofHours(1).toMillis());
+            assertTrue(time.millis() - api.calls("sendMessage").get(0).atMillis() >= Duration.ofMinutes(2).toMillis());
         }
     }
 
