@@ -52,6 +52,23 @@ class MainTest {
     }
 
     @Test
+    void should_play_a_practice_call_in_the_console_and_save_its_radar_chart(@TempDir Path data) {
+        String typed = String.join("\n", "/roleplay hotel-no-hot-water", "喂,又是热水?", "那是工程部的事,你找他们去。",
+                "请问您住几号房间?", "/end", "");
+
+        int code = chat(typed, Map.of("CONFIG_FILE", "../config/application.yaml", "KNOWLEDGE_DIR", "../knowledge",
+                "DATA_DIR", data.toString()));
+
+        String console = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(console.contains("对练开始:酒店客人洗澡没有热水"), console);
+        assertTrue(console.contains("1208"), "the customer answers the room number: " + console);
+        assertTrue(console.contains("你说:「那是工程部的事,你找他们去。」"), console);
+        assertTrue(console.contains("❌ 未通过"), console);
+        assertTrue(console.contains(".png"), "the radar chart is saved and its path printed: " + console);
+    }
+
+    @Test
     void should_exit_2_with_one_line_naming_key_value_and_expectation() {
         int code = run(Map.of("CONFIG_FILE", "../config/application.yaml", "LLM_PROVIDER", "gpt4"));
 

@@ -44,16 +44,34 @@ public record Rubric(List<Dimension> dimensions, List<Detector> detectors, List<
      * @param remedyCap      what the remedy beats offered add to that cap, in proportion: a call that offered the
      *                       whole remedy but left the customer unhappy can score higher than one that offered none
      * @param badLinePenalty points off the total for each line that carried a bad move
+     * @param coldCap        highest total of a call none of whose lines carried a good move: curt, mechanical
+     *                       answers are not service even when nothing rude was said
+     * @param warmShare      share of lines with a good move from which the cap no longer binds
+     * @param coldAdvice     what the scorecard tells a trainee whose call the cap held down
+     * @param coldSection    knowledge section id that advice comes from
      */
     public record Scoring(int remedyPoints, int resolvedPoints, int lostCap, int unresolvedCap, int remedyCap,
-                          int badLinePenalty) {
+                          int badLinePenalty, int coldCap, double warmShare, String coldAdvice, String coldSection) {
         public Scoring {
             for (int v : new int[]{remedyPoints, resolvedPoints, lostCap, unresolvedCap, remedyCap,
-                    badLinePenalty}) {
+                    badLinePenalty, coldCap}) {
                 if (v < 0 || v > 100) {
                     throw new IllegalArgumentException("scoring values must be within 0..100: " + v);
                 }
             }
+            if (!(warmShare > 0 && warmShare <= 1)) {
+                throw new IllegalArgumentException("warmShare must be within (0, 1]: " + warmShare);
+            }
+            Objects.requireNonNull(coldAdvice, "coldAdvice must not be null");
+            Objects.requireNonNull(coldSection, "coldSection must not be null");
+        }
+
+        /**
+         * The highest total a call can reach when {@code warm} of its lines carried a good move: {@code coldCap}
+         * when none did, rising to 100 once {@code warmShare} of them did.
+         */
+        public int warmthCap(double warm) {
+            return (int) Math.round(coldCap + (100 - coldCap) * Math.min(1, warm / warmShare));
         }
     }
 

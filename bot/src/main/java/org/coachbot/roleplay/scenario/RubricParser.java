@@ -18,7 +18,8 @@ final class RubricParser {
             "thresholds", "scoring");
     private static final Set<String> THRESHOLD_KEYS = Set.of("moves", "bad_moves", "facts", "remedy");
     private static final Set<String> SCORING_KEYS = Set.of("remedy_points", "resolved_points", "lost_cap",
-            "unresolved_cap", "remedy_cap", "bad_line_penalty");
+            "unresolved_cap", "remedy_cap", "bad_line_penalty", "cold_cap", "warm_share", "cold_advice",
+            "cold_section");
     private static final Set<String> DIMENSION_KEYS = Set.of("id", "name", "weight", "description", "baseline");
     private static final Set<String> DETECTOR_KEYS = Set.of("id", "dimension", "move", "polarity", "points",
             "max_hits", "patterns", "first_turn_only", "advice", "better", "section", "examples");
@@ -26,6 +27,8 @@ final class RubricParser {
     static final double MAX_WEIGHT = 100;
     /** Lowest meaning threshold: below it unrelated lines count as moves, a bad move on every line. */
     static final double MIN_THRESHOLD = 0.5;
+    /** Below this, two warm lines in ten would already lift the cap off a curt call. */
+    static final double MIN_WARM_SHARE = 0.3;
     /** Most points one bad line costs the total; more and a single slip would zero any call. */
     static final int MAX_BAD_LINE_PENALTY = 30;
     /**
@@ -103,7 +106,17 @@ final class RubricParser {
         return new Rubric.Scoring(doc.integer("/scoring/remedy_points", 0, 100),
                 doc.integer("/scoring/resolved_points", 0, 100), doc.integer("/scoring/lost_cap", 1, 100),
                 doc.integer("/scoring/unresolved_cap", 1, 100), doc.integer("/scoring/remedy_cap", 0, 100),
-                doc.integer("/scoring/bad_line_penalty", 0, MAX_BAD_LINE_PENALTY));
+                doc.integer("/scoring/bad_line_penalty", 0, MAX_BAD_LINE_PENALTY),
+                doc.integer("/scoring/cold_cap", 1, 100), doc.fraction("/scoring/warm_share", MIN_WARM_SHARE),
+                doc.text("/scoring/cold_advice"), section(doc, "/scoring/cold_section"));
+    }
+
+    private static String section(YamlDocument doc, String path) {
+        String section = doc.text(path);
+        if (!section.contains("#")) {
+            throw doc.error(path, "yaml.section.format", section);
+        }
+        return section;
     }
 
     private List<Dimension> dimensions(YamlDocument doc) {

@@ -90,6 +90,10 @@ final class ScenarioLoader {
                 out.add(new KnowledgeFormatException(file, 0, texts.get("section.unknown", d.section(), d.id())));
             }
         }
+        String cold = rubric.scoring().coldSection();
+        if (knowledge.section(cold).isEmpty()) {
+            out.add(new KnowledgeFormatException(file, 0, texts.get("section.unknown", cold, "scoring.cold_section")));
+        }
         return out;
     }
 
