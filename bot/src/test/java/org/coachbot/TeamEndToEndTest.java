@@ -73,8 +73,10 @@ class TeamEndToEndTest {
         CommandRouter router = coach.router(doc -> holder[0].fileFetcher().fetch(doc),
                 reply -> holder[0].notifier().notifyAdmins(reply),
                 (chat, reply) -> holder[0].messenger().send(chat, reply));
-        TelegramSettings settings = new TelegramSettings(FakeBotApiServer.TOKEN, api.baseUrl(), config.adminIds(),
-                config.allowedUserIds(), 1000, 1000, 100, 4, 1, config.supervisorIds());
+        TelegramSettings settings = TelegramSettings.builder(FakeBotApiServer.TOKEN, api.baseUrl())
+                .adminIds(config.adminIds()).supervisorIds(config.supervisorIds())
+                .allowedUserIds(config.allowedUserIds()).rates(1000, 1000, 100).handlerThreads(4)
+                .pollTimeoutSeconds(1).build();
         telegram = new TelegramFrontEnd(settings, router, config.dataDir(), router.menu());
         holder[0] = telegram;
         telegram.start();
@@ -92,6 +94,9 @@ class TeamEndToEndTest {
     void a_trainee_asking_for_the_team_is_refused_with_who_may_use_it() throws Exception {
         api.groupText(WANG, GROUP, "大家早上好", 0);
         api.groupText(LI, GROUP, "早", 0);
+        // A bot may write privately only to someone who wrote to it there first.
+        api.text(LI, LI, "/start");
+        assertTrue(api.nextSent().text().contains("你好"));
         api.text(WANG, WANG, "/team");
 
         String refusal = api.nextSent().text();
@@ -140,11 +145,11 @@ class TeamEndToEndTest {
         assertTrue(team.contains("U22 (@u22)"), team);
         assertTrue(team.contains("⬜ 未开始"), team);
         assertFalse(team.contains("几号房间"), "scores, never transcripts: " + team);
-        String content = csv.body().path("content").asText();
+        String content = csv.body().path("document_text").asText();
         assertTrue(content.startsWith("\uFEFF练习编号,学员,用户名"), content);
         assertTrue(content.contains(",U21,u21,21," + HOTEL + ","), content);
         assertEquals(2, content.lines().count(), content);
-        assertTrue(csv.body().path("file_name").asText().endsWith(".csv"));
+        assertTrue(csv.body().path("document_file_name").asText().endsWith(".csv"));
     }
 
     @Test
@@ -162,8 +167,8 @@ class TeamEndToEndTest {
         assertTrue(reminder.text().contains("该复习"), reminder.text());
         assertTrue(reminder.buttons().get(0).path("callback_data").asText().startsWith("tm:drill:"),
                 reminder.body().toString());
-        assertEquals(1, api.calls("sendMessage").stream().filter(c -> c.text().contains("每日练习提醒")).count(),
-                "nothing at 08:29");
+        assertEquals(1, api.calls("sendMessage").stream().filter(c -> c.text().startsWith("<b>⏰ 每日练习提醒"))
+                .count(), "nothing at 08:29");
     }
 
     @Test

@@ -142,7 +142,7 @@ public final class TeamBenchmark {
                              Instant now) {
         Random random = new Random(13);
         for (int t = 0; t < TRAINEES; t++) {
-            people.saw(1000 + t, "学员" + t, "trainee" + t, now.minus(Duration.ofMinutes(t)));
+            people.saw(1000 + t, "学员" + t, "trainee" + t, true, now.minus(Duration.ofMinutes(t)));
         }
         List<Scenario> scenarios = book.scenarios();
         List<Dimension> dimensions = book.rubric().orElseThrow().dimensions();

@@ -25,7 +25,7 @@ public final class SqlitePeople implements People {
     /** What was last written per person, so a chatty trainee does not cost a write per message. */
     private final Map<Long, Seen> written = new ConcurrentHashMap<>();
 
-    private record Seen(String name, String username, long at) {
+    private record Seen(String name, String username, boolean privately, long at) {
     }
 
     public SqlitePeople(TeamDatabase db) {
@@ -33,26 +33,29 @@ public final class SqlitePeople implements People {
     }
 
     @Override
-    public void saw(long id, String name, String username, Instant now) {
+    public void saw(long id, String name, String username, boolean privately, Instant now) {
         Seen last = written.get(id);
         long at = now.toEpochMilli();
         if (last != null && last.name().equals(name) && last.username().equals(username)
-                && at - last.at() < SEEN_WRITE_EVERY_MS) {
+                && (last.privately() || !privately) && at - last.at() < SEEN_WRITE_EVERY_MS) {
             return;
         }
         db.read("remember user " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO person (user_id, name, username, first_seen, "
-                    + "last_seen) VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET name = excluded.name, "
-                    + "username = excluded.username, last_seen = MAX(last_seen, excluded.last_seen)")) {
+                    + "last_seen, private_chat) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
+                    + "name = excluded.name, username = excluded.username, "
+                    + "last_seen = MAX(last_seen, excluded.last_seen), "
+                    + "private_chat = MAX(private_chat, excluded.private_chat)")) {
                 ps.setLong(1, id);
                 ps.setString(2, name);
                 ps.setString(3, username);
                 ps.setLong(4, at);
                 ps.setLong(5, at);
+                ps.setInt(6, privately ? 1 : 0);
                 return ps.executeUpdate();
             }
         });
-        written.put(id, new Seen(name, username, at));
+        written.put(id, new Seen(name, username, privately || (last != null && last.privately()), at));
     }
 
     @Override
@@ -183,6 +186,7 @@ public final class SqlitePeople implements People {
         boolean reminding = !rs.wasNull() && remindAt != null;
         return new Person(rs.getLong("user_id"), rs.getString("name"), rs.getString("username"),
                 Instant.ofEpochMilli(rs.getLong("last_seen")), zone == null ? null : ZoneId.of(zone),
-                reminding ? LocalTime.parse(remindAt) : null, reminding ? Instant.ofEpochMilli(next) : null);
+                reminding ? LocalTime.parse(remindAt) : null, reminding ? Instant.ofEpochMilli(next) : null,
+                rs.getInt("private_chat") != 0);
     }
 }

@@ -24,7 +24,8 @@ public final class TeamDatabase implements AutoCloseable {
                 last_seen     INTEGER NOT NULL,
                 time_zone     TEXT,
                 remind_at     TEXT,
-                next_reminder INTEGER
+                next_reminder INTEGER,
+                private_chat  INTEGER NOT NULL DEFAULT 0
             )""",
             "CREATE INDEX person_by_username ON person (username COLLATE NOCASE)",
             "CREATE INDEX person_by_reminder ON person (next_reminder)",

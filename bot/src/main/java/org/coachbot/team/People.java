@@ -9,8 +9,11 @@ import java.util.Optional;
 /** Everyone the bot has talked with, by the names Telegram gave them, and their daily reminders. */
 public interface People {
 
-    /** Records a person's current name and @username and that they were just seen. */
-    void saw(long id, String name, String username, Instant now);
+    /**
+     * Records a person's current name and @username and that they were just seen; {@code privately} when they
+     * wrote in the private chat with the bot, which lets the bot write to them there from then on.
+     */
+    void saw(long id, String name, String username, boolean privately, Instant now);
 
     Optional<Person> find(long id);
 

@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param zone         the time zone they named with {@code /remind}, or null for the team's default
  * @param remindAt     the local time of their daily reminder, or null when reminders are off
  * @param nextReminder when the next reminder is due, or null when reminders are off
+ * @param reachable    they have written to the bot in the private chat, so the bot may write to them there;
+ *                     Telegram refuses a bot that writes first
  */
 public record Person(long id, String name, String username, Instant lastSeen, ZoneId zone, LocalTime remindAt,
-                     Instant nextReminder) {
+                     Instant nextReminder, boolean reachable) {
     public Person {
         Objects.requireNonNull(name, "name must not be null");
         username = username == null ? "" : username;

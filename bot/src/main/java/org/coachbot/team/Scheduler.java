@@ -98,7 +98,9 @@ public final class Scheduler implements AutoCloseable {
             if (!assignments.claimNotice(a.id(), now)) {
                 continue;
             }
-            if (deliver(a.traineeId(), notices.assignment(a), "assignment " + a.id())) {
+            // Telegram refuses a bot that writes first, so a trainee who never wrote privately is told elsewhere.
+            boolean reachable = people.find(a.traineeId()).map(Person::reachable).orElse(false);
+            if (reachable && deliver(a.traineeId(), notices.assignment(a), "assignment " + a.id())) {
                 continue;
             }
             boolean inGroup = a.originChat() != a.traineeId() && a.originChat() != a.supervisorId();

@@ -43,14 +43,17 @@ public final class TeamDesk {
         this.texts = texts;
     }
 
-    /** Sees every message: remembers the sender's name and @username, and those of the person replied to. */
+    /**
+     * Sees every message: remembers the sender's name and @username (and that they opened the private chat, when
+     * they wrote there), and those of the person replied to.
+     */
     public void saw(Incoming in) {
-        remember(in.user());
-        in.where().replyTarget().ifPresent(this::remember);
+        remember(in.user(), !in.inGroup());
+        in.where().replyTarget().ifPresent(u -> remember(u, false));
     }
 
-    private void remember(User user) {
-        people.saw(user.id(), user.name(), user.username(), clock.instant());
+    private void remember(User user, boolean privately) {
+        people.saw(user.id(), user.name(), user.username(), privately, clock.instant());
     }
 
     /** {@code /team [page]} or {@code /team export}. */

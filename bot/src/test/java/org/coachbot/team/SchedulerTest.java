@@ -64,10 +64,9 @@ class SchedulerTest {
     }
 
     @Test
-    void an_assignment_the_trainee_cannot_receive_privately_is_announced_in_its_group_with_a_private_link() {
+    void a_trainee_who_never_wrote_privately_is_told_in_the_group_with_a_private_link_not_privately() {
         bot = new TeamHarness(dataDir, clock);
         bot.inGroup(WANG, "大家好", false, null);
-        bot.messenger.unreachable(WANG.id());
 
         bot.inGroup(BOSS, "/assign silent-customer 明天", true, WANG);
         bot.team.scheduler().tick();
@@ -75,6 +74,7 @@ class SchedulerTest {
 
         List<RecordingMessenger.Sent> group = bot.messenger.to(GROUP);
         assertEquals(1, group.size());
+        assertTrue(bot.messenger.to(WANG.id()).isEmpty(), "Telegram would refuse a bot that writes first");
         String html = group.get(0).reply().html();
         assertTrue(html.contains("@xiaowang"), html);
         assertTrue(html.contains("「" + Fixtures.scenario(Fixtures.SILENT).title() + "」"), html);

@@ -59,20 +59,23 @@ class TeamStoresTest {
 
     @Test
     void people_are_remembered_by_their_latest_telegram_name_and_found_by_username_in_any_case() {
-        people.saw(11, "小明", "xiaoming", T0);
-        people.saw(11, "王小明", "XiaoMing", T0.plusSeconds(60));
-        people.saw(12, "李丽", "", T0.plusSeconds(30));
+        people.saw(11, "小明", "xiaoming", true, T0);
+        people.saw(11, "王小明", "XiaoMing", false, T0.plusSeconds(60));
+        people.saw(12, "李丽", "", false, T0.plusSeconds(30));
 
         assertEquals("王小明 (@XiaoMing)", people.byUsername("@xiaoming").orElseThrow().displayName());
         assertTrue(people.byUsername("@").isEmpty());
         assertEquals(List.of(11L), people.recent(0, 5, Set.of(12L)).stream().map(Person::id).toList());
         assertEquals(List.of(12L), people.recent(1, 5, Set.of()).stream().map(Person::id).toList());
         assertEquals(1, people.count(Set.of(11L)));
+        assertTrue(people.find(11).orElseThrow().reachable(), "wrote privately once, and a group message later "
+                + "does not undo that");
+        assertFalse(people.find(12).orElseThrow().reachable(), "seen in a group only");
     }
 
     @Test
     void a_reminder_is_claimed_once_even_by_two_schedulers() {
-        people.saw(11, "王小明", "", T0);
+        people.saw(11, "王小明", "", true, T0);
         Instant due = T0.plus(Duration.ofHours(1));
         people.remind(11, LocalTime.of(10, 0), ZoneId.of("Europe/Berlin"), due);
 

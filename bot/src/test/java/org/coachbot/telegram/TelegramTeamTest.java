@@ -25,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Groups, links into the private chat, files, inline queries and messages the bot starts, over the fake Bot API. */
@@ -49,9 +48,8 @@ class TelegramTeamTest {
 
     private void start(ChatCore core) throws Exception {
         api = new FakeBotApiServer();
-        TelegramSettings settings = new TelegramSettings(FakeBotApiServer.TOKEN, api.baseUrl(), Set.of(1L), Set.of(),
-                1000, 1000, 100, 4, 1, Set.of(5L));
-        bot = new TelegramFrontEnd(settings, core, data, List.of(Map.entry("help", "帮助")), ms -> { });
+        TelegramSettings settings = TelegramFrontEndTest.settings(api.baseUrl()).supervisorIds(Set.of(5L)).build();
+        bot = new TelegramFrontEnd(settings, core, data, List.of(Map.entry("help", "帮助")), new FakeTime());
         bot.start();
     }
 
@@ -117,9 +115,9 @@ class TelegramTeamTest {
 
         assertEquals("sendDocument", sent.method());
         assertEquals(5, sent.chatId());
-        assertEquals("团队练习记录-20250301.csv", sent.body().path("file_name").asText());
+        assertEquals("团队练习记录-20250301.csv", sent.body().path("document_file_name").asText());
         assertEquals("📄 共 1 次练习", sent.body().path("caption").asText());
-        assertEquals("\uFEFF学员,得分\r\n王小明,86\r\n", sent.body().path("content").asText());
+        assertEquals("\uFEFF学员,得分\r\n王小明,86\r\n", sent.body().path("document_text").asText());
     }
 
     @Test
@@ -139,25 +137,40 @@ class TelegramTeamTest {
 
         FakeBotApiServer.Call answer = api.nextInlineAnswer();
 
-        JsonNode article = answer.body().path("results").get(0);
+        JsonNode results = answer.body().path("results");
+        JsonNode article = (results.isTextual() ? new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(results.asText()) : results).get(0);
         assertEquals("article", article.path("type").asText());
         assertEquals("沉默型客户", article.path("title").asText());
         assertEquals("先问开放式问题", article.path("description").asText());
         assertEquals("<b>沉默型客户</b>\n先问:客户不说话", article.path("input_message_content").path("message_text")
                 .asText());
         assertEquals("HTML", article.path("input_message_content").path("parse_mode").asText());
-        assertEquals(TelegramFrontEnd.INLINE_CACHE_SECONDS, answer.body().path("cache_time").asInt());
+        assertEquals(UpdateHandler.INLINE_CACHE_SECONDS, answer.body().path("cache_time").asInt());
     }
 
     @Test
-    void the_messenger_delivers_through_the_same_delivery_and_fails_loudly_when_telegram_refuses() throws Exception {
+    void a_message_the_bot_starts_goes_through_the_outbox_and_a_refused_one_does_not_hold_up_the_next()
+            throws Exception {
         start((in, out) -> { });
         api.script("sendMessage", 403, "{\"ok\":false,\"error_code\":403,"
                 + "\"description\":\"Forbidden: bot can't initiate conversation with a user\"}");
 
-        assertThrows(TelegramApiException.class, () -> bot.messenger().send(9, Reply.html("📋 新的练习作业")));
+        bot.messenger().send(9, Reply.html("📋 新的练习作业"));
         bot.messenger().send(9, Reply.html("⏰ 每日练习提醒"));
 
         assertEquals("⏰ 每日练习提醒", api.nextSent().text());
+        assertEquals(2, api.calls("sendMessage").size(), "the refused one is dropped, not resent");
+    }
+
+    @Test
+    void a_link_into_the_private_chat_waiting_in_the_outbox_keeps_its_kind() throws Exception {
+        start((in, out) -> { });
+
+        bot.messenger().send(GROUP, Reply.html("@u8 有一个新的练习作业", List.of(List.of(
+                Button.privateStart("💬 去私聊开始", "rp_hotel-no-hot-water")))));
+
+        assertEquals("https://t.me/CoachBot?start=rp_hotel-no-hot-water",
+                api.nextSent().buttons().get(0).path("url").asText());
     }
 }
