@@ -78,7 +78,8 @@ final class TeamHarness implements AutoCloseable {
                 () -> holder[0].scheduler().poke());
         KnowledgeState state = new KnowledgeState(knowledge, (q, max) -> knowledge.section("silent-customer#诱导法")
                 .map(s -> List.of(new Hit(s, 1.0))).orElseThrow(), book, 1, Instant.EPOCH);
-        rolePlay = new RolePlayDesk(() -> state, new ObservedSessionStore(sessions, recorder), new ScriptedPersona(), clock, seeds::incrementAndGet,
+        rolePlay = new RolePlayDesk(() -> state, new ObservedSessionStore(sessions, recorder), new ScriptedPersona(),
+                clock, seeds::incrementAndGet,
                 RolePlaySettings.DEFAULTS, Meaning.NONE);
         team = new Team(people, assignments, training, rolePlay, () -> book, messenger, clock, settings(),
                 Set.of(BOSS.id()), dataDir.resolve("exports"));

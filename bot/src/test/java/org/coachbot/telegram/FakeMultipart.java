@@ -43,7 +43,8 @@ final class FakeMultipart {
                             StandardCharsets.UTF_8));
                 }
                 // A document's content as text, for tests that check what a file said.
-                out.put(name + "_text", new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                out.put(name + "_text", new String(value.getBytes(StandardCharsets.ISO_8859_1),
+                        StandardCharsets.UTF_8));
             } else {
                 out.put(name, new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
             }
