@@ -24,6 +24,7 @@ import org.coachbot.store.SqliteSessionStore;
 import org.coachbot.telegram.TelegramFrontEnd;
 import org.coachbot.telegram.TelegramSettings;
 import org.coachbot.tips.TipService;
+import org.coachbot.tips.TipSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -48,6 +49,18 @@ final class CoachBot implements AutoCloseable {
     private org.coachbot.admin.FolderWatcher watcher;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** Interim until the SQLite question log is wired in: nothing is stored, so tips carry no 👍 / 👎 row. */
+    private static final org.coachbot.insights.QuestionLog UNRECORDED_QUESTIONS = new org.coachbot.insights.QuestionLog() {
+        @Override
+        public long record(org.coachbot.insights.AskedQuestion question) {
+            return 0;
+        }
+
+        @Override
+        public void feedback(long questionId, long userId, boolean helpful, java.time.Instant at) {
+        }
+    };
+
     CoachBot(BotConfig config) {
         this.config = config;
         // One model instance serves retrieval and role-play: loading it twice would double its memory.
@@ -58,8 +71,13 @@ final class CoachBot implements AutoCloseable {
         this.store = SqliteSessionStore.open(config.dataDir());
         this.meaning = new EmbeddingMeaning(embeddings);
         this.model = ChatModels.fromSettings(config.llm());
-        this.tips = new TipService(() -> knowledge.current().knowledge(), () -> knowledge.current().retriever(),
-                model.map(m -> new TimedChat(m, llmCalls)), config.llm().tipTimeout(), config.tipMaxChars());
+        // One read of the live state per answer, so the sections, their index and the version always match. The
+        // knowledge version is 0 until the live state carries a persistent version number.
+        this.tips = new TipService(() -> {
+            KnowledgeState state = knowledge.current();
+            return new TipSource(state.knowledge(), state.retriever(), 0);
+        }, UNRECORDED_QUESTIONS, model.map(m -> new TimedChat(m, llmCalls)), config.llm().tipTimeout(),
+                config.tipMaxChars(), Clock.systemUTC());
         this.rolePlay = new RolePlayDesk(() -> knowledge.current().book(), () -> knowledge.current().knowledge(),
                 () -> knowledge.current().retriever(), store,
                 LlmPersona.orScripted(model, llmCalls, config.llm().rolePlayTimeout()), Clock.systemUTC(),
@@ -82,8 +100,8 @@ final class CoachBot implements AutoCloseable {
                     .warn("cannot watch {} for changes; use /reload after editing files", config.knowledgeDir(), e);
         }
         KnowledgeDesk desk = new KnowledgeDesk(knowledge, config.dataDir(), files, Clock.systemUTC());
-        return new CommandRouter((in, out) -> out.send(tips.answer(in.text())), desk::onDocument)
-                .command("ask", (in, arg, out) -> out.send(tips.answer(arg)), false)
+        return new CommandRouter((in, out) -> out.send(tips.answer(in, in.text())), desk::onDocument)
+                .command("ask", (in, arg, out) -> out.send(tips.answer(in, arg)), false)
                 .command("roleplay", rolePlay::start, false)
                 .command("hint", rolePlay::hint, false)
                 .command("end", rolePlay::end, false)
@@ -92,7 +110,7 @@ final class CoachBot implements AutoCloseable {
                 .command("reload", desk::reload, true)
                 .command("rollback", desk::rollback, true)
                 .conversation(rolePlay::isActive, rolePlay::say)
-                .buttons(TipService.MORE_PREFIX, (in, out) -> out.send(tips.more(in.text())))
+                .buttons(TipService.BUTTON_PREFIX, tips::onButton)
                 .buttons(RolePlayDesk.BUTTON_PREFIX, rolePlay::onButton)
                 .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton);
     }

@@ -159,7 +159,7 @@ public final class RetrievalBenchmark {
 
     /** The chosen settings with another fusion and no query cache, so every question is computed. */
     private static HybridSettings uncached(HybridSettings s, Fusion fusion) {
-        return new HybridSettings(fusion, s.denseWeight(), s.rrfK(), s.minCosine(), s.minShareOfBest(), 0);
+        return s.with(fusion, 0);
     }
 
     private DenseRetriever dense(EmbeddingModel model, List<Section> sections, List<float[]> vectors,

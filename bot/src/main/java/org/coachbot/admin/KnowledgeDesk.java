@@ -6,6 +6,7 @@ import org.coachbot.chat.Html;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
+import org.coachbot.knowledge.Glossary;
 import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.Section;
@@ -145,6 +146,9 @@ public final class KnowledgeDesk {
             List<Section> before = live.current().knowledge().sections().stream()
                     .filter(s -> s.file().equals(name)).toList();
             change = SectionDiff.describe(before, next, texts);
+        } else if (name.equals(Glossary.FILE_NAME)) {
+            loader.parseGlossary(name, bytes);
+            change = texts.get(Files.exists(target) ? "upload.glossary.replaced" : "upload.glossary.new");
         } else {
             List<KnowledgeFormatException> problems = ScenarioBook.validate(name, bytes, live.current().knowledge());
             if (!problems.isEmpty()) {

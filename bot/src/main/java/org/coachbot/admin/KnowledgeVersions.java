@@ -1,5 +1,7 @@
 package org.coachbot.admin;
 
+import org.coachbot.knowledge.Glossary;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,7 +88,10 @@ final class KnowledgeVersions {
         }
     }
 
-    /** The Markdown files, {@code rubric.yaml} and {@code scenarios/*.yaml}; README and hidden files excluded. */
+    /**
+     * The Markdown files, {@code rubric.yaml}, {@code glossary.yaml} and {@code scenarios/*.yaml}; README and hidden
+     * files excluded.
+     */
     static List<Path> knowledgeFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -97,7 +102,8 @@ final class KnowledgeVersions {
                     .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
                     .filter(p -> {
                         String rel = dir.relativize(p).toString().replace('\\', '/');
-                        return (!rel.contains("/") && (rel.endsWith(".md") || rel.equals("rubric.yaml")))
+                        return (!rel.contains("/") && (rel.endsWith(".md") || rel.equals("rubric.yaml")
+                                || rel.equals(Glossary.FILE_NAME)))
                                 || (rel.startsWith("scenarios/") && rel.endsWith(".yaml"));
                     })
                     .sorted().toList();

@@ -1,5 +1,6 @@
 package org.coachbot.admin;
 
+import org.coachbot.knowledge.Glossary;
 import org.coachbot.knowledge.KnowledgeFormatException;
 
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ final class UploadName {
         }
         if (!name.matches("[a-z0-9][a-z0-9._-]{0,80}\\.(md|yaml)")) {
             throw new KnowledgeFormatException(fileName, 0,
-                    "文件名只能用小写字母、数字、. _ -,并以 .md(知识)或 .yaml(场景、评分规则)结尾");
+                    "文件名只能用小写字母、数字、. _ -,并以 .md(知识)或 .yaml(场景、评分规则、词汇表 glossary.yaml)结尾");
         }
         if (name.equals("readme.md")) {
             throw new KnowledgeFormatException(fileName, 0, "README.md 是格式说明,不是知识文件");
@@ -32,9 +33,9 @@ final class UploadName {
         return name;
     }
 
-    /** Markdown and rubric.yaml live in the folder itself; other YAML files are scenarios. */
+    /** Markdown, rubric.yaml and glossary.yaml live in the folder itself; other YAML files are scenarios. */
     static Path target(Path folder, String name) {
-        if (name.endsWith(".md") || name.equals("rubric.yaml")) {
+        if (name.endsWith(".md") || name.equals("rubric.yaml") || name.equals(Glossary.FILE_NAME)) {
             return folder.resolve(name);
         }
         return folder.resolve("scenarios").resolve(name);

@@ -18,7 +18,10 @@ public final class KnowledgeLoader {
     public static final long MAX_FILE_BYTES = 1024 * 1024;
     private final MarkdownKnowledgeParser parser = new MarkdownKnowledgeParser();
 
-    /** Reads the folder; {@code README.md} documents the format and is not knowledge. */
+    /**
+     * Reads the folder's Markdown and its {@code glossary.yaml}; {@code README.md} documents the format and is not
+     * knowledge. A broken glossary is reported and the knowledge loads without it.
+     */
     public KnowledgeBase load(Path dir) {
         List<Section> sections = new ArrayList<>();
         List<KnowledgeFormatException> problems = new ArrayList<>();
@@ -32,7 +35,32 @@ public final class KnowledgeLoader {
                         "无法读取文件: " + e.getMessage()));
             }
         }
-        return new KnowledgeBase(sections, problems);
+        Glossary glossary = glossary(dir, problems);
+        return new KnowledgeBase(sections, problems, glossary);
+    }
+
+    /** Validates and parses an uploaded or edited glossary: size, UTF-8, then format. */
+    public Glossary parseGlossary(String fileName, byte[] bytes) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new KnowledgeFormatException(fileName, 0,
+                    "文件大小 " + bytes.length + " 字节,超过上限 1 MB");
+        }
+        return Glossary.parse(fileName, utf8(fileName, bytes));
+    }
+
+    private Glossary glossary(Path dir, List<KnowledgeFormatException> problems) {
+        Path file = dir.resolve(Glossary.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Glossary.EMPTY;
+        }
+        try {
+            return parseGlossary(Glossary.FILE_NAME, Files.readAllBytes(file));
+        } catch (KnowledgeFormatException e) {
+            problems.add(e);
+        } catch (IOException e) {
+            problems.add(new KnowledgeFormatException(Glossary.FILE_NAME, 0, "无法读取文件: " + e.getMessage()));
+        }
+        return Glossary.EMPTY;
     }
 
     /** Validates and parses one file's bytes: size, UTF-8, then format. */

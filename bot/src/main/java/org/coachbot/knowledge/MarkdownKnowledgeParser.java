@@ -115,6 +115,7 @@ public final class MarkdownKnowledgeParser {
                 if (m.matches() && body.toString().isBlank()) {
                     addTags(sectionTags, m.group(1));
                 } else {
+                    checkEditorialMark(fileName, i + 1, line, body);
                     body.append(line).append('\n');
                 }
             } else if (!line.isBlank() && titleSeen) {
@@ -147,6 +148,20 @@ public final class MarkdownKnowledgeParser {
         sectionTags.stream().filter(t -> !tags.contains(t)).forEach(tags::add);
         return new Section(Section.idOf(fileName, heading), fileName, fm.title(), heading, text, tags, fm.source(),
                 line);
+    }
+
+    /** The editorial mark opens a paragraph; anywhere else it would leave what it marks unclear. */
+    private static void checkEditorialMark(String fileName, int lineNumber, String line, StringBuilder body) {
+        int at = line.indexOf(Section.EDITORIAL_MARK);
+        if (at < 0) {
+            return;
+        }
+        boolean paragraphStart = body.toString().isBlank() || body.toString().endsWith("\n\n")
+                || body.toString().matches("(?s).*\n[ \t]*\n$");
+        if (at != line.length() - line.stripLeading().length() || !paragraphStart) {
+            throw new KnowledgeFormatException(fileName, lineNumber, Section.EDITORIAL_MARK
+                    + " 只能写在段落开头(前面空一行),标明这一整段是编者补充的内容");
+        }
     }
 
     private static void addTags(List<String> into, String raw) {

@@ -70,6 +70,29 @@ public final class Delivery {
         }
     }
 
+    /**
+     * Replaces the text and buttons of a message sent earlier (a tip expanded in place). Returns false when Telegram
+     * refuses the edit (message too old or deleted, text too long), so the caller can send the reply instead.
+     */
+    public boolean replace(long chatId, long messageId, Reply reply) {
+        if (reply.html().length() > MessageSplitter.TELEGRAM_LIMIT) {
+            return false;
+        }
+        ObjectNode body = api.object().put("chat_id", chatId).put("message_id", messageId)
+                .put("text", reply.html()).put("parse_mode", "HTML");
+        body.set("reply_markup", keyboard(reply.buttons()));
+        try {
+            deliver(chatId, () -> api.call("editMessageText", body));
+            return true;
+        } catch (TelegramApiException e) {
+            if (e.getMessage().contains("message is not modified")) {
+                return true;
+            }
+            log.warn("cannot replace message {} in chat {}, sending a new one: {}", messageId, chatId, e.getMessage());
+            return false;
+        }
+    }
+
     /** Shows "typing…"; best effort, never retried. */
     public void typing(long chatId) {
         try {

@@ -278,7 +278,7 @@ public final class TelegramFrontEnd {
             if (!settings.allowedUserIds().isEmpty() && !settings.allowedUserIds().contains(in.user().id())) {
                 delivery.send(in.chatId(), Reply.html(texts.get("not.allowed")));
             } else {
-                core.handle(in, responder(in.chatId()));
+                core.handle(in, responder(in.chatId(), in.messageId()));
             }
         } catch (RuntimeException e) {
             log.error("update {} in chat {} failed; polling continues", updateId, in.chatId(), e);
@@ -288,11 +288,19 @@ public final class TelegramFrontEnd {
         }
     }
 
-    private Responder responder(long chatId) {
+    /** @param buttonMessage the message whose button was pressed, 0 for none: what {@code replace} edits */
+    private Responder responder(long chatId, long buttonMessage) {
         return new Responder() {
             @Override
             public void send(Reply reply) {
                 delivery.send(chatId, reply);
+            }
+
+            @Override
+            public void replace(Reply reply) {
+                if (buttonMessage == 0 || reply.hasImage() || !delivery.replace(chatId, buttonMessage, reply)) {
+                    delivery.send(chatId, reply);
+                }
             }
 
             @Override

@@ -25,7 +25,9 @@ final class UpdateTranslator {
         if (update.hasCallbackQuery()) {
             CallbackQuery q = update.getCallbackQuery();
             long chat = q.getMessage() != null ? q.getMessage().getChatId() : q.getFrom().getId();
-            return Optional.of(Incoming.button(user(q.getFrom()), chat, requireNonNullElse(q.getData(), "")));
+            long message = q.getMessage() != null && q.getMessage().getMessageId() != null
+                    ? q.getMessage().getMessageId() : 0;
+            return Optional.of(Incoming.button(user(q.getFrom()), chat, requireNonNullElse(q.getData(), ""), message));
         }
         Message m = update.getMessage();
         if (m == null || m.getFrom() == null) {

@@ -154,6 +154,37 @@ class KnowledgeDeskTest {
     }
 
     @Test
+    void should_make_an_uploaded_glossary_live_at_once_and_roll_it_back() {
+        // when
+        upload(admin, "Glossary.yml", "english:\n  silent: [沉默]\nnot_covered:\n  - 退款流程\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        // then
+        assertTrue(last().contains("已更新「glossary.yaml」"), last());
+        assertEquals(List.of("沉默"), live.current().knowledge().glossary().chinese("silent"));
+        assertTrue(Files.exists(folder.resolve("glossary.yaml")));
+
+        desk.rollback(Incoming.text(admin, 1, "/rollback"), "", out);
+        assertFalse(Files.exists(folder.resolve("glossary.yaml")));
+        assertTrue(live.current().knowledge().glossary().english().isEmpty());
+    }
+
+    @Test
+    void should_refuse_a_broken_glossary_with_its_line_and_keep_the_old_one() {
+        // given
+        upload(admin, "glossary.yaml", "english:\n  silent: [沉默]\n".getBytes(StandardCharsets.UTF_8));
+
+        // when
+        upload(admin, "glossary.yaml", "english:\n  silent: [沉默]\n  沉默: [silent]\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        // then
+        assertTrue(last().contains("glossary.yaml:3"), last());
+        assertTrue(last().contains("知识库保持原样"), last());
+        assertEquals(List.of("沉默"), live.current().knowledge().glossary().chinese("silent"));
+    }
+
+    @Test
     void should_restore_the_previous_content_on_rollback() {
         upload(admin, "refund.md", REFUND.getBytes(StandardCharsets.UTF_8));
 

@@ -1,6 +1,7 @@
 package org.coachbot.telegram;
 
 import org.coachbot.chat.ChatCore;
+import org.coachbot.chat.Button;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -274,6 +275,57 @@ class TelegramFrontEndTest {
         Incoming doc = seen.get(2);
         assertTrue(doc.user().admin());
         assertEquals("# 内容", new String(front.fileFetcher().fetch(doc.document()), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void should_edit_the_message_whose_button_was_pressed_when_a_reply_replaces_it() throws Exception {
+        // given
+        start((in, out) -> {
+            out.replace(Reply.html("<b>全文</b>", List.of(List.of(new Button("换一个", "tip:n:1:ab")))));
+            out.send(Reply.html("done"));
+        });
+
+        // when
+        api.button(7, 7, "tip:x:1:ab");
+        api.nextSent();
+
+        // then
+        List<FakeBotApiServer.Call> edits = api.calls("editMessageText");
+        assertEquals(1, edits.size());
+        assertEquals(1, edits.get(0).body().path("message_id").asLong(), "the message the button was on");
+        assertEquals("<b>全文</b>", edits.get(0).body().path("text").asText());
+        assertEquals("tip:n:1:ab", edits.get(0).body().path("reply_markup").path("inline_keyboard").path(0).path(0)
+                .path("callback_data").asText());
+        assertEquals(1, api.calls("sendMessage").size(), "only the explicit send");
+    }
+
+    @Test
+    void should_send_the_reply_as_a_new_message_when_telegram_refuses_the_edit() throws Exception {
+        // given
+        api = new FakeBotApiServer();
+        api.script("editMessageText", 400, "{\"ok\":false,\"error_code\":400,"
+                + "\"description\":\"Bad Request: message to edit not found\"}");
+        start((in, out) -> out.replace(Reply.html("全文")));
+
+        // when
+        api.button(7, 7, "tip:x:1:ab");
+
+        // then
+        assertEquals("全文", api.nextSent().text());
+        assertEquals(1, api.calls("editMessageText").size());
+    }
+
+    @Test
+    void should_send_a_replacement_for_a_typed_message_as_a_new_message() throws Exception {
+        // given
+        start((in, out) -> out.replace(Reply.html("答 " + in.text())));
+
+        // when
+        api.text(7, 7, "你好");
+
+        // then
+        assertEquals("答 你好", api.nextSent().text());
+        assertTrue(api.calls("editMessageText").isEmpty());
     }
 
     @Test
