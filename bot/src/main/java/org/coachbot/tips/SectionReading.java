@@ -18,8 +18,11 @@ final class SectionReading {
             "(不说|不要说|别说|不能说|不要再说|不要喊|就喊|不看|不急着辩解|辩解|避免|不当|忌|而不是|不用|答|叫|铭言|境界|原则|准则)[::,,]?\\s*$");
     /** A clause that tells the agent what to do opens with one of these. */
     private static final Pattern IMPERATIVE = Pattern.compile(
-            "^(先|再|不要|别|不能|不说|要|可以|把|用|多用|少|尽量|让|请|等|放慢|记下|主动|答应|拿不准|挂断前|说话时|回电时|铃响|能当场)");
+            "^(先|再|不要|别|不能|不说|要(?!等|是|求|么|多久)|可以|把|用|多用|少|尽量|让|请|等|放慢|记下|主动|答应|拿不准|挂断前|说话时|回电时|铃响|能当场)");
+    /** A rule stated anywhere in a clause: "最大不能超过本人的肩宽", "越小越好". */
+    private static final Pattern RULE = Pattern.compile("(?<!能)不能|不宜|不可|必须|务必|只能|越\\S{1,2}越好");
     private static final Pattern CLAUSE = Pattern.compile("[,,;;::]|^\\d+[.、]\\s*|做法[::]");
+    private static final Pattern CONNECTIVE = Pattern.compile("^(所以|因此|因而|于是|同时|也|还)");
     private static final String ENDERS = "。!?;!?;";
     /** A lead-in joined with its list ends only at a full stop: its items are separated by semicolons. */
     private static final String LIST_ENDERS = "。!?!?";
@@ -35,7 +38,8 @@ final class SectionReading {
         /** Whether one of its clauses tells the agent what to do, rather than what something is. */
         boolean imperative() {
             for (String clause : CLAUSE.split(text)) {
-                if (IMPERATIVE.matcher(clause.strip()).find()) {
+                String c = CONNECTIVE.matcher(clause.strip()).replaceFirst("");
+                if (IMPERATIVE.matcher(c).find() || RULE.matcher(c).find()) {
                     return true;
                 }
             }

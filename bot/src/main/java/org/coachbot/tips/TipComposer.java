@@ -60,8 +60,13 @@ public final class TipComposer {
                 }
             }
         }
-        String out = render(section, technique.lean(), Optional.empty());
-        return Html.toPlain(out).length() <= maxChars ? out : cut(section, technique.lean());
+        for (List<Piece> pieces : List.of(technique.rich(), technique.lean())) {
+            String out = render(section, pieces, Optional.empty());
+            if (Html.toPlain(out).length() <= maxChars) {
+                return out;
+            }
+        }
+        return cut(section, technique.lean());
     }
 
     /** The head of a message written by the language model for a section: its title. */
@@ -93,8 +98,24 @@ public final class TipComposer {
      * takes the sentence after it, which usually says how.
      */
     private static Technique technique(SectionReading reading, Set<String> asked) {
+        // A pointer to another section ("……见"客户辱骂、骚扰时能不能挂电话"") teaches nothing on its own.
         List<SectionReading.Sentence> candidates = reading.sentences().stream()
-                .filter(s -> withoutQuotes(s.text()).length() >= MIN_TECHNIQUE_CHARS).toList();
+                .filter(s -> withoutQuotes(s.text()).length() >= MIN_TECHNIQUE_CHARS)
+                .filter(s -> !s.text().matches(".*见[\"“「].*")).toList();
+        Technique chosen = choose(candidates, asked);
+        // A technique of one short sentence leaves room for the sentence after it, which usually says more.
+        if (chosen.rich().size() == 1 && chosen.rich().get(0).text().length() < TECHNIQUE_CHARS / 2) {
+            SectionReading.Sentence only = candidates.stream()
+                    .filter(s -> leadIn(s.text()).equals(chosen.rich().get(0).text())).findFirst().orElse(null);
+            int next = only == null ? -1 : candidates.indexOf(only) + 1;
+            if (next > 0 && next < candidates.size() && candidates.get(next).paragraph() == only.paragraph()) {
+                return new Technique(List.of(chosen.rich().get(0), piece(candidates.get(next))), chosen.lean());
+            }
+        }
+        return chosen;
+    }
+
+    private static Technique choose(List<SectionReading.Sentence> candidates, Set<String> asked) {
         if (candidates.isEmpty()) {
             return new Technique(List.of(), List.of());
         }
@@ -190,8 +211,9 @@ public final class TipComposer {
         // Only "…:"line"" leads into its quote; "每次都先说"…"" needs the quote to make sense and stays whole.
         if (quote >= 0 && endsWithQuote(s, quote) && s.substring(0, quote).strip().matches(".*[::]$")) {
             String head = s.substring(0, quote).strip().replaceAll(
-                    "[,,]?\\s*(例如先问|例如先说|例如|比如|可以说|可以问|再说|先说|说)?[::]$", "").strip();
-            if (head.length() >= MIN_TECHNIQUE_CHARS) {
+                    "[,,]?\\s*(例如先问|例如先说|例如|比如|可以说|可以问|再说|先说)?[::]$", "").strip();
+            // "要说:"对不起……"" without its quote says nothing; such a sentence keeps its line.
+            if (head.length() >= MIN_TECHNIQUE_CHARS && !head.matches(".*[说问讲喊道是为]$")) {
                 s = head;
             }
         }
