@@ -7,12 +7,10 @@ RUN mvn -B -q -pl bot -am dependency:go-offline
 COPY bot bot
 RUN mvn -B -q -DskipTests package
 
-# Runtime stage: a JRE 17, a CJK font for the scorecard chart, and an unprivileged user.
+# Runtime stage: a JRE 17 and an unprivileged user. The charts' CJK font ships inside the jar; the image's
+# fontconfig and DejaVu cover the rest of AWT.
 FROM eclipse-temurin:17-jre
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends fontconfig fonts-wqy-microhei \
-    && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 --home-dir /app coach
+RUN useradd --system --uid 10001 --home-dir /app coach
 WORKDIR /app
 COPY --from=build /src/bot/target/coach-bot.jar /app/coach-bot.jar
 COPY config /app/config

@@ -2,14 +2,22 @@ package org.coachbot;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import org.coachbot.admin.KnowledgeChanges;
 import org.coachbot.admin.KnowledgeDesk;
-import org.coachbot.admin.KnowledgeState;
-import org.coachbot.admin.LiveKnowledge;
 import org.coachbot.chat.CommandRouter;
 import org.coachbot.chat.FileFetcher;
+import org.coachbot.chat.Html;
 import org.coachbot.chat.Notifier;
+import org.coachbot.chat.Reply;
 import org.coachbot.config.BotConfig;
 import org.coachbot.console.ConsoleFrontEnd;
+import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.knowledge.KnowledgeState;
+import org.coachbot.knowledge.LiveKnowledge;
+import org.coachbot.insights.FeedbackButtons;
+import org.coachbot.insights.InsightsDesk;
+import org.coachbot.insights.MeaningGroups;
+import org.coachbot.insights.SqliteQuestionLog;
 import org.coachbot.llm.ChatModels;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.IndexProgress;
@@ -19,12 +27,12 @@ import org.coachbot.roleplay.RolePlaySettings;
 import org.coachbot.roleplay.engine.EmbeddingMeaning;
 import org.coachbot.roleplay.engine.RolePlayEngine;
 import org.coachbot.roleplay.persona.LlmPersona;
+import org.coachbot.roleplay.view.ChartFonts;
 import org.coachbot.roleplay.view.Charts;
 import org.coachbot.store.SqliteSessionStore;
 import org.coachbot.telegram.TelegramFrontEnd;
 import org.coachbot.telegram.TelegramSettings;
 import org.coachbot.tips.TipService;
-import org.coachbot.tips.TipSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,14 +42,18 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /** All the wiring in one place: builds every part from the configuration and connects them by hand. */
 final class CoachBot implements AutoCloseable {
     private final BotConfig config;
     private final LiveKnowledge knowledge;
+    private final KnowledgeChanges changes;
+    /** What the admins must hear about a knowledge change a crash interrupted; told once a front end is up. */
+    private final Optional<String> recovery;
     private final SqliteSessionStore store;
-    private final ExecutorService llmCalls = Executors.newCachedThreadPool(daemon("llm"));
+    private final SqliteQuestionLog questions;
+    private final EmbeddingModel embeddings;
+    private final ExecutorService llmCalls;
     private final Optional<ChatModel> model;
     private final TipService tips;
     private final RolePlayDesk rolePlay;
@@ -49,37 +61,27 @@ final class CoachBot implements AutoCloseable {
     private org.coachbot.admin.FolderWatcher watcher;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** Interim until the SQLite question log is wired in: nothing is stored, so tips carry no 👍 / 👎 row. */
-    private static final org.coachbot.insights.QuestionLog UNRECORDED_QUESTIONS = new org.coachbot.insights.QuestionLog() {
-        @Override
-        public long record(org.coachbot.insights.AskedQuestion question) {
-            return 0;
-        }
-
-        @Override
-        public void feedback(long questionId, long userId, boolean helpful, java.time.Instant at) {
-        }
-    };
-
     CoachBot(BotConfig config) {
         this.config = config;
-        // One model instance serves retrieval and role-play: loading it twice would double its memory.
-        EmbeddingModel embeddings = RetrievalIndex.defaultEmbeddingModel();
-        this.knowledge = new LiveKnowledge(config.knowledgeDir(), new RetrievalIndex(embeddings, config.dataDir()),
-                Clock.systemUTC());
-        knowledge.reload(IndexProgress.NONE);
+        // First, so an empty or corrupt database stops the bot before seconds go into loading the model.
         this.store = SqliteSessionStore.open(config.dataDir());
+        // The jar's CJK font, so charts have Chinese labels on a server with no CJK font installed.
+        ChartFonts.registerBundled();
+        // One model instance serves retrieval and role-play: loading it twice would double its memory.
+        this.embeddings = RetrievalIndex.defaultEmbeddingModel();
+        this.knowledge = new LiveKnowledge(new RetrievalIndex(embeddings, config.dataDir()),
+                new KnowledgeLoader(config.knowledgeLimits()), Clock.systemUTC());
+        this.changes = new KnowledgeChanges(knowledge, config.knowledgeDir(), config.dataDir(), Clock.systemUTC());
+        this.recovery = changes.start(IndexProgress.NONE);
+        // Opened after the session store, whose finished_session table /stats reads.
+        this.questions = SqliteQuestionLog.open(config.dataDir(), config.questionRetention(), Clock.systemUTC());
         this.meaning = new EmbeddingMeaning(embeddings);
         this.model = ChatModels.fromSettings(config.llm());
-        // One read of the live state per answer, so the sections, their index and the version always match. The
-        // knowledge version is 0 until the live state carries a persistent version number.
-        this.tips = new TipService(() -> {
-            KnowledgeState state = knowledge.current();
-            return new TipSource(state.knowledge(), state.retriever(), 0);
-        }, UNRECORDED_QUESTIONS, model.map(m -> new TimedChat(m, llmCalls)), config.llm().tipTimeout(),
-                config.tipMaxChars(), Clock.systemUTC());
-        this.rolePlay = new RolePlayDesk(() -> knowledge.current().book(), () -> knowledge.current().knowledge(),
-                () -> knowledge.current().retriever(), store,
+        // Bounded: a hanging provider holds at most this many threads, and further calls fall back at once.
+        this.llmCalls = TimedChat.pool(config.llm().maxConcurrentCalls());
+        this.tips = new TipService(knowledge, questions, model.map(m -> new TimedChat(m, llmCalls)),
+                config.llm().tipTimeout(), config.tipMaxChars(), Clock.systemUTC());
+        this.rolePlay = new RolePlayDesk(knowledge, store,
                 LlmPersona.orScripted(model, llmCalls, config.llm().rolePlayTimeout()), Clock.systemUTC(),
                 new SecureRandom()::nextLong,
                 new RolePlaySettings(config.rolePlayIdle(), RolePlayEngine.DEFAULT_MAX_TURNS, 10, config.passMark()),
@@ -88,18 +90,24 @@ final class CoachBot implements AutoCloseable {
         daemon("chart-warm-up").newThread(Charts::warmUp).start();
         // Embedding every example phrase takes a few seconds; done in the background, the first turns only wait
         // for the phrases they need.
-        daemon("phrase-warm-up").newThread(() -> meaning.warm(knowledge.current().book().phrases())).start();
+        daemon("phrase-warm-up").newThread(() -> {
+            meaning.warm(knowledge.get().book().phrases());
+            knowledge.get().book().rubric().ifPresent(meaning::prepare);
+        }).start();
     }
 
     /** The chat core with every command; the same for Telegram and the console. */
     CommandRouter router(FileFetcher files, Notifier admins) {
         try {
-            watcher = new org.coachbot.admin.FolderWatcher(knowledge, admins, config.reloadDebounce()).start();
+            watcher = new org.coachbot.admin.FolderWatcher(changes, admins, config.reloadDebounce()).start();
         } catch (IOException e) {
             org.slf4j.LoggerFactory.getLogger(CoachBot.class)
                     .warn("cannot watch {} for changes; use /reload after editing files", config.knowledgeDir(), e);
         }
-        KnowledgeDesk desk = new KnowledgeDesk(knowledge, config.dataDir(), files, Clock.systemUTC());
+        KnowledgeDesk desk = new KnowledgeDesk(changes, files, Clock.systemUTC());
+        // /gaps groups questions with the model retrieval already loaded: a second copy would double its memory.
+        InsightsDesk insights = new InsightsDesk(questions, embeddings, new MeaningGroups(), Clock.systemUTC(),
+                config.timeZone());
         return new CommandRouter((in, out) -> out.send(tips.answer(in, in.text())), desk::onDocument)
                 .command("ask", (in, arg, out) -> out.send(tips.answer(in, arg)), false)
                 .command("roleplay", rolePlay::start, false)
@@ -109,10 +117,13 @@ final class CoachBot implements AutoCloseable {
                 .command("kb", desk::kb, true)
                 .command("reload", desk::reload, true)
                 .command("rollback", desk::rollback, true)
+                .command("gaps", insights::gaps, true)
+                .command("stats", insights::stats, true)
                 .conversation(rolePlay::isActive, rolePlay::say)
                 .buttons(TipService.BUTTON_PREFIX, tips::onButton)
                 .buttons(RolePlayDesk.BUTTON_PREFIX, rolePlay::onButton)
-                .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton);
+                .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton)
+                .buttons(FeedbackButtons.PREFIX, insights::onButton);
     }
 
     int runConsole(BufferedReader in, PrintStream out) throws IOException {
@@ -120,6 +131,7 @@ final class CoachBot implements AutoCloseable {
         CommandRouter router = router(ConsoleFrontEnd.fileFetcher(), reply -> console[0].notifier().notifyAdmins(reply));
         console[0] = new ConsoleFrontEnd(router, in, out, Main.chartDir(config));
         out.println(startLine("console"));
+        announceRecovery(console[0].notifier());
         console[0].run();
         return 0;
     }
@@ -145,15 +157,21 @@ final class CoachBot implements AutoCloseable {
             Runtime.getRuntime().halt(0);
         }, "shutdown"));
         out.println(startLine("telegram " + config.telegramApiUrl()));
+        announceRecovery(telegram[0].notifier());
         stop.await();
         return 0;
     }
 
+    /** Tells the admins how a knowledge change that a crash interrupted ended: completed or dropped. */
+    private void announceRecovery(Notifier admins) {
+        recovery.ifPresent(notice -> admins.notifyAdmins(Reply.html(Html.escape(notice))));
+    }
+
     String startLine(String mode) {
-        KnowledgeState state = knowledge.current();
+        KnowledgeState state = knowledge.get();
         return "coach-bot 已启动 | 模式: " + mode + " | 知识库: " + state.knowledge().fileCount() + " 个文件 / "
                 + state.knowledge().sections().size() + " 个小节 | 练习场景: " + state.book().scenarios().size()
-                + " 个 | LLM: " + config.llm().provider().name().toLowerCase()
+                + " 个 | 版本: v" + state.version() + " | LLM: " + config.llm().provider().name().toLowerCase()
                 + (state.knowledge().problems().isEmpty() && state.book().problems().isEmpty() ? ""
                 : " | 有问题的文件: " + (state.knowledge().problems().size() + state.book().problems().size()));
     }
@@ -171,6 +189,7 @@ final class CoachBot implements AutoCloseable {
             }
         }
         llmCalls.shutdownNow();
+        questions.close();
         store.close();
     }
 

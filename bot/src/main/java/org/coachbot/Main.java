@@ -3,6 +3,7 @@ package org.coachbot;
 import org.coachbot.config.BotConfig;
 import org.coachbot.config.ConfigException;
 import org.coachbot.config.ConfigLoader;
+import org.coachbot.store.StoreException;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -53,6 +54,10 @@ public final class Main {
                 return bot.runTelegram(out);
             }
             return bot.runConsole(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
+        } catch (StoreException e) {
+            // The message names the file and what to do; a stack trace would only bury it.
+            err.println("coach-bot stopped: " + e.getMessage());
+            return 1;
         } catch (Exception e) {
             err.println("coach-bot stopped: " + e.getMessage());
             org.slf4j.LoggerFactory.getLogger(Main.class).error("fatal error", e);

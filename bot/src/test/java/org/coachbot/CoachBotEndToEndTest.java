@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -154,6 +156,45 @@ class CoachBotEndToEndTest {
 
         assertTrue(applied.contains("已更新「returns.md」"), applied);
         assertTrue(answer.contains("七天无理由退货怎么解释"), answer);
+    }
+
+    @Test
+    void should_show_gaps_to_an_admin_refuse_them_to_an_agent_and_answer_a_stale_feedback_button() throws Exception {
+        api.text(AGENT, AGENT, "/gaps");
+        String refused = api.nextSent().text();
+        api.text(ADMIN, ADMIN, "/gaps 7");
+        String gaps = api.nextSent().text();
+        api.button(AGENT, AGENT, "fb:-:999999");
+        String stale = api.nextSent().text();
+
+        assertTrue(refused.contains("只对管理员开放"), refused);
+        assertTrue(gaps.contains("资料缺口"), gaps);
+        assertTrue(stale.contains("找不到"), stale);
+    }
+
+    @Test
+    void should_play_a_practice_call_to_the_customers_thanks_the_close_and_a_passing_scorecard_with_its_chart()
+            throws Exception {
+        long trainee = 3;
+        api.text(trainee, trainee, "/roleplay hotel-no-hot-water");
+        String intro = api.nextSent().text();
+        List<String> answers = new ArrayList<>();
+        for (String line : List.of("您好,这里是前台,我是小李。大半夜的没热水,真是太难受了,非常抱歉。",
+                "请问您住几号房间?", "低区有热水正常的空房,我马上给您换过去,十分钟内把房卡送上去,行李员帮您搬东西。",
+                "换好以后我再给您打个电话,确认热水没问题。", "不客气,还有什么需要随时打前台,祝您晚安。")) {
+            api.text(trainee, trainee, line);
+            answers.add(api.nextSent().text());
+        }
+        String card = api.nextSent().text();
+        FakeBotApiServer.Call chart = api.nextSent();
+
+        assertTrue(intro.contains("对练开始:酒店客人洗澡没有热水"), intro);
+        assertTrue(answers.get(1).contains("1208"), "the customer answers the room number: " + answers);
+        assertTrue(answers.stream().anyMatch(a -> a.contains("客户满意了")), answers.toString());
+        assertTrue(answers.get(4).contains("对练成功"), answers.get(4));
+        assertTrue(card.contains("✅ 通过"), card);
+        assertTrue(card.contains("客户没说出口的"), card);
+        assertEquals("sendPhoto", chart.method());
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -51,6 +51,23 @@ class MainTest {
     }
 
     @Test
+    void should_play_a_practice_call_in_the_console_and_save_its_radar_chart(@TempDir Path data) {
+        String typed = String.join("\n", "/roleplay hotel-no-hot-water", "喂,又是热水?", "那是工程部的事,你找他们去。",
+                "请问您住几号房间?", "/end", "");
+
+        int code = chat(typed, Map.of("CONFIG_FILE", "../config/application.yaml", "KNOWLEDGE_DIR", "../knowledge",
+                "DATA_DIR", data.toString()));
+
+        String console = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(console.contains("对练开始:酒店客人洗澡没有热水"), console);
+        assertTrue(console.contains("1208"), "the customer answers the room number: " + console);
+        assertTrue(console.contains("你说:「那是工程部的事,你找他们去。」"), console);
+        assertTrue(console.contains("❌ 未通过"), console);
+        assertTrue(console.contains(".png"), "the radar chart is saved and its path printed: " + console);
+    }
+
+    @Test
     void should_exit_2_with_one_line_naming_key_value_and_expectation() {
         int code = run(Map.of("CONFIG_FILE", "../config/application.yaml", "LLM_PROVIDER", "gpt4"));
 
@@ -75,6 +92,34 @@ class MainTest {
             assertTrue(message.contains("BOT_TOKEN"), message);
             assertFalse(message.contains(FakeBotApiServer.TOKEN), message);
         }
+    }
+
+    @Test
+    void should_exit_1_naming_the_file_when_the_database_is_empty(@TempDir Path data) throws Exception {
+        java.nio.file.Files.createFile(data.resolve("roleplay.db"));
+
+        int code = chat("", Map.of("CONFIG_FILE", "../config/application.yaml", "KNOWLEDGE_DIR", "../knowledge",
+                "DATA_DIR", data.toString()));
+
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, message);
+        assertTrue(message.startsWith("coach-bot stopped: " + data.resolve("roleplay.db") + " is empty (0 bytes)"),
+                message);
+        assertEquals(1, message.lines().count(), "one plain line, no stack trace: " + message);
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("已启动"));
+    }
+
+    @Test
+    void should_exit_1_naming_the_file_when_the_database_is_not_sqlite(@TempDir Path data) throws Exception {
+        java.nio.file.Files.writeString(data.resolve("roleplay.db"), "this is not a database ".repeat(100));
+
+        int code = chat("", Map.of("CONFIG_FILE", "../config/application.yaml", "KNOWLEDGE_DIR", "../knowledge",
+                "DATA_DIR", data.toString()));
+
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, message);
+        assertTrue(message.contains("cannot open the database " + data.resolve("roleplay.db")), message);
+        assertEquals(1, message.lines().count(), message);
     }
 
     @Test

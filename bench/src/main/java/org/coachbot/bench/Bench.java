@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Runs the benchmarks: {@code java -jar bench/target/coach-bench.jar [retrieval|roleplay]} (both without an
- * argument), on the knowledge and data folders of the bot's configuration ({@code KNOWLEDGE_DIR}, {@code DATA_DIR}).
+ * Runs the benchmarks: {@code java -jar bench/target/coach-bench.jar [retrieval|roleplay|insights]} (all without
+ * an argument), on the knowledge and data folders of the bot's configuration ({@code KNOWLEDGE_DIR}, {@code DATA_DIR}).
  * Exit code 0 when every target is met, 1 when one is not, 2 on a usage or configuration error.
  */
 public final class Bench {
-    private static final Set<String> PARTS = Set.of("retrieval", "roleplay");
+    private static final Set<String> PARTS = Set.of("retrieval", "roleplay", "insights");
 
     private Bench() {
     }
@@ -26,7 +26,8 @@ public final class Bench {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         String part = args.length > 0 ? args[0] : "";
         if (!part.isEmpty() && !PARTS.contains(part)) {
-            System.err.println("unknown benchmark \"" + part + "\": expected retrieval, roleplay or nothing (both)");
+            System.err.println("unknown benchmark \"" + part
+                    + "\": expected retrieval, roleplay, insights or nothing (all)");
             System.exit(2);
         }
         BotConfig config;
@@ -39,8 +40,13 @@ public final class Bench {
         }
         Path data = config.dataDir();
         Files.createDirectories(data);
-        int retrieval = part.equals("roleplay") ? 0 : RetrievalBenchmark.run(out, config.knowledgeDir(), data);
-        int rolePlay = part.equals("retrieval") ? 0 : RolePlayBenchmark.run(out, config.knowledgeDir(), data);
-        System.exit(Math.max(retrieval, rolePlay));
+        int retrieval = runs(part, "retrieval") ? RetrievalBenchmark.run(out, config.knowledgeDir(), data) : 0;
+        int rolePlay = runs(part, "roleplay") ? RolePlayBenchmark.run(out, config.knowledgeDir(), data) : 0;
+        int insights = runs(part, "insights") ? InsightsBenchmark.run(out, data) : 0;
+        System.exit(Math.max(retrieval, Math.max(rolePlay, insights)));
+    }
+
+    private static boolean runs(String part, String name) {
+        return part.isEmpty() || part.equals(name);
     }
 }

@@ -66,9 +66,9 @@ public final class MoveQuality {
                 if (row.isBlank()) {
                     continue;
                 }
-                String[] cols = row.split("\t");
+                String[] cols = row.split("\t", -1);
                 Set<MoveKind> moves = EnumSet.noneOf(MoveKind.class);
-                for (String key : cols[1].split(",")) {
+                for (String key : (cols.length > 1 ? cols[1] : "").split(",")) {
                     MoveKind.parse(key.strip()).ifPresent(moves::add);
                 }
                 out.add(new Labelled(cols[0], moves));
@@ -109,7 +109,7 @@ public final class MoveQuality {
     /** The rubric with other move thresholds, for a sweep. */
     public static Rubric withThresholds(Rubric rubric, double good, double bad) {
         Rubric.Thresholds t = rubric.thresholds();
-        return new Rubric(rubric.dimensions(), rubric.detectors(), rubric.language(),
+        return new Rubric(rubric.dimensions(), rubric.detectors(), rubric.neutral(), rubric.language(),
                 new Rubric.Thresholds(good, bad, t.facts(), t.remedy()), rubric.scoring());
     }
 

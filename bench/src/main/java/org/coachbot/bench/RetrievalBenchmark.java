@@ -20,7 +20,8 @@ import org.coachbot.retrieval.Retriever;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.User;
 import org.coachbot.tips.TipService;
-import org.coachbot.tips.TipSource;
+import org.coachbot.knowledge.KnowledgeState;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -190,7 +192,7 @@ public final class RetrievalBenchmark {
     }
 
     private static TipService tipService(KnowledgeBase kb, Retriever retriever, InMemoryQuestionLog log) {
-        return new TipService(() -> new TipSource(kb, retriever, 0), log, Optional.empty(), Duration.ofSeconds(1),
+        return new TipService(() -> new KnowledgeState(kb, retriever, ScenarioBook.empty(), 1, Instant.EPOCH), log, Optional.empty(), Duration.ofSeconds(1),
                 GLANCE_CHARS, Clock.systemUTC());
     }
 

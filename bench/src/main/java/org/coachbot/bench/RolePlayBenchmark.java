@@ -6,6 +6,7 @@ import org.coachbot.chat.Responder;
 import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.retrieval.RetrievalIndex;
 import org.coachbot.roleplay.RolePlayDesk;
 import org.coachbot.roleplay.RolePlaySettings;
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,9 +47,6 @@ public final class RolePlayBenchmark {
     /** Lines that keep a call going (no solution or promise), so every measured turn is a plain turn. */
     private static final List<String> LINES = List.of("您好,请问是几号房间?", "非常抱歉,给您添麻烦了。",
             "换作是我也会着急的。", "您能具体说说当时的情况吗?", "嗯。", "请问您是什么时候发现的?");
-    static final List<String> CALIBRATION_SETS = List.of("eval/calibration-a.yaml", "eval/calibration-b.yaml");
-    static final String MOVES = "eval/moves.tsv";
-    static final String FACT_QUESTIONS = "eval/fact-questions.tsv";
 
     private RolePlayBenchmark() {
     }
@@ -69,11 +68,14 @@ public final class RolePlayBenchmark {
         EmbeddingMeaning meaning = new EmbeddingMeaning(RetrievalIndex.defaultEmbeddingModel());
         meaning.warm(book.phrases());
         new RolePlayQuality(out, book, meaning).run();
+        if (System.getenv("BENCH_ONLY") != null) {
+            return 0;
+        }
         Path scratch = scratch(dataDir);
         try (SqliteSessionStore store = SqliteSessionStore.open(scratch)) {
-            RolePlayDesk desk = new RolePlayDesk(() -> book, () -> knowledge, () -> (q, n) -> List.of(), store,
-                    new ScriptedPersona(), Clock.systemUTC(), new java.util.Random(1)::nextLong,
-                    RolePlaySettings.DEFAULTS, meaning);
+            KnowledgeState state = new KnowledgeState(knowledge, (q, n) -> List.of(), book, 1, Instant.now());
+            RolePlayDesk desk = new RolePlayDesk(() -> state, store, new ScriptedPersona(), Clock.systemUTC(),
+                    new java.util.Random(1)::nextLong, RolePlaySettings.DEFAULTS, meaning);
             turns(desk, store, book.scenarios(), WARMUP_TURNS);
             double[] turnMs = turns(desk, store, book.scenarios(), MEASURED_TURNS);
             double[] chartMs = charts(CHART_RUNS + 1);

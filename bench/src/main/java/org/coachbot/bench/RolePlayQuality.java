@@ -1,6 +1,5 @@
 package org.coachbot.bench;
 
-
 import org.coachbot.roleplay.engine.Meaning;
 import org.coachbot.roleplay.engine.MoveDetector;
 import org.coachbot.roleplay.scenario.MoveKind;
@@ -10,16 +9,26 @@ import org.coachbot.roleplay.scenario.ScenarioBook;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Prints the quality half of the role-play benchmark: calibration, move recognition, realism. */
+/**
+ * Prints the quality half of the role-play benchmark: calibration, move recognition, realism. Every figure is
+ * printed for the sets the rubric and scenarios were tuned on and, apart, for the held-out sets nobody tuned on;
+ * details (each call, each missed line) are printed for tuning sets only, with {@code BENCH_VERBOSE=1}.
+ */
 final class RolePlayQuality {
-    private static final double[] SWEEP = {0.74, 0.76, 0.78, 0.80, 0.82, 0.84, 0.86, 0.88, 0.90};
+    private static final double[] SWEEP = {0.70, 0.75, 0.80, 0.85, 0.90, 0.93, 0.95, 0.97, 0.98, 0.99};
+    /** An excellent call should land here or above, a harmful one at or below {@link #HARMFUL_CEILING}. */
+    static final int EXCELLENT_FLOOR = 85;
+    static final int HARMFUL_CEILING = 35;
     private final PrintStream out;
     private final ScenarioBook book;
     private final Meaning meaning;
+    private final boolean verbose = System.getenv("BENCH_VERBOSE") != null;
 
     RolePlayQuality(PrintStream out, ScenarioBook book, Meaning meaning) {
         this.out = out;
@@ -29,15 +38,22 @@ final class RolePlayQuality {
 
     void run() {
         List<Calibration.Replayed> all = new ArrayList<>();
-        for (String set : RolePlayBenchmark.CALIBRATION_SETS) {
-            boolean heldOut = set.endsWith("-b.yaml");
-            List<Calibration.Transcript> transcripts = Calibration.read(set).stream()
+        List<Calibration.Replayed> heldOut = new ArrayList<>();
+        for (EvalFiles.Set set : EvalFiles.CALIBRATION) {
+            List<Calibration.Transcript> transcripts = Calibration.read(set.resource()).stream()
                     .filter(t -> book.scenario(t.scenario()).isPresent()).toList();
             List<Calibration.Replayed> replayed = Calibration.replay(book, meaning, transcripts);
             all.addAll(replayed);
-            calibration(set, replayed, !heldOut);
+            if (!set.tuning()) {
+                heldOut.addAll(replayed);
+            }
+            calibration(set.label(), replayed, set.tuning());
         }
+        calibration("held-out sets together", heldOut, false);
         calibration("all sets", all, false);
+        if ("calibration".equals(System.getenv("BENCH_ONLY"))) {
+            return;
+        }
         moves();
         realism(all);
     }
@@ -50,8 +66,34 @@ final class RolePlayQuality {
         StringBuilder means = new StringBuilder("  mean score by grade:");
         r.meanByGrade().forEach((g, m) -> means.append(String.format(" %d=%.1f", g, m)));
         out.println(means);
-        // The held-out set b is only ever reported in aggregate, so nothing is tuned to its calls.
-        if (details && System.getenv("BENCH_VERBOSE") != null) {
+        long excellent = replayed.stream().filter(x -> x.transcript().grade() == Calibration.EXCELLENT).count();
+        long excellentHigh = replayed.stream().filter(x -> x.transcript().grade() == Calibration.EXCELLENT)
+                .filter(x -> x.score() >= EXCELLENT_FLOOR).count();
+        long harmful = replayed.stream().filter(x -> x.transcript().grade() == 1).count();
+        long harmfulLow = replayed.stream().filter(x -> x.transcript().grade() == 1)
+                .filter(x -> x.score() <= HARMFUL_CEILING).count();
+        out.printf("  excellent calls at %d or above: %d of %d; harmful calls at %d or below: %d of %d%n",
+                EXCELLENT_FLOOR, excellentHigh, excellent, HARMFUL_CEILING, harmfulLow, harmful);
+        StringBuilder resolved = new StringBuilder("  resolved / remedy beats heard, by grade:");
+        for (int g = Calibration.EXCELLENT; g >= 1; g--) {
+            int grade = g;
+            List<Calibration.Replayed> of = replayed.stream().filter(x -> x.transcript().grade() == grade).toList();
+            long ok = of.stream().filter(x -> x.card().resolved()).count();
+            double beats = of.stream().mapToDouble(x -> x.card().beats().stream().filter(b -> b.done()).count()
+                    / (double) x.card().beats().size()).average().orElse(0);
+            long offending = of.stream().filter(x -> x.session().moves().stream().anyMatch(m -> m.kind().bad()))
+                    .count();
+            double cold = of.stream().mapToDouble(x -> {
+                int lines = x.session().traineeTurns();
+                long warm = x.session().moves().stream().filter(m -> !m.kind().bad()).mapToInt(m -> m.turn())
+                        .distinct().count();
+                return lines == 0 ? 0 : (lines - warm) / (double) lines;
+            }).average().orElse(0);
+            resolved.append(String.format(" %d: %d/%d, %.0f%% beats, %d with an offence, %.0f%% lines without a good "
+                    + "move;", grade, ok, of.size(), 100 * beats, offending, 100 * cold));
+        }
+        out.println(resolved);
+        if (details && verbose) {
             replayed.stream().sorted(Comparator.comparing((Calibration.Replayed x) -> x.transcript().scenario())
                             .thenComparing(x -> -x.transcript().grade()))
                     .forEach(x -> out.printf("    %-32s grade %d score %3d %-8s beats %s satisfied@%d mood %d %s %s%n",
@@ -64,58 +106,49 @@ final class RolePlayQuality {
         }
     }
 
-    /** Rows 1, 3, 5… were looked at while writing patterns and examples; rows 2, 4, 6… never were. */
-    static <T> List<T> half(List<T> rows, boolean tuning) {
-        List<T> out = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if ((i % 2 == 0) == tuning) {
-                out.add(rows.get(i));
-            }
-        }
-        return out;
-    }
-
     private void moves() {
-        List<MoveQuality.Labelled> all = MoveQuality.read(RolePlayBenchmark.MOVES);
         Rubric rubric = book.rubric().orElseThrow();
-        for (boolean tuning : new boolean[]{true, false}) {
-            MoveQuality.Counts c = MoveQuality.overall(MoveQuality.measure(rubric, meaning, half(all, tuning)));
-            out.printf("move recognition, %s half of %s (%d lines): precision %.3f recall %.3f F1 %.3f%n",
-                    tuning ? "tuning (odd rows)" : "held-out (even rows)", RolePlayBenchmark.MOVES,
-                    half(all, tuning).size(), c.precision(), c.recall(), c.f1());
-        }
-        if (System.getenv("BENCH_VERBOSE") != null) {
-            MoveDetector detector = new MoveDetector(rubric, meaning);
-            for (MoveQuality.Labelled l : half(all, true)) {
-                java.util.Set<MoveKind> found = java.util.EnumSet.noneOf(MoveKind.class);
-                detector.detect(l.line(), 1).forEach(m -> found.add(m.kind()));
-                if (!found.equals(l.moves())) {
-                    out.printf("    tuning row: %s | labelled %s | heard %s%n", l.line(), l.moves(), found);
-                }
+        List<MoveQuality.Labelled> tuning = new ArrayList<>();
+        for (EvalFiles.Set set : EvalFiles.MOVES) {
+            List<MoveQuality.Labelled> lines = MoveQuality.read(set.resource());
+            if (set.tuning()) {
+                tuning.addAll(lines);
+            }
+            Map<MoveKind, MoveQuality.Counts> per = MoveQuality.measure(rubric, meaning, lines);
+            MoveQuality.Counts c = MoveQuality.overall(per);
+            out.printf("move recognition on %s (%d lines): precision %.3f recall %.3f F1 %.3f; good moves %s, "
+                    + "bad moves %s%n", set.label(), lines.size(), c.precision(), c.recall(), c.f1(),
+                    brief(MoveQuality.overall(per, false)), brief(MoveQuality.overall(per, true)));
+            per.forEach((k, m) -> out.printf("    %-18s precision %.2f recall %.2f (tp %d, fp %d, fn %d)%n", k.key(),
+                    m.precision(), m.recall(), m.truePositives(), m.falsePositives(), m.falseNegatives()));
+            if (set.tuning() && verbose) {
+                misses(rubric, lines);
             }
         }
-        List<MoveQuality.Labelled> lines = all;
-        out.printf("move recognition on %s (%d labelled lines):%n", RolePlayBenchmark.MOVES, lines.size());
-        MoveQuality.Counts regexOnly = MoveQuality.overall(MoveQuality.measure(rubric, Meaning.NONE, lines));
-        out.printf("  regexes only: precision %.3f recall %.3f F1 %.3f%n", regexOnly.precision(),
-                regexOnly.recall(), regexOnly.f1());
+        out.printf("threshold sweep on the tuning lines (%d): regexes only %s%n", tuning.size(),
+                brief(MoveQuality.overall(MoveQuality.measure(rubric, Meaning.NONE, tuning))));
         for (double t : SWEEP) {
             Map<MoveKind, MoveQuality.Counts> per = MoveQuality.measure(MoveQuality.withThresholds(rubric, t, t),
-                    meaning, lines);
-            MoveQuality.Counts good = MoveQuality.overall(per, false);
-            MoveQuality.Counts bad = MoveQuality.overall(per, true);
-            out.printf("  regexes + meaning at cosine %.2f: good moves P %.3f R %.3f F1 %.3f%s | bad moves P %.3f "
-                    + "R %.3f F1 %.3f%s%n", t, good.precision(), good.recall(), good.f1(),
-                    t == rubric.thresholds().moves() ? " (chosen)" : "", bad.precision(), bad.recall(), bad.f1(),
+                    meaning, tuning);
+            out.printf("  cosine %.2f: good moves %s%s | bad moves %s%s%n", t, brief(MoveQuality.overall(per, false)),
+                    t == rubric.thresholds().moves() ? " (chosen)" : "", brief(MoveQuality.overall(per, true)),
                     t == rubric.thresholds().badMoves() ? " (chosen)" : "");
         }
-        Map<MoveKind, MoveQuality.Counts> per = MoveQuality.measure(rubric, meaning, lines);
-        MoveQuality.Counts chosen = MoveQuality.overall(per);
-        out.printf("  chosen thresholds (good %.2f, bad %.2f): precision %.3f recall %.3f F1 %.3f; per move:%n",
-                rubric.thresholds().moves(), rubric.thresholds().badMoves(), chosen.precision(), chosen.recall(),
-                chosen.f1());
-        per.forEach((k, c) -> out.printf("    %-18s precision %.2f recall %.2f (tp %d, fp %d, fn %d)%n", k.key(),
-                c.precision(), c.recall(), c.truePositives(), c.falsePositives(), c.falseNegatives()));
+    }
+
+    private void misses(Rubric rubric, List<MoveQuality.Labelled> lines) {
+        MoveDetector detector = new MoveDetector(rubric, meaning);
+        for (MoveQuality.Labelled l : lines) {
+            Set<MoveKind> found = EnumSet.noneOf(MoveKind.class);
+            detector.detect(l.line(), 1).forEach(m -> found.add(m.kind()));
+            if (!found.equals(l.moves())) {
+                out.printf("    tuning row: %s | labelled %s | heard %s%n", l.line(), l.moves(), found);
+            }
+        }
+    }
+
+    private static String brief(MoveQuality.Counts c) {
+        return String.format("P %.3f R %.3f F1 %.3f", c.precision(), c.recall(), c.f1());
     }
 
     private void realism(List<Calibration.Replayed> calls) {
@@ -126,28 +159,23 @@ final class RolePlayQuality {
             repeated += c[0];
             total += c[1];
         }
-        List<String> trainee = MoveQuality.read(RolePlayBenchmark.MOVES).stream().map(MoveQuality.Labelled::line)
-                .toList();
+        List<String> trainee = new ArrayList<>();
+        EvalFiles.MOVES.forEach(set -> MoveQuality.read(set.resource()).forEach(l -> trainee.add(l.line())));
         int[] random = Realism.repeats(book, meaning, trainee, 10, 14, 11);
         out.printf("realism: repeated customer lines within a session: %d of %d in the calibration calls, %d of %d "
                 + "in %d random 14-line calls (target 0)%n", repeated, total, random[0], random[1],
                 10 * book.scenarios().size());
-        List<Realism.FactQuestion> questions = Realism.readFactQuestions(RolePlayBenchmark.FACT_QUESTIONS).stream()
-                .filter(q -> book.scenario(q.scenario()).isPresent()).toList();
-        List<Realism.Answer> answers = Realism.factAnswers(book, meaning, questions);
-        long withFact = answers.stream().filter(Realism.Answer::withFact).count();
-        out.printf("  fact questions answered with the fact: %d of %d (%.1f%%, target >= 90%%)%n", withFact,
-                answers.size(), answers.isEmpty() ? 0 : 100.0 * withFact / answers.size());
-        for (boolean tuning : new boolean[]{true, false}) {
-            List<Realism.Answer> part = half(answers, tuning);
-            long ok = part.stream().filter(Realism.Answer::withFact).count();
-            out.printf("    %s half: %d of %d (%.1f%%)%n", tuning ? "tuning (odd rows)" : "held-out (even rows)", ok,
-                    part.size(), part.isEmpty() ? 0 : 100.0 * ok / part.size());
-        }
-        if (System.getenv("BENCH_VERBOSE") != null) {
-            half(answers, true).stream().filter(a -> !a.withFact()).forEach(a -> out.printf(
-                    "    missed %s/%s: %s -> %s%n", a.question().scenario(), a.question().fact(),
-                    a.question().question(), a.reply()));
+        for (EvalFiles.Set set : EvalFiles.FACT_QUESTIONS) {
+            List<Realism.FactQuestion> questions = Realism.readFactQuestions(set.resource()).stream()
+                    .filter(q -> book.scenario(q.scenario()).isPresent()).toList();
+            List<Realism.Answer> answers = Realism.factAnswers(book, meaning, questions);
+            long withFact = answers.stream().filter(Realism.Answer::withFact).count();
+            out.printf("  fact questions answered with the fact, %s: %d of %d (%.1f%%, target >= 90%%)%n",
+                    set.label(), withFact, answers.size(), answers.isEmpty() ? 0 : 100.0 * withFact / answers.size());
+            if (set.tuning() && verbose) {
+                answers.stream().filter(a -> !a.withFact()).forEach(a -> out.printf("    missed %s/%s: %s -> %s%n",
+                        a.question().scenario(), a.question().fact(), a.question().question(), a.reply()));
+            }
         }
         List<String> wins = Realism.oneTurnWins(book, meaning);
         out.printf("  one-turn wins by a line stuffed with every right word: %d of %d scenarios %s(target 0)%n",

@@ -6,12 +6,14 @@ import org.coachbot.retrieval.HybridRetriever;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
 import org.coachbot.tips.TipService;
-import org.coachbot.tips.TipSource;
+import org.coachbot.knowledge.KnowledgeState;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +48,7 @@ class TipQualityTest {
         HybridRetriever hybrid = new RetrievalIndex(RetrievalIndex.defaultEmbeddingModel(), CACHE_DIR)
                 .build(kb, IndexProgress.NONE);
         InMemoryQuestionLog log = new InMemoryQuestionLog();
-        TipService tips = new TipService(() -> new TipSource(kb, hybrid, 0), log, Optional.empty(),
+        TipService tips = new TipService(() -> new KnowledgeState(kb, hybrid, ScenarioBook.empty(), 1, Instant.EPOCH), log, Optional.empty(),
                 Duration.ofSeconds(1), RetrievalBenchmark.GLANCE_CHARS, Clock.systemUTC());
         quality = TipQuality.measure(tips, log, kb, RetrievalBenchmark.GLANCE_CHARS, tuned);
     }

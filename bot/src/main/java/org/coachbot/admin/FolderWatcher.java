@@ -4,6 +4,7 @@ import org.coachbot.chat.Html;
 import org.coachbot.chat.Notifier;
 import org.coachbot.chat.Reply;
 import org.coachbot.knowledge.KnowledgeFormatException;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.text.Texts;
 import org.slf4j.Logger;
@@ -29,20 +30,20 @@ import java.util.stream.Collectors;
  */
 public final class FolderWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FolderWatcher.class);
-    private final LiveKnowledge live;
+    private final KnowledgeChanges changes;
     private final Notifier admins;
     private final Duration debounce;
     private final Texts texts = Texts.of("admin");
     private final WatchService watcher;
     private final Thread thread;
 
-    public FolderWatcher(LiveKnowledge live, Notifier admins, Duration debounce) throws IOException {
-        this.live = live;
+    public FolderWatcher(KnowledgeChanges changes, Notifier admins, Duration debounce) throws IOException {
+        this.changes = changes;
         this.admins = admins;
         this.debounce = debounce;
         this.watcher = FileSystems.getDefault().newWatchService();
-        Files.createDirectories(live.folder().resolve("scenarios"));
-        for (Path dir : List.of(live.folder(), live.folder().resolve("scenarios"))) {
+        Files.createDirectories(changes.folder().resolve("scenarios"));
+        for (Path dir : List.of(changes.folder(), changes.folder().resolve("scenarios"))) {
             dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE);
         }
@@ -77,29 +78,29 @@ public final class FolderWatcher implements AutoCloseable {
 
     private void apply() {
         try {
-            List<String> before = problems(live.current());
-            live.reloadIfChanged(IndexProgress.NONE).ifPresent(state -> {
+            List<String> before = problems(changes.current());
+            changes.reloadIfChanged(KnowledgeChanges.Author.FOLDER, IndexProgress.NONE).ifPresent(state -> {
                 log.info("knowledge folder changed on disk: now version {} with {} sections", state.version(),
                         state.knowledge().sections().size());
                 List<String> now = problems(state);
                 List<String> fresh = new ArrayList<>(now);
                 fresh.removeAll(before);
                 if (!fresh.isEmpty()) {
-                    admins.notifyAdmins(Reply.html(texts.get("watch.problems", fresh.stream()
-                            .map(p -> "• " + Html.escape(p)).collect(Collectors.joining("\n")))));
+                    admins.notifyAdmins(Reply.html(texts.get("watch.problems", fresh.stream().limit(10)
+                            .map(p -> "• " + Html.escape(KnowledgeDesk.clip(p))).collect(Collectors.joining("\n"))
+                            + (fresh.size() > 10 ? "\n" + texts.get("problems.more", fresh.size() - 10) : ""))));
                 }
             });
         } catch (RuntimeException e) {
             log.error("reloading the knowledge folder failed; the previous knowledge keeps serving", e);
-            admins.notifyAdmins(Reply.html(texts.get("watch.failed", Html.escape(String.valueOf(e.getMessage())))));
+            admins.notifyAdmins(Reply.html(texts.get("watch.failed",
+                    Html.escape(KnowledgeDesk.clip(String.valueOf(e.getMessage()))))));
         }
     }
 
     private static List<String> problems(KnowledgeState state) {
-        List<String> out = new ArrayList<>();
-        state.knowledge().problems().stream().map(KnowledgeFormatException::getMessage).forEach(out::add);
-        state.book().problems().stream().map(KnowledgeFormatException::getMessage).forEach(out::add);
-        return out;
+        return state.problems().stream().map(KnowledgeFormatException::getMessage)
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     @Override

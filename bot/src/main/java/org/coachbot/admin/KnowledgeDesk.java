@@ -6,9 +6,11 @@ import org.coachbot.chat.Html;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
+import org.coachbot.knowledge.KnowledgeFiles;
 import org.coachbot.knowledge.Glossary;
 import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.Section;
 import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.text.Texts;
@@ -17,39 +19,45 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Knowledge administration in the chat: uploads are validated, saved as a new version and made live in one step;
- * {@code /kb}, {@code /reload} and {@code /rollback} inspect and restore. Changes run one at a time.
+ * Knowledge administration in the chat: uploads are validated and installed as a new version in one step;
+ * {@code /kb}, {@code /reload} and {@code /rollback} inspect and restore. Every answer is short whatever the
+ * files hold: lists are cut after {@link #MAX_LISTED} entries and quoted problems after {@link #MAX_QUOTE} chars.
  */
 public final class KnowledgeDesk {
     /** Button data prefix of the delete confirmation. */
     public static final String BUTTON_PREFIX = "kb:";
+    static final String DELETE = BUTTON_PREFIX + "del:";
+    static final String KEEP = BUTTON_PREFIX + "keep";
+    /** Files, scenarios or problems listed in one answer; more are counted, not listed. */
+    static final int MAX_LISTED = 30;
+    /** Characters of a problem message quoted back; a file with a huge line is still answered in one message. */
+    static final int MAX_QUOTE = 300;
+    /** Characters of a file {@code /kb get} shows: one Telegram message, not hundreds. */
+    static final int MAX_SHOWN_CHARS = 3000;
     private static final Logger log = LoggerFactory.getLogger(KnowledgeDesk.class);
 
-    private final LiveKnowledge live;
+    private final KnowledgeChanges changes;
     private final FileFetcher files;
     private final Clock clock;
-    private final KnowledgeVersions versions;
-    private final AuditLog audit;
     private final ReindexStatus status;
     private final Texts texts = Texts.of("admin");
-    private final KnowledgeLoader loader = new KnowledgeLoader();
+    private final HistoryView history;
 
-    public KnowledgeDesk(LiveKnowledge live, Path dataDir, FileFetcher files, Clock clock) {
-        this.live = Objects.requireNonNull(live, "live must not be null");
+    public KnowledgeDesk(KnowledgeChanges changes, FileFetcher files, Clock clock) {
+        this.changes = Objects.requireNonNull(changes, "changes must not be null");
         this.files = Objects.requireNonNull(files, "files must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
-        this.versions = new KnowledgeVersions(live.folder(), dataDir);
-        this.audit = new AuditLog(dataDir);
         this.status = new ReindexStatus(clock, texts);
+        this.history = new HistoryView(texts, clock.getZone());
     }
 
     /** {@code /kb}, {@code /kb get <file>}, {@code /kb delete <file>}, {@code /kb history}. */
@@ -58,48 +66,50 @@ public final class KnowledgeDesk {
             return;
         }
         String[] parts = argument.strip().split("\\s+", 2);
+        String rest = parts.length > 1 ? parts[1].strip() : "";
         switch (parts[0]) {
             case "" -> out.send(Reply.html(overview()));
-            case "history" -> out.send(Reply.html(history()));
-            case "get" -> out.send(Reply.html(get(parts.length > 1 ? parts[1] : "")));
-            case "delete" -> askDelete(parts.length > 1 ? parts[1] : "", out);
+            case "history" -> out.send(Reply.html(history.render(changes.history(10))));
+            case "get" -> out.send(Reply.html(get(rest)));
+            case "delete" -> askDelete(rest, out);
             default -> out.send(Reply.html(texts.get("kb.usage")));
         }
     }
 
-    /** {@code /reload}: re-reads the folder. */
+    /** {@code /reload}: puts files edited on disk in service as a new version. */
     public void reload(Incoming in, String argument, Responder out) {
         if (refused(in, "/reload", out)) {
             return;
         }
-        synchronized (this) {
-            long start = clock.millis();
-            KnowledgeState state = live.reload(status.start(out));
-            audit.record(entry(in, "reload", "*", state.version(), "ok"));
-            out.send(Reply.html(texts.get("reload.done", state.version(), state.knowledge().fileCount(),
-                    state.knowledge().sections().size(), state.book().scenarios().size(), clock.millis() - start)
-                    + problems(state)));
+        long start = clock.millis();
+        int before = changes.current().version();
+        Optional<KnowledgeState> state = changes.reloadIfChanged(author(in), status.start(out));
+        if (state.isEmpty()) {
+            out.send(Reply.html(texts.get("reload.unchanged", before)));
+            return;
         }
+        KnowledgeState s = state.get();
+        out.send(Reply.html(texts.get("reload.done", s.version(), s.knowledge().fileCount(),
+                s.knowledge().sections().size(), s.book().scenarios().size(), clock.millis() - start, before)
+                + problems(s)));
     }
 
-    /** {@code /rollback}: restores the version saved before the last change. */
+    /** {@code /rollback}: undoes the change that made the version in service, restoring all files of the one before. */
     public void rollback(Incoming in, String argument, Responder out) {
         if (refused(in, "/rollback", out)) {
             return;
         }
-        synchronized (this) {
-            var restored = versions.restoreLatest();
-            if (restored.isEmpty()) {
-                out.send(Reply.html(texts.get("rollback.none")));
-                return;
-            }
-            KnowledgeState state = live.reload(status.start(out));
-            String last = audit.recent(20).stream().filter(e -> !e.action().equals("rollback")
-                    && !e.action().equals("reload")).findFirst()
-                    .map(e -> e.action() + " " + e.file()).orElse("?");
-            audit.record(entry(in, "rollback", "*", state.version(), "restored version " + restored.get()));
-            out.send(Reply.html(texts.get("rollback.done", Html.escape(last), state.version(),
-                    state.knowledge().sections().size(), state.book().scenarios().size())));
+        try {
+            changes.rollback(author(in), status.start(out), done -> {
+                KnowledgeChange undone = done.undone();
+                KnowledgeState s = done.state();
+                out.send(Reply.html(texts.get("rollback.done", undone.version(), history.describe(undone),
+                        history.who(undone.user()), history.time(undone.at()),
+                        s.version(), s.knowledge().fileCount(), s.knowledge().sections().size(),
+                        s.book().scenarios().size())));
+            });
+        } catch (ChangeRefusedException e) {
+            out.send(Reply.html(Html.escape(e.getMessage())));
         }
     }
 
@@ -108,20 +118,41 @@ public final class KnowledgeDesk {
         if (refused(in, "document " + in.document().fileName(), out)) {
             return;
         }
+        String raw = in.document().fileName();
         String name;
+        byte[] bytes;
+        String change;
         try {
-            name = UploadName.sanitize(in.document().fileName());
+            name = UploadName.sanitize(raw);
             if (in.document().size() > KnowledgeLoader.MAX_FILE_BYTES) {
                 throw new KnowledgeFormatException(name, 0, texts.get("upload.too.big", in.document().size()));
             }
-            byte[] bytes = files.fetch(in.document());
-            apply(in, name, bytes, out);
+            bytes = files.fetch(in.document());
+            change = validate(name, bytes);
         } catch (KnowledgeFormatException e) {
-            audit.record(entry(in, "upload", in.document().fileName(), live.current().version(), e.getMessage()));
-            out.send(Reply.html(texts.get("upload.refused", Html.escape(e.getMessage()))));
+            changes.refused(author(in), "upload", raw == null ? "" : raw, e);
+            refuse(raw, e, out);
+            return;
         } catch (IOException e) {
-            out.send(Reply.html(texts.get("upload.download.failed", Html.escape(in.document().fileName()))));
+            out.send(Reply.html(texts.get("upload.download.failed", Html.escape(clip(String.valueOf(raw))))));
+            return;
         }
+        long start = clock.millis();
+        boolean replaced = Files.exists(changes.folder().resolve(UploadName.relative(name)));
+        try {
+            changes.upload(author(in), name, bytes, status.start(out), done -> out.send(Reply.html(texts.get(
+                    "upload.done", Html.escape(name), texts.get(replaced ? "upload.replaced" : "upload.new"),
+                    change, done.state().version(), clock.millis() - start, done.change().parent())
+                    + problems(done.state()))));
+        } catch (KnowledgeFormatException | ChangeRefusedException e) {
+            refuse(raw, e, out);
+        }
+    }
+
+    private void refuse(String raw, RuntimeException e, Responder out) {
+        boolean markdown = raw != null && raw.toLowerCase(java.util.Locale.ROOT).endsWith(".md");
+        out.send(Reply.html(texts.get("upload.refused", Html.escape(clip(e.getMessage())),
+                changes.current().version()) + (markdown ? texts.get("upload.md.help") : "")));
     }
 
     /** Delete confirmation buttons. */
@@ -129,151 +160,149 @@ public final class KnowledgeDesk {
         if (refused(in, "button " + in.text(), out)) {
             return;
         }
-        String data = in.text().substring(BUTTON_PREFIX.length());
-        if (data.startsWith("del:")) {
-            delete(in, data.substring(4), out);
-        } else {
+        if (!in.text().startsWith(DELETE)) {
             out.send(Reply.html(texts.get("delete.kept")));
+            return;
+        }
+        String id = in.text().substring(DELETE.length());
+        Optional<String> file = knowledgeFileNames().stream().filter(n -> UploadName.shortId(n).equals(id))
+                .findFirst();
+        if (file.isEmpty()) {
+            out.send(Reply.html(texts.get("delete.stale")));
+            return;
+        }
+        String name = file.get();
+        try {
+            changes.delete(author(in), name, status.start(out), done -> out.send(Reply.html(texts.get(
+                    "delete.done", Html.escape(name), done.state().version(), done.change().parent()))));
+        } catch (ChangeRefusedException | KnowledgeFormatException e) {
+            out.send(Reply.html(Html.escape(clip(e.getMessage()))));
         }
     }
 
-    private synchronized void apply(Incoming in, String name, byte[] bytes, Responder out) {
-        long start = clock.millis();
-        Path target = UploadName.target(live.folder(), name);
-        String change;
+    /** Checks one uploaded file on its own before anything is written; returns what it changes, for the reply. */
+    private String validate(String name, byte[] bytes) {
+        KnowledgeState now = changes.current();
         if (name.endsWith(".md")) {
-            List<Section> next = loader.parse(name, bytes);
-            List<Section> before = live.current().knowledge().sections().stream()
-                    .filter(s -> s.file().equals(name)).toList();
-            change = SectionDiff.describe(before, next, texts);
-        } else if (name.equals(Glossary.FILE_NAME)) {
-            loader.parseGlossary(name, bytes);
-            change = texts.get(Files.exists(target) ? "upload.glossary.replaced" : "upload.glossary.new");
-        } else {
-            List<KnowledgeFormatException> problems = ScenarioBook.validate(name, bytes, live.current().knowledge());
-            if (!problems.isEmpty()) {
-                throw problems.get(0);
+            List<Section> next = new KnowledgeLoader(changes.limits()).parse(name, bytes);
+            List<Section> before = now.knowledge().sections().stream().filter(s -> s.file().equals(name)).toList();
+            int total = now.knowledge().sections().size() - before.size() + next.size();
+            if (total > changes.limits().sections()) {
+                throw new KnowledgeFormatException(name, 0, texts.get("upload.base.limit",
+                        changes.limits().sections(), now.knowledge().sections().size(), total));
             }
-            change = texts.get(Files.exists(target) ? "upload.yaml.replaced" : "upload.yaml.new");
+            return SectionDiff.describe(before, next, texts);
         }
-        boolean replaced = Files.exists(target);
-        versions.save();
-        write(target, bytes);
-        KnowledgeState state = live.reload(status.start(out));
-        audit.record(entry(in, replaced ? "replace" : "add", name, state.version(), "ok"));
-        out.send(Reply.html(texts.get("upload.done", Html.escape(name),
-                texts.get(replaced ? "upload.replaced" : "upload.new"), change, state.version(),
-                clock.millis() - start)));
+        if (name.equals(Glossary.FILE_NAME)) {
+            new KnowledgeLoader(changes.limits()).parseGlossary(name, bytes);
+            boolean replaced = Files.exists(changes.folder().resolve(name));
+            return texts.get(replaced ? "upload.glossary.replaced" : "upload.glossary.new");
+        }
+        List<KnowledgeFormatException> problems = ScenarioBook.validate(name, bytes, now.knowledge());
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
+        }
+        boolean replaced = Files.exists(changes.folder().resolve(UploadName.relative(name)));
+        return texts.get(replaced ? "upload.yaml.replaced" : "upload.yaml.new");
     }
 
     private void askDelete(String name, Responder out) {
-        String file = name.strip();
-        if (file.isEmpty() || !exists(file)) {
-            out.send(Reply.html(texts.get("kb.no.file", Html.escape(file))));
+        Optional<String> file = existing(name);
+        if (file.isEmpty()) {
+            out.send(Reply.html(texts.get("kb.no.file", Html.escape(clip(name)))));
             return;
         }
-        out.send(Reply.html(texts.get("delete.confirm", Html.escape(file)), List.of(List.of(
-                new Button(texts.get("delete.yes"), BUTTON_PREFIX + "del:" + file),
-                new Button(texts.get("delete.no"), BUTTON_PREFIX + "keep")))));
+        KnowledgeState s = changes.current();
+        if (file.get().endsWith(".md") && s.knowledge().fileCount() == 1
+                && s.knowledge().sections().stream().allMatch(sec -> sec.file().equals(file.get()))) {
+            out.send(Reply.html(Html.escape(texts.get("delete.last", file.get()))));
+            return;
+        }
+        out.send(Reply.html(texts.get("delete.confirm", Html.escape(file.get())), List.of(List.of(
+                new Button(texts.get("delete.yes"), DELETE + UploadName.shortId(file.get())),
+                new Button(texts.get("delete.no"), KEEP)))));
     }
 
-    private synchronized void delete(Incoming in, String file, Responder out) {
-        if (!exists(file)) {
-            out.send(Reply.html(texts.get("kb.no.file", Html.escape(file))));
-            return;
-        }
-        versions.save();
+    /** The sanitised name of an existing knowledge file, or empty. */
+    private Optional<String> existing(String name) {
         try {
-            Files.delete(UploadName.target(live.folder(), file));
-        } catch (IOException e) {
-            out.send(Reply.html(texts.get("delete.failed", Html.escape(file))));
-            return;
-        }
-        KnowledgeState state = live.reload(status.start(out));
-        audit.record(entry(in, "delete", file, state.version(), "ok"));
-        out.send(Reply.html(texts.get("delete.done", Html.escape(file), state.version())));
-    }
-
-    private boolean exists(String file) {
-        try {
-            return Files.isRegularFile(UploadName.target(live.folder(), UploadName.sanitize(file)));
+            String clean = UploadName.sanitize(name);
+            return Files.isRegularFile(changes.folder().resolve(UploadName.relative(clean)))
+                    ? Optional.of(clean) : Optional.empty();
         } catch (KnowledgeFormatException e) {
-            return false;
+            return Optional.empty();
         }
+    }
+
+    /** Knowledge files by the name an admin uses: {@code refund.md}, {@code rubric.yaml}, {@code hotel.yaml}. */
+    private List<String> knowledgeFileNames() {
+        return KnowledgeFiles.list(changes.folder()).stream().map(f -> f.substring(f.lastIndexOf('/') + 1))
+                .toList();
     }
 
     private String overview() {
-        KnowledgeState s = live.current();
+        KnowledgeState s = changes.current();
         Map<String, Long> perFile = s.knowledge().sections().stream()
-                .collect(Collectors.groupingBy(Section::file, java.util.TreeMap::new, Collectors.counting()));
-        String fileLines = perFile.entrySet().stream()
-                .map(e -> "• " + Html.escape(e.getKey()) + "(" + e.getValue() + " 节)").collect(Collectors.joining("\n"));
-        String scenarios = s.book().scenarios().stream().map(sc -> Html.escape(sc.id()))
-                .collect(Collectors.joining(", "));
-        String last = audit.recent(1).stream().findFirst()
-                .map(e -> texts.get("kb.last", Html.escape(e.user()), e.at().toString(), e.action(),
-                        Html.escape(e.file())))
+                .collect(Collectors.groupingBy(Section::file, TreeMap::new, Collectors.counting()));
+        String fileLines = perFile.entrySet().stream().limit(MAX_LISTED)
+                .map(e -> texts.get("kb.file.line", Html.escape(e.getKey()), e.getValue()))
+                .collect(Collectors.joining("\n")) + more(perFile.size());
+        String scenarios = s.book().scenarios().stream().limit(MAX_LISTED).map(sc -> Html.escape(sc.id()))
+                .collect(Collectors.joining(", ")) + more(s.book().scenarios().size());
+        String last = changes.history(1).stream().findFirst()
+                .map(e -> texts.get("kb.last", history.who(e.user()), history.time(e.at()), history.line(e)))
                 .orElse(texts.get("kb.last.none"));
         return texts.get("kb.overview", perFile.size(), s.knowledge().sections().size(), fileLines,
-                s.book().scenarios().size(), scenarios, s.version(), last, versions.count())
-                + problems(s);
+                s.book().scenarios().size(), scenarios, s.version(), last, changes.versionsKept()) + problems(s);
     }
 
-    private String history() {
-        List<AuditLog.Entry> entries = audit.recent(10);
-        if (entries.isEmpty()) {
-            return texts.get("kb.last.none");
-        }
-        return texts.get("history.title") + "\n" + entries.stream()
-                .map(e -> "• " + e.at() + " " + Html.escape(e.user()) + " " + e.action() + " "
-                        + Html.escape(e.file()) + " → v" + e.version() + " " + Html.escape(e.result()))
-                .collect(Collectors.joining("\n"));
+    private String more(int count) {
+        return count > MAX_LISTED ? "\n" + texts.get("kb.more", count - MAX_LISTED) : "";
     }
 
     private String get(String name) {
-        if (!exists(name.strip())) {
-            return texts.get("kb.no.file", Html.escape(name));
+        Optional<String> file = existing(name);
+        if (file.isEmpty()) {
+            return texts.get("kb.no.file", Html.escape(clip(name)));
         }
         try {
-            String text = Files.readString(UploadName.target(live.folder(), UploadName.sanitize(name.strip())));
+            String text = Files.readString(changes.folder().resolve(UploadName.relative(file.get())));
+            if (text.length() > MAX_SHOWN_CHARS) {
+                return "<pre>" + Html.escape(text.substring(0, MAX_SHOWN_CHARS)) + "</pre>\n"
+                        + texts.get("kb.get.cut", text.length(), MAX_SHOWN_CHARS);
+            }
             return "<pre>" + Html.escape(text) + "</pre>";
         } catch (IOException e) {
-            return texts.get("kb.no.file", Html.escape(name));
+            return texts.get("kb.no.file", Html.escape(file.get()));
         }
     }
 
     private String problems(KnowledgeState s) {
-        List<KnowledgeFormatException> all = new java.util.ArrayList<>(s.knowledge().problems());
-        all.addAll(s.book().problems());
+        List<KnowledgeFormatException> all = s.problems();
         if (all.isEmpty()) {
             return "";
         }
-        return "\n\n" + texts.get("problems") + "\n" + all.stream().map(e -> "• " + Html.escape(e.getMessage()))
+        String listed = all.stream().limit(10).map(e -> "• " + Html.escape(clip(e.getMessage())))
                 .collect(Collectors.joining("\n"));
+        return "\n\n" + texts.get("problems") + "\n" + listed
+                + (all.size() > 10 ? "\n" + texts.get("problems.more", all.size() - 10) : "");
     }
 
     private boolean refused(Incoming in, String what, Responder out) {
         if (in.user().admin()) {
             return false;
         }
-        log.warn("user {} tried an admin action without permission: {}", in.user().id(), what);
+        log.warn("user {} tried an admin action without permission: {}", in.user().id(), clip(what));
         out.send(Reply.html(texts.get("refused")));
         return true;
     }
 
-    private AuditLog.Entry entry(Incoming in, String action, String file, int version, String result) {
-        return new AuditLog.Entry(clock.instant(), in.user().id(), in.user().name(), action, file, version, result);
+    private static KnowledgeChanges.Author author(Incoming in) {
+        return new KnowledgeChanges.Author(in.user().id(), in.user().name());
     }
 
-    private static void write(Path target, byte[] bytes) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-            Files.write(temp, bytes);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + target, e);
-        }
+    static String clip(String text) {
+        String t = String.valueOf(text);
+        return t.length() <= MAX_QUOTE ? t : t.substring(0, MAX_QUOTE) + "…";
     }
-
 }

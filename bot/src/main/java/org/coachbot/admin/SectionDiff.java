@@ -1,5 +1,6 @@
 package org.coachbot.admin;
 
+import org.coachbot.chat.Html;
 import org.coachbot.knowledge.Section;
 import org.coachbot.text.Texts;
 
@@ -8,8 +9,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Says which sections an upload adds, removes or changes, by title. */
+/** Says which sections an upload adds, removes or changes, by title; long lists name the first few. */
 final class SectionDiff {
+    /** Titles named per list; a file of hundreds of sections is still acknowledged in one short message. */
+    static final int MAX_TITLES = 10;
+
     private SectionDiff() {
     }
 
@@ -21,11 +25,15 @@ final class SectionDiff {
         List<String> changed = after.stream().filter(s -> old.containsKey(s.title()))
                 .filter(s -> !old.get(s.title()).body().equals(s.body()) || !old.get(s.title()).tags().equals(s.tags()))
                 .map(Section::title).toList();
-        return texts.get("diff", list(added), list(removed), list(changed));
+        return texts.get("diff", list(added, texts), list(removed, texts), list(changed, texts));
     }
 
-    private static String list(List<String> titles) {
-        return titles.isEmpty() ? "—" : titles.stream().map(org.coachbot.chat.Html::escape)
+    private static String list(List<String> titles, Texts texts) {
+        if (titles.isEmpty()) {
+            return "—";
+        }
+        String shown = titles.stream().limit(MAX_TITLES).map(t -> Html.escape(KnowledgeDesk.clip(t)))
                 .collect(Collectors.joining("、"));
+        return titles.size() > MAX_TITLES ? texts.get("diff.more", shown, titles.size()) : shown;
     }
 }

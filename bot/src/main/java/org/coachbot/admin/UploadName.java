@@ -2,12 +2,18 @@ package org.coachbot.admin;
 
 import org.coachbot.knowledge.Glossary;
 import org.coachbot.knowledge.KnowledgeFormatException;
+import org.coachbot.text.Texts;
 
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /** Turns an uploaded file name into a safe one inside the knowledge folder, or refuses it. */
 final class UploadName {
+    private static final Texts TEXTS = Texts.of("admin");
+
     private UploadName() {
     }
 
@@ -15,29 +21,41 @@ final class UploadName {
     static String sanitize(String fileName) {
         String name = fileName == null ? "" : fileName.strip().toLowerCase(Locale.ROOT);
         if (name.contains("/") || name.contains("\\") || name.contains("..")) {
-            throw new KnowledgeFormatException(fileName, 0, "文件名不能包含路径(/、\\ 或 ..),请只发送文件本身");
+            throw new KnowledgeFormatException(fileName, 0, TEXTS.get("name.path"));
         }
         if (name.startsWith(".")) {
-            throw new KnowledgeFormatException(fileName, 0, "不接受隐藏文件(以 . 开头的文件名)");
+            throw new KnowledgeFormatException(fileName, 0, TEXTS.get("name.hidden"));
         }
         if (name.endsWith(".yml")) {
             name = name.substring(0, name.length() - 4) + ".yaml";
         }
         if (!name.matches("[a-z0-9][a-z0-9._-]{0,80}\\.(md|yaml)")) {
-            throw new KnowledgeFormatException(fileName, 0,
-                    "文件名只能用小写字母、数字、. _ -,并以 .md(知识)或 .yaml(场景、评分规则、词汇表 glossary.yaml)结尾");
+            throw new KnowledgeFormatException(fileName, 0, TEXTS.get("name.chars"));
         }
         if (name.equals("readme.md")) {
-            throw new KnowledgeFormatException(fileName, 0, "README.md 是格式说明,不是知识文件");
+            throw new KnowledgeFormatException(fileName, 0, TEXTS.get("name.readme"));
         }
         return name;
     }
 
     /** Markdown, rubric.yaml and glossary.yaml live in the folder itself; other YAML files are scenarios. */
-    static Path target(Path folder, String name) {
+    static String relative(String name) {
         if (name.endsWith(".md") || name.equals("rubric.yaml") || name.equals(Glossary.FILE_NAME)) {
-            return folder.resolve(name);
+            return name;
         }
-        return folder.resolve("scenarios").resolve(name);
+        return "scenarios/" + name;
+    }
+
+    /**
+     * A short, stable id of a file name for button data, which Telegram limits to 64 bytes while file names may
+     * be longer: the first 12 hex digits of its SHA-256.
+     */
+    static String shortId(String name) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 }

@@ -1,8 +1,11 @@
 package org.coachbot.config;
 
+import org.coachbot.knowledge.KnowledgeLimits;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
 
@@ -10,8 +13,9 @@ import java.util.Set;
 public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerSecond,
                         double messagesPerChatPerSecond, int chatBurst, int handlerThreads,
                         int pollTimeoutSeconds, Set<Long> adminIds, Set<Long> allowedUserIds, Path knowledgeDir,
-                        Duration reloadDebounce, Path dataDir, LlmSettings llm, int tipMaxChars,
-                        Duration rolePlayIdle, int passMark, String logLevel) {
+                        Duration reloadDebounce, KnowledgeLimits knowledgeLimits, Path dataDir, LlmSettings llm,
+                        int tipMaxChars, Duration rolePlayIdle, int passMark, Duration questionRetention,
+                        ZoneId timeZone, String logLevel) {
 
     public BotConfig {
         botToken = botToken == null ? "" : botToken.strip();
@@ -19,8 +23,11 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
         adminIds = Set.copyOf(adminIds);
         allowedUserIds = Set.copyOf(allowedUserIds);
         Objects.requireNonNull(knowledgeDir, "knowledgeDir must not be null");
+        Objects.requireNonNull(knowledgeLimits, "knowledgeLimits must not be null");
         Objects.requireNonNull(dataDir, "dataDir must not be null");
         Objects.requireNonNull(llm, "llm must not be null");
+        Objects.requireNonNull(questionRetention, "questionRetention must not be null");
+        Objects.requireNonNull(timeZone, "timeZone must not be null");
     }
 
     /** With a token the bot long-polls Telegram; without one it chats on the console. */

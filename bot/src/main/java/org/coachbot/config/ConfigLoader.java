@@ -3,12 +3,15 @@ package org.coachbot.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.coachbot.knowledge.KnowledgeLimits;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -25,9 +28,10 @@ public final class ConfigLoader {
             "telegram.api_url", "telegram.messages_per_second", "telegram.messages_per_chat_per_second",
             "telegram.chat_burst", "telegram.handler_threads", "telegram.poll_timeout_seconds",
             "access.admin_ids", "access.allowed_user_ids", "knowledge.dir", "knowledge.reload_debounce_ms",
+            "knowledge.max_sections_per_file", "knowledge.max_sections", "llm.max_concurrent_calls",
             "data.dir", "llm.provider", "llm.base_url", "llm.model", "llm.tip_timeout_seconds",
             "llm.roleplay_timeout_seconds", "llm.max_retries", "tips.max_chars", "roleplay.idle_minutes",
-            "roleplay.pass_mark",
+            "roleplay.pass_mark", "insights.retention_days", "insights.time_zone",
             "log.level");
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -47,7 +51,9 @@ public final class ConfigLoader {
                 env.getOrDefault("LLM_API_KEY", ""),
                 Duration.ofSeconds(s.integer("llm.tip_timeout_seconds", null, 20, 1, 600)),
                 Duration.ofSeconds(s.integer("llm.roleplay_timeout_seconds", null, 15, 1, 600)),
-                s.integer("llm.max_retries", null, 0, 0, 5));
+                s.integer("llm.max_retries", null, 0, 0, 5),
+                s.integer("llm.max_concurrent_calls", "LLM_MAX_CONCURRENT_CALLS",
+                        LlmSettings.DEFAULT_MAX_CONCURRENT_CALLS, 1, 256));
         checkLlm(llm);
         return new BotConfig(
                 env.getOrDefault("BOT_TOKEN", ""),
@@ -61,11 +67,14 @@ public final class ConfigLoader {
                 s.ids("access.allowed_user_ids", "ALLOWED_USER_IDS"),
                 Path.of(s.text("knowledge.dir", "KNOWLEDGE_DIR", "./knowledge")),
                 Duration.ofMillis(s.integer("knowledge.reload_debounce_ms", null, 500, 50, 60_000)),
+                knowledgeLimits(s),
                 Path.of(s.text("data.dir", "DATA_DIR", "./data")),
                 llm,
                 s.integer("tips.max_chars", null, 300, 200, 4000),
                 Duration.ofMinutes(s.integer("roleplay.idle_minutes", null, 30, 1, 24 * 60)),
                 s.integer("roleplay.pass_mark", null, 80, 1, 100),
+                Duration.ofDays(s.integer("insights.retention_days", "INSIGHTS_RETENTION_DAYS", 365, 1, 3650)),
+                s.zone("insights.time_zone", "INSIGHTS_TIME_ZONE", "Asia/Shanghai"),
                 s.logLevel());
     }
 
@@ -104,6 +113,19 @@ public final class ConfigLoader {
                 throw new ConfigException(key, child.asText(), hint);
             }
         });
+    }
+
+    private static KnowledgeLimits knowledgeLimits(Settings s) {
+        int perFile = s.integer("knowledge.max_sections_per_file", "KNOWLEDGE_MAX_SECTIONS_PER_FILE",
+                KnowledgeLimits.DEFAULT_SECTIONS_PER_FILE, 1, 100_000);
+        int total = s.integer("knowledge.max_sections", "KNOWLEDGE_MAX_SECTIONS", KnowledgeLimits.DEFAULT_SECTIONS,
+                1, 1_000_000);
+        if (total < perFile) {
+            throw new ConfigException(s.env().containsKey("KNOWLEDGE_MAX_SECTIONS") ? "KNOWLEDGE_MAX_SECTIONS"
+                    : "knowledge.max_sections", Integer.toString(total),
+                    "at least knowledge.max_sections_per_file (" + perFile + ")");
+        }
+        return new KnowledgeLimits(perFile, total);
     }
 
     private static void checkLlm(LlmSettings llm) {
@@ -235,6 +257,16 @@ public final class ConfigLoader {
             } catch (IllegalArgumentException e) {
                 String name = env.containsKey("LLM_PROVIDER") ? "LLM_PROVIDER" : "llm.provider";
                 throw new ConfigException(name, value, "one of none, openai, ollama");
+            }
+        }
+
+        ZoneId zone(String key, String envName, String fallback) {
+            String value = text(key, envName, fallback);
+            try {
+                return ZoneId.of(value);
+            } catch (DateTimeException e) {
+                throw new ConfigException(env.containsKey(envName) ? envName : key, value,
+                        "a time zone such as Asia/Shanghai, Asia/Taipei or UTC+8");
             }
         }
 

@@ -3,9 +3,15 @@ package org.coachbot.config;
 import java.time.Duration;
 import java.util.Objects;
 
-/** How to reach the optional language model; the API key comes from the environment only. */
+/**
+ * How to reach the optional language model; the API key comes from the environment only.
+ *
+ * @param maxConcurrentCalls model calls in flight at once; a call over it gets the answer without the model
+ */
 public record LlmSettings(LlmProvider provider, String baseUrl, String model, String apiKey,
-                          Duration tipTimeout, Duration rolePlayTimeout, int maxRetries) {
+                          Duration tipTimeout, Duration rolePlayTimeout, int maxRetries, int maxConcurrentCalls) {
+    /** Enough for a team's busy minute against one GPU server; a hanging provider then holds at most this many threads. */
+    public static final int DEFAULT_MAX_CONCURRENT_CALLS = 8;
 
     public LlmSettings {
         Objects.requireNonNull(provider, "provider must not be null");
@@ -20,6 +26,9 @@ public record LlmSettings(LlmProvider provider, String baseUrl, String model, St
         }
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0");
+        }
+        if (maxConcurrentCalls < 1) {
+            throw new IllegalArgumentException("maxConcurrentCalls must be >= 1");
         }
     }
 

@@ -24,6 +24,8 @@ public final class ChatModels {
         if (!settings.enabled()) {
             return Optional.empty();
         }
+        // A provider may echo the key in an error body; from here on it is masked wherever it would be logged.
+        SecretMask.remember(settings.apiKey());
         Duration timeout = settings.tipTimeout().compareTo(settings.rolePlayTimeout()) > 0
                 ? settings.tipTimeout() : settings.rolePlayTimeout();
         return Optional.of(switch (settings.provider()) {

@@ -3,7 +3,7 @@ package org.coachbot.roleplay;
 import org.coachbot.chat.Button;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
-import org.coachbot.knowledge.KnowledgeBase;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.scenario.Rubric;
@@ -28,8 +28,6 @@ import java.util.function.Supplier;
 /** What happens after a call: scoring, recording, the scorecard with its radar chart, and {@code /progress}. */
 final class Debrief {
     private static final Logger log = LoggerFactory.getLogger(Debrief.class);
-    private final Supplier<ScenarioBook> books;
-    private final Supplier<KnowledgeBase> knowledge;
     private final SessionStore store;
     private final Clock clock;
     private final RolePlaySettings settings;
@@ -37,10 +35,7 @@ final class Debrief {
     private final ScorecardView view;
     private final Scorer scorer = new Scorer();
 
-    Debrief(Supplier<ScenarioBook> books, Supplier<KnowledgeBase> knowledge, SessionStore store, Clock clock,
-            RolePlaySettings settings, Texts texts) {
-        this.books = books;
-        this.knowledge = knowledge;
+    Debrief(SessionStore store, Clock clock, RolePlaySettings settings, Texts texts) {
         this.store = store;
         this.clock = clock;
         this.settings = settings;
@@ -49,9 +44,9 @@ final class Debrief {
     }
 
     /** Scores the session, moves it into the history and sends the scorecard and the radar chart. */
-    void finish(Session session, Outcome outcome, Responder out) {
-        Optional<Scenario> scenario = scenarioOrDiscard(session, out);
-        Optional<Rubric> rubric = books.get().rubric();
+    void finish(KnowledgeState state, Session session, Outcome outcome, Responder out) {
+        Optional<Scenario> scenario = scenarioOrDiscard(state.book(), session, out);
+        Optional<Rubric> rubric = state.book().rubric();
         if (scenario.isEmpty()) {
             return;
         }
@@ -63,7 +58,7 @@ final class Debrief {
         Scorecard card = scorer.score(rubric.get(), scenario.get(), session, outcome);
         List<PastSession> before = store.history(session.userId(), settings.historySize());
         store.finish(session, card, clock.instant());
-        out.send(Reply.html(view.scorecard(scenario.get(), card, knowledge.get(), settings.passMark()), List.of(
+        out.send(Reply.html(view.scorecard(scenario.get(), card, state.knowledge(), settings.passMark()), List.of(
                 List.of(new Button(texts.get("button.again"), RolePlayDesk.START + scenario.get().id()),
                         new Button(texts.get("button.list"), RolePlayDesk.LIST)),
                 List.of(new Button(texts.get("button.progress"), RolePlayDesk.PROGRESS)))));
@@ -77,7 +72,7 @@ final class Debrief {
     }
 
     /** Ends an idle session: scored like {@code /end} if the trainee said anything, else dropped. */
-    void expire(Session session, Responder out) {
+    void expire(KnowledgeState state, Session session, Responder out) {
         long minutes = settings.idleTimeout().toMinutes();
         if (session.traineeTurns() == 0) {
             store.discard(session.userId(), session.chatId());
@@ -85,12 +80,12 @@ final class Debrief {
             return;
         }
         out.send(Reply.html(texts.get("expired.note", minutes)));
-        finish(session, Outcome.EXPIRED, out);
+        finish(state, session, Outcome.EXPIRED, out);
     }
 
     /** The session's scenario; when an admin removed it, the session is dropped and the trainee told. */
-    Optional<Scenario> scenarioOrDiscard(Session session, Responder out) {
-        Optional<Scenario> scenario = books.get().scenario(session.scenarioId());
+    Optional<Scenario> scenarioOrDiscard(ScenarioBook book, Session session, Responder out) {
+        Optional<Scenario> scenario = book.scenario(session.scenarioId());
         if (scenario.isEmpty()) {
             store.discard(session.userId(), session.chatId());
             out.send(Reply.html(texts.get("scenario.gone"), List.of(List.of(
@@ -99,14 +94,14 @@ final class Debrief {
         return scenario;
     }
 
-    void progress(long userId, Responder out) {
+    void progress(KnowledgeState state, long userId, Responder out) {
         List<PastSession> history = store.history(userId, settings.historySize());
         List<List<Button>> buttons = List.of(List.of(new Button(texts.get("button.list"), RolePlayDesk.LIST)));
         if (history.isEmpty()) {
             out.send(Reply.html(texts.get("progress.empty"), buttons));
             return;
         }
-        out.send(Reply.html(view.progress(history, books.get(), clock.getZone()), buttons));
+        out.send(Reply.html(view.progress(history, state.book(), clock.getZone()), buttons));
         if (history.size() >= 2) {
             List<PastSession> oldestFirst = new ArrayList<>(history);
             java.util.Collections.reverse(oldestFirst);

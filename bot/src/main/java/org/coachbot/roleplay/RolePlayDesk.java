@@ -3,11 +3,11 @@ package org.coachbot.roleplay;
 import org.coachbot.chat.Button;
 import org.coachbot.chat.Html;
 import org.coachbot.chat.Incoming;
+import org.coachbot.chat.KeyedLocks;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
 import org.coachbot.chat.User;
-import org.coachbot.knowledge.KnowledgeBase;
-import org.coachbot.retrieval.Retriever;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.roleplay.engine.Meaning;
 import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.RolePlayEngine;
@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -44,9 +42,7 @@ public final class RolePlayDesk {
     static final String HINT = "rp:hint";
     static final String END = "rp:end";
     static final String PROGRESS = "rp:progress";
-    private final Supplier<ScenarioBook> books;
-    private final Supplier<KnowledgeBase> knowledge;
-    private final Supplier<Retriever> retriever;
+    private final Supplier<KnowledgeState> knowledge;
     private final SessionStore store;
     private final RolePlayEngine engine;
     private final Clock clock;
@@ -55,27 +51,25 @@ public final class RolePlayDesk {
     private final HintCoach coach = new HintCoach(texts);
     private final Debrief debrief;
     private final ScenarioMenu menu = new ScenarioMenu(texts);
-    /** One lock per user and chat: a slow model turn blocks only its own session. */
-    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** One lock per user and chat: a slow model turn blocks only its own session; idle users hold none. */
+    private final KeyedLocks locks = new KeyedLocks();
 
     /**
-     * @param books   the current scenarios and rubric; read on every message, so admins can swap them
+     * @param knowledge the knowledge in service (scenarios, rubric, sections, index); read once per message, so
+     *                  admins can swap it and one answer never mixes two versions
      * @param persona plays the customer, see {@link LlmPersona#orScripted}
      * @param seeds   a seed per new session, e.g. {@code new SecureRandom()::nextLong}; fixed in tests
      * @param meaning hears moves, remedies and questions by meaning, see {@link EmbeddingMeaning}
      */
-    public RolePlayDesk(Supplier<ScenarioBook> books, Supplier<KnowledgeBase> knowledge,
-                        Supplier<Retriever> retriever, SessionStore store, CustomerPersona persona, Clock clock,
-                        LongSupplier seeds, RolePlaySettings settings, Meaning meaning) {
-        this.books = Objects.requireNonNull(books, "books must not be null");
+    public RolePlayDesk(Supplier<KnowledgeState> knowledge, SessionStore store, CustomerPersona persona,
+                        Clock clock, LongSupplier seeds, RolePlaySettings settings, Meaning meaning) {
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge must not be null");
-        this.retriever = Objects.requireNonNull(retriever, "retriever must not be null");
         this.store = Objects.requireNonNull(store, "store must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.seeds = Objects.requireNonNull(seeds, "seeds must not be null");
         Objects.requireNonNull(settings, "settings must not be null");
         this.engine = new RolePlayEngine(persona, settings.maxTurns(), meaning);
-        this.debrief = new Debrief(books, knowledge, store, clock, settings, texts);
+        this.debrief = new Debrief(store, clock, settings, texts);
     }
 
     /** True while the user has a session in this chat (an expired one too: the next message explains it). */
@@ -85,8 +79,8 @@ public final class RolePlayDesk {
 
     /** {@code /roleplay [scenario]}: the scenario menu, or the named scenario (asking first if one is running). */
     public void start(Incoming in, String argument, Responder out) {
-        locked(in, () -> {
-            ScenarioBook book = books.get();
+        locked(in, state -> {
+            ScenarioBook book = state.book();
             if (!book.playable()) {
                 out.send(Reply.html(texts.get("unavailable")));
                 return;
@@ -100,7 +94,7 @@ public final class RolePlayDesk {
                 out.send(menu.reply(book, texts.get("menu.unknown", Html.escape(argument.strip()))));
                 return;
             }
-            Optional<Session> current = live(in, out);
+            Optional<Session> current = live(state, in, out);
             if (current.isPresent()) {
                 String title = book.scenario(current.get().scenarioId()).map(Scenario::title).orElse("");
                 out.send(Reply.html(texts.get("switch.ask", Html.escape(title), Html.escape(chosen.get().title())),
@@ -114,7 +108,7 @@ public final class RolePlayDesk {
 
     /** Plain text during a session: the trainee's line to the customer. */
     public void say(Incoming in, Responder out) {
-        locked(in, () -> call(in, out).ifPresent(call -> {
+        locked(in, state -> call(state, in, out).ifPresent(call -> {
             TurnResult r = engine.play(call.scenario(), call.rubric(), call.session(), in.text(), clock.instant());
             String customer = texts.get("turn.customer", Html.escape(r.customerLine()));
             if (!r.outcome().finished()) {
@@ -126,15 +120,15 @@ public final class RolePlayDesk {
             }
             String ending = texts.get("ending." + r.outcome().name().toLowerCase(Locale.ROOT));
             out.send(Reply.html(customer + "\n\n" + ending));
-            debrief.finish(r.session(), r.outcome(), out);
+            debrief.finish(state, r.session(), r.outcome(), out);
         }));
     }
 
     /** {@code /hint}: a coach tip for this moment of the call. */
     public void hint(Incoming in, String argument, Responder out) {
-        locked(in, () -> call(in, out).ifPresent(call -> {
-            String html = coach.hint(call.scenario(), call.rubric(), call.session(), knowledge.get(),
-                    retriever.get());
+        locked(in, state -> call(state, in, out).ifPresent(call -> {
+            String html = coach.hint(call.scenario(), call.rubric(), call.session(), state.knowledge(),
+                    state.retriever());
             store.save(call.session().withHint(clock.instant()));
             out.send(Reply.html(html));
         }));
@@ -142,8 +136,8 @@ public final class RolePlayDesk {
 
     /** {@code /end}: ends the session and sends the scorecard and its radar chart. */
     public void end(Incoming in, String argument, Responder out) {
-        locked(in, () -> {
-            Optional<Session> session = live(in, out);
+        locked(in, state -> {
+            Optional<Session> session = live(state, in, out);
             if (session.isEmpty()) {
                 out.send(Reply.html(texts.get("not.active")));
             } else if (session.get().traineeTurns() == 0) {
@@ -151,14 +145,14 @@ public final class RolePlayDesk {
                 out.send(Reply.html(texts.get("ended.empty"), List.of(List.of(
                         new Button(texts.get("button.list"), LIST)))));
             } else {
-                debrief.finish(session.get(), Outcome.ENDED, out);
+                debrief.finish(state, session.get(), Outcome.ENDED, out);
             }
         });
     }
 
     /** {@code /progress}: recent sessions, the average per dimension and the trend, with a chart. */
     public void progress(Incoming in, String argument, Responder out) {
-        debrief.progress(in.user().id(), out);
+        debrief.progress(knowledge.get(), in.user().id(), out);
     }
 
     /** Buttons whose data starts with {@link #BUTTON_PREFIX}. */
@@ -169,7 +163,7 @@ public final class RolePlayDesk {
         } else if (data.startsWith(SWITCH)) {
             switchTo(in, data.substring(SWITCH.length()), out);
         } else if (data.equals(KEEP)) {
-            locked(in, () -> out.send(Reply.html(live(in, out)
+            locked(in, state -> out.send(Reply.html(live(state, in, out)
                     .map(s -> texts.get("keep", Html.escape(s.lastCustomerLine())))
                     .orElse(texts.get("not.active")))));
         } else if (data.equals(LIST)) {
@@ -186,15 +180,15 @@ public final class RolePlayDesk {
     }
 
     private void switchTo(Incoming in, String scenarioId, Responder out) {
-        locked(in, () -> {
-            Optional<Scenario> next = books.get().scenario(scenarioId);
-            if (next.isEmpty() || !books.get().playable()) {
+        locked(in, state -> {
+            Optional<Scenario> next = state.book().scenario(scenarioId);
+            if (next.isEmpty() || !state.book().playable()) {
                 out.send(Reply.html(texts.get("button.stale")));
                 return;
             }
-            Optional<Session> current = live(in, out);
+            Optional<Session> current = live(state, in, out);
             if (current.isPresent() && current.get().traineeTurns() > 0) {
-                debrief.finish(current.get(), Outcome.ENDED, out);
+                debrief.finish(state, current.get(), Outcome.ENDED, out);
             } else {
                 store.discard(in.user().id(), in.chatId());
             }
@@ -217,17 +211,17 @@ public final class RolePlayDesk {
     }
 
     /** The call in progress, or empty after telling the trainee why there is none. */
-    private Optional<Call> call(Incoming in, Responder out) {
-        Optional<Session> session = live(in, out);
+    private Optional<Call> call(KnowledgeState state, Incoming in, Responder out) {
+        Optional<Session> session = live(state, in, out);
         if (session.isEmpty()) {
             out.send(Reply.html(texts.get("not.active")));
             return Optional.empty();
         }
-        Optional<Scenario> scenario = debrief.scenarioOrDiscard(session.get(), out);
+        Optional<Scenario> scenario = debrief.scenarioOrDiscard(state.book(), session.get(), out);
         if (scenario.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Rubric> rubric = books.get().rubric();
+        Optional<Rubric> rubric = state.book().rubric();
         if (rubric.isEmpty()) {
             out.send(Reply.html(texts.get("unavailable")));
             return Optional.empty();
@@ -236,22 +230,22 @@ public final class RolePlayDesk {
     }
 
     /** The session in progress; an expired one is closed here, with a note, and reported as none. */
-    private Optional<Session> live(Incoming in, Responder out) {
+    private Optional<Session> live(KnowledgeState state, Incoming in, Responder out) {
         Optional<Session> session = store.active(in.user().id(), in.chatId());
         if (session.isPresent() && debrief.expired(session.get())) {
-            debrief.expire(session.get(), out);
+            debrief.expire(state, session.get(), out);
             return Optional.empty();
         }
         return session;
     }
 
-    private void locked(Incoming in, Runnable action) {
-        ReentrantLock lock = locks.computeIfAbsent(in.user().id() + ":" + in.chatId(), k -> new ReentrantLock());
-        lock.lock();
-        try {
-            action.run();
-        } finally {
-            lock.unlock();
-        }
+    /** Runs the action under the user's lock, with the knowledge read once for the whole answer. */
+    private void locked(Incoming in, java.util.function.Consumer<KnowledgeState> action) {
+        locks.run(in.user().id() + ":" + in.chatId(), () -> action.accept(knowledge.get()));
+    }
+
+    /** How many users hold a session lock now; idle users hold none. */
+    int lockCount() {
+        return locks.size();
     }
 }

@@ -15,6 +15,7 @@ import org.coachbot.insights.AskedQuestion;
 import org.coachbot.insights.FeedbackButtons;
 import org.coachbot.insights.QuestionLog;
 import org.coachbot.knowledge.KnowledgeBase;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.Section;
 import org.coachbot.llm.LlmException;
 import org.coachbot.llm.TimedChat;
@@ -49,7 +50,7 @@ public final class TipService {
     static final int OFFERED = 3;
     private static final Logger log = LoggerFactory.getLogger(TipService.class);
 
-    private final Supplier<TipSource> source;
+    private final Supplier<KnowledgeState> knowledge;
     private final QuestionLog questions;
     private final Optional<TimedChat> llm;
     private final Duration llmTimeout;
@@ -59,9 +60,13 @@ public final class TipService {
     /** Question id → the question, so 换一个 picks lines for it; lost on restart, when lines are picked without it. */
     private final Cache<Long, String> asked = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    public TipService(Supplier<TipSource> source, QuestionLog questions, Optional<TimedChat> llm, Duration llmTimeout,
-                      int maxChars, Clock clock) {
-        this.source = Objects.requireNonNull(source, "source must not be null");
+    /**
+     * @param knowledge the knowledge in service; read once per answer, so the sections, their index and the version
+     *                  recorded with the question always belong together
+     */
+    public TipService(Supplier<KnowledgeState> knowledge, QuestionLog questions, Optional<TimedChat> llm,
+                      Duration llmTimeout, int maxChars, Clock clock) {
+        this.knowledge = Objects.requireNonNull(knowledge, "knowledge must not be null");
         this.questions = Objects.requireNonNull(questions, "questions must not be null");
         this.llm = Objects.requireNonNull(llm, "llm must not be null");
         this.llmTimeout = Objects.requireNonNull(llmTimeout, "llmTimeout must not be null");
@@ -75,7 +80,11 @@ public final class TipService {
         if (q.isEmpty()) {
             return Reply.html(texts.get("tip.empty"));
         }
-        TipSource src = source.get();
+        KnowledgeState src = knowledge.get();
+        if (src.knowledge().sections().isEmpty()) {
+            // Only files deleted on disk can get here: the chat refuses to delete the last knowledge file.
+            return Reply.html(texts.get("tip.no.knowledge"));
+        }
         Retrieval found = src.retriever().retrieve(q, RANKED);
         return switch (found.coverage()) {
             case OFF_TOPIC -> offTopic(src, record(in, q, AnswerKind.OFF_TOPIC, List.of(), src));
@@ -83,7 +92,7 @@ public final class TipService {
             case COVERED -> {
                 List<Section> ranking = found.hits().stream().map(Hit::section).toList();
                 long id = record(in, q, AnswerKind.TIP, List.of(ranking.get(0).id()), src);
-                if (id > 0) {
+                if (id != QuestionLog.NOT_RECORDED) {
                     asked.put(id, q);
                 }
                 yield glanceReply(q, src.knowledge(), ranking, id);
@@ -94,7 +103,7 @@ public final class TipService {
     /** 展开, 换一个 and the topics offered with a declined question. */
     public void onButton(Incoming in, Responder out) {
         String data = in.text();
-        KnowledgeBase kb = source.get().knowledge();
+        KnowledgeBase kb = knowledge.get().knowledge();
         if (data.matches("tip:[0-9a-f]{1,8}")) {
             // A "more" button from before the glance existed: show that section whole.
             out.send(find(kb, List.of(data.substring(BUTTON_PREFIX.length()))).stream().findFirst()
@@ -144,13 +153,13 @@ public final class TipService {
         if (!actions.isEmpty()) {
             rows.add(actions);
         }
-        if (id > 0) {
+        if (id != QuestionLog.NOT_RECORDED) {
             rows.add(FeedbackButtons.row(id));
         }
         return rows;
     }
 
-    private Reply offTopic(TipSource src, long id) {
+    private Reply offTopic(KnowledgeState src, long id) {
         List<String> topics = new ArrayList<>();
         for (String example : texts.get("offtopic.examples").split("\\|")) {
             topics.add("• " + Html.escape(example));
@@ -168,7 +177,7 @@ public final class TipService {
 
     private List<List<Button>> offers(List<Section> sections, long id) {
         List<Button> buttons = sections.stream().limit(OFFERED)
-                .map(s -> TipButtons.button(label(s), TipButtons.SHOW, Math.max(id, 0), List.of(s))).toList();
+                .map(s -> TipButtons.button(label(s), TipButtons.SHOW, id, List.of(s))).toList();
         return buttons.isEmpty() ? List.of() : List.of(buttons);
     }
 
@@ -177,16 +186,16 @@ public final class TipService {
     }
 
     /**
-     * Records the question; a log that fails costs the 👍 / 👎 row, never the answer. Returns the id, or 0 when the
-     * question could not be recorded.
+     * Records the question; a log that fails costs the 👍 / 👎 row, never the answer. Returns the id, or
+     * {@link QuestionLog#NOT_RECORDED} when the question could not be recorded.
      */
-    private long record(Incoming in, String question, AnswerKind kind, List<String> sections, TipSource src) {
+    private long record(Incoming in, String question, AnswerKind kind, List<String> sections, KnowledgeState src) {
         try {
             return questions.record(new AskedQuestion(in.user().id(), in.chatId(), question, kind, sections,
                     src.version(), clock.instant()));
         } catch (RuntimeException e) {
             log.warn("could not record a question in the question log; answering without feedback buttons", e);
-            return 0;
+            return QuestionLog.NOT_RECORDED;
         }
     }
 

@@ -72,6 +72,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_keep_questions_a_year_in_the_team_zone_unless_told_otherwise() throws Exception {
+        BotConfig defaults = load(withFile("{}", Map.of()));
+        BotConfig set = load(withFile("""
+                insights:
+                  retention_days: 90
+                  time_zone: Asia/Taipei
+                """, Map.of("INSIGHTS_RETENTION_DAYS", "30")));
+
+        assertEquals(java.time.Duration.ofDays(365), defaults.questionRetention());
+        assertEquals(java.time.ZoneId.of("Asia/Shanghai"), defaults.timeZone());
+        assertEquals(java.time.Duration.ofDays(30), set.questionRetention());
+        assertEquals(java.time.ZoneId.of("Asia/Taipei"), set.timeZone());
+    }
+
+    @Test
+    void should_name_the_setting_when_the_time_zone_is_unknown() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(withFile("{}", Map.of("INSIGHTS_TIME_ZONE", "Beijing"))));
+
+        assertTrue(e.getMessage().contains("INSIGHTS_TIME_ZONE"), e.getMessage());
+        assertTrue(e.getMessage().contains("Asia/Shanghai"), e.getMessage());
+    }
+
+    @Test
     void should_reject_unknown_llm_provider() throws Exception {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> load(withFile("{}", Map.of("LLM_PROVIDER", "gpt"))));
@@ -138,5 +162,34 @@ class ConfigLoaderTest {
 
         assertEquals(300, config.tipMaxChars());
         assertEquals(30, config.rolePlayIdle().toMinutes());
+    }
+
+    @Test
+    void should_read_the_knowledge_limits_and_the_llm_pool_size_with_defaults() throws Exception {
+        BotConfig defaults = load(withFile("{}", Map.of()));
+        assertEquals(org.coachbot.knowledge.KnowledgeLimits.DEFAULT, defaults.knowledgeLimits());
+        assertEquals(LlmSettings.DEFAULT_MAX_CONCURRENT_CALLS, defaults.llm().maxConcurrentCalls());
+
+        BotConfig set = load(withFile("""
+                knowledge:
+                  max_sections_per_file: 100
+                  max_sections: 1000
+                llm:
+                  max_concurrent_calls: 3
+                """, Map.of("KNOWLEDGE_MAX_SECTIONS", "2000")));
+        assertEquals(new org.coachbot.knowledge.KnowledgeLimits(100, 2000), set.knowledgeLimits());
+        assertEquals(3, set.llm().maxConcurrentCalls());
+    }
+
+    @Test
+    void should_refuse_a_knowledge_base_limit_below_the_file_limit() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(withFile("""
+                knowledge:
+                  max_sections_per_file: 500
+                  max_sections: 100
+                """, Map.of())));
+
+        assertTrue(e.getMessage().contains("knowledge.max_sections") && e.getMessage().contains("100"),
+                e.getMessage());
     }
 }

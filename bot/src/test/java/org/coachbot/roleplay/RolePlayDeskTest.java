@@ -6,6 +6,7 @@ import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeBase;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.retrieval.Hit;
 import org.coachbot.retrieval.Retriever;
 import org.coachbot.roleplay.engine.Meaning;
@@ -275,8 +276,9 @@ class RolePlayDeskTest {
     }
 
     private RolePlayDesk newDesk() {
-        return new RolePlayDesk(() -> book, () -> knowledge, () -> retriever, store, new ScriptedPersona(), clock,
-                () -> 1234L, RolePlaySettings.DEFAULTS, Meaning.NONE);
+        KnowledgeState state = new KnowledgeState(knowledge, retriever, book, 1, Instant.EPOCH);
+        return new RolePlayDesk(() -> state, store, new ScriptedPersona(), clock, () -> 1234L,
+                RolePlaySettings.DEFAULTS, Meaning.NONE);
     }
 
     private static Incoming text(String text) {

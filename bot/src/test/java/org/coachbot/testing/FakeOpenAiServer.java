@@ -28,6 +28,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile Function<JsonNode, String> answer = request -> "好的";
     private volatile int status = 200;
     private volatile boolean hang;
+    private volatile boolean echoKey;
+    private final java.util.concurrent.Semaphore received = new java.util.concurrent.Semaphore(0);
 
     public FakeOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -58,7 +60,23 @@ public final class FakeOpenAiServer implements AutoCloseable {
     public FakeOpenAiServer failWith(int status) {
         this.status = status;
         this.hang = false;
+        this.echoKey = false;
         return this;
+    }
+
+    /**
+     * Refuses every request with 401 and an error body that repeats the key it was sent, as some
+     * OpenAI-compatible providers do.
+     */
+    public FakeOpenAiServer rejectKeyEchoingIt() {
+        failWith(401);
+        this.echoKey = true;
+        return this;
+    }
+
+    /** Waits until {@code count} more requests have arrived; false when they did not within the timeout. */
+    public boolean awaitRequests(int count, java.time.Duration timeout) throws InterruptedException {
+        return received.tryAcquire(count, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Never answers until the server is closed, like a provider that stopped responding. */
@@ -86,12 +104,21 @@ public final class FakeOpenAiServer implements AutoCloseable {
         try (exchange) {
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             requests.add(body);
+            received.release();
             if (hang) {
                 release.await(60, TimeUnit.SECONDS);
                 return;
             }
             if (status != 200) {
-                write(exchange, status, "{\"error\":{\"message\":\"fake failure\",\"type\":\"server_error\"}}");
+                String message = "fake failure";
+                if (echoKey) {
+                    String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+                    message = "Incorrect API key provided: " + auth.replaceFirst("^Bearer ", "")
+                            + ". Request headers: Authorization: " + auth;
+                }
+                write(exchange, status, "{\"error\":{\"message\":" + JSON.writeValueAsString(message)
+                        + (echoKey ? ",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}"
+                        : ",\"type\":\"server_error\"}}"));
                 return;
             }
             String content = JSON.writeValueAsString(answer.apply(body));

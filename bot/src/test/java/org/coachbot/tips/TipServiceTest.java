@@ -11,11 +11,13 @@ import org.coachbot.insights.AnswerKind;
 import org.coachbot.insights.AskedQuestion;
 import org.coachbot.insights.QuestionLog;
 import org.coachbot.knowledge.KnowledgeBase;
+import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.Section;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.Hit;
 import org.coachbot.retrieval.Retrieval;
 import org.coachbot.retrieval.Retriever;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.testing.FakeOpenAiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,9 +99,13 @@ class TipServiceTest {
         };
     }
 
+    private static KnowledgeState state(KnowledgeBase kb, Retriever retriever, int version) {
+        return new KnowledgeState(kb, retriever, ScenarioBook.empty(), version, Instant.EPOCH);
+    }
+
     private TipService tips(Retriever retriever, QuestionLog questions) {
-        return new TipService(() -> new TipSource(KB, retriever, 7), questions, Optional.empty(), Duration.ofSeconds(1),
-                300, CLOCK);
+        return new TipService(() -> state(KB, retriever, 7), questions, Optional.empty(), Duration.ofSeconds(1), 300,
+                CLOCK);
     }
 
     private TipService tips(Retriever retriever) {
@@ -110,7 +116,7 @@ class TipServiceTest {
         server = new FakeOpenAiServer();
         var model = OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("k").modelName("m")
                 .timeout(Duration.ofSeconds(5)).maxRetries(0).build();
-        return new TipService(() -> new TipSource(KB, covering(ANGRY, SILENCE), 7), log,
+        return new TipService(() -> state(KB, covering(ANGRY, SILENCE), 7), log,
                 Optional.of(new TimedChat(model, executor)), timeout, 300, CLOCK);
     }
 
@@ -314,7 +320,7 @@ class TipServiceTest {
         // given
         TipService before = tips(covering(ANGRY, WORDS));
         Button expand = button(ask(before, "客户骂人"), "展开");
-        TipService after = new TipService(() -> new TipSource(new KnowledgeBase(List.of(SILENCE), List.of()),
+        TipService after = new TipService(() -> state(new KnowledgeBase(List.of(SILENCE), List.of()),
                 covering(SILENCE), 8), log, Optional.empty(), Duration.ofSeconds(1), 300, CLOCK);
 
         // when
@@ -325,13 +331,26 @@ class TipServiceTest {
     }
 
     @Test
+    void should_say_the_knowledge_base_is_empty_instead_of_failing() {
+        // given
+        Retriever failing = (q, max) -> {
+            throw new AssertionError("an empty knowledge base is not searched");
+        };
+        TipService tips = new TipService(() -> state(new KnowledgeBase(List.of(), List.of()), failing, 1), log,
+                Optional.empty(), Duration.ofSeconds(1), 300, CLOCK);
+
+        // then
+        assertTrue(ask(tips, "客户不说话").html().contains("知识库是空的"));
+    }
+
+    @Test
     void should_escape_markup_from_the_knowledge() {
         // given
         Section markup = section("a.md", "T", "用<b>标签</b>", "先说清楚 A & B <script>。");
 
         // when
-        Reply reply = new TipService(() -> new TipSource(new KnowledgeBase(List.of(markup), List.of()),
-                covering(markup), 0), log, Optional.empty(), Duration.ofSeconds(1), 300, CLOCK)
+        Reply reply = new TipService(() -> state(new KnowledgeBase(List.of(markup), List.of()),
+                covering(markup), 1), log, Optional.empty(), Duration.ofSeconds(1), 300, CLOCK)
                 .answer(Incoming.text(AGENT, 7, "标签"), "标签");
 
         // then

@@ -5,14 +5,23 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
+import org.coachbot.roleplay.scenario.Detector;
+import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.Rubric;
+
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@link Meaning} by cosine between embeddings of the in-process model. Example phrases and recent trainee clauses are
- * kept in a bounded cache, so a turn embeds only the trainee's new clauses (about 1-3 ms each on two cores).
+ * {@link Meaning} by embeddings of the in-process model: cosines to example phrases, and the rubric's moves by a
+ * {@link MoveClassifier} trained on its examples. Example phrases and recent trainee clauses are kept in a bounded
+ * cache, so a turn embeds only the trainee's new clauses (about 1-3 ms each on two cores). The classifier of the
+ * rubric in use is kept until the rubric changes; training takes about a second and is done ahead by
+ * {@link #prepare(Rubric)}.
  */
 public final class EmbeddingMeaning implements Meaning {
     /** Every example phrase of the rubric and fifteen scenarios is about 2,000 texts; the rest holds recent lines. */
@@ -21,6 +30,9 @@ public final class EmbeddingMeaning implements Meaning {
     static final int BATCH = 32;
     private final EmbeddingModel model;
     private final Cache<String, float[]> vectors;
+    /** The rubric the classifier was trained for, compared by identity: a reload builds a new rubric. */
+    private Rubric trainedFor;
+    private MoveClassifier classifier;
 
     public EmbeddingMeaning(EmbeddingModel model, int cacheSize) {
         this.model = Objects.requireNonNull(model, "model must not be null");
@@ -48,6 +60,39 @@ public final class EmbeddingMeaning implements Meaning {
             }
         }
         return best;
+    }
+
+    @Override
+    public double[][] moves(Rubric rubric, List<String> clauses) {
+        MoveClassifier c = classifier(rubric);
+        double[][] out = new double[clauses.size()][];
+        for (int i = 0; i < clauses.size(); i++) {
+            out[i] = c.probabilities(vector(clauses.get(i)));
+        }
+        return out;
+    }
+
+    /** Trains the rubric's move classifier now, so the first trainee turn after a (re)load does not wait for it. */
+    public void prepare(Rubric rubric) {
+        classifier(rubric);
+    }
+
+    private synchronized MoveClassifier classifier(Rubric rubric) {
+        if (trainedFor != rubric) {
+            List<String> all = new ArrayList<>(rubric.neutral());
+            rubric.detectors().forEach(d -> all.addAll(d.examples()));
+            warm(all);
+            Map<MoveKind, List<float[]>> examples = new EnumMap<>(MoveKind.class);
+            for (Detector d : rubric.detectors()) {
+                for (String e : d.examples()) {
+                    examples.computeIfAbsent(d.move(), k -> new ArrayList<>()).add(vector(TextNormalizer.normalize(e)));
+                }
+            }
+            List<float[]> neutral = rubric.neutral().stream().map(t -> vector(TextNormalizer.normalize(t))).toList();
+            classifier = MoveClassifier.train(examples, neutral, MoveClassifier.DEFAULT_EPOCHS);
+            trainedFor = rubric;
+        }
+        return classifier;
     }
 
     /** Embeds the phrases not embedded yet, in batches, so the first trainee turn does not pay for them. */

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * fact it asks about, an over-promise of what cannot be done, and whether it is off-script at all.
  */
 public final class Listener {
+    /** Four times the rubric's wall of text: far more than a call line, little enough for any pattern. */
+    static final int MAX_HEARD_CHARS = 600;
     private final Meaning meaning;
 
     public Listener(Meaning meaning) {
@@ -30,7 +32,8 @@ public final class Listener {
     }
 
     public Heard hear(Scenario scenario, Rubric rubric, String line, int turn) {
-        String normalised = TextNormalizer.normalize(line);
+        String normalised = heardPart(TextNormalizer.normalize(line),
+                Math.max(MAX_HEARD_CHARS, 2 * rubric.language().wallChars()));
         List<String> clauses = Clauses.of(normalised);
         Language language = rubric.language();
         List<DetectedMove> moves = new ArrayList<>(
@@ -59,6 +62,15 @@ public final class Listener {
         Optional<Fact> fact = question ? fact(scenario, rubric, normalised, clauses) : Optional.empty();
         return new Heard(line.strip(), moves, beats, fact, offScript, question,
                 language.time(normalised), language.name(normalised), language.farewell(normalised));
+    }
+
+    /**
+     * The part of a line the customer takes in: a paragraph is cut, since nobody listens to a page read out on the
+     * phone, and every rubric and scenario pattern then runs on a bounded text (a pattern that is slow in the
+     * length of its input stays fast).
+     */
+    static String heardPart(String normalised, int limit) {
+        return normalised.length() <= limit ? normalised : normalised.substring(0, limit);
     }
 
     /**

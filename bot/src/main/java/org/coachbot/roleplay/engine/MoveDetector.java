@@ -1,16 +1,20 @@
 package org.coachbot.roleplay.engine;
 
 import org.coachbot.roleplay.scenario.Detector;
+import org.coachbot.roleplay.scenario.Language;
+import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Rubric;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Applies the rubric's detectors to one trainee line: a detector fires when one of its regexes occurs in the line,
- * or when a clause is close enough in meaning to one of its examples. Good moves are not heard by meaning in a
- * negated clause, because "没法给您换房" and "给您换房" are close in meaning but opposite in effect.
+ * Applies the rubric's detectors to one trainee line: a detector fires when one of its regexes occurs in the line;
+ * a move also counts when a clause makes it by meaning, as the {@link MoveClassifier} trained on the rubric's
+ * examples judges, at or above the rubric's threshold. Good moves are not heard by meaning in a negated clause.
  */
 public final class MoveDetector {
     private final Rubric rubric;
@@ -29,19 +33,45 @@ public final class MoveDetector {
 
     /** As {@link #detect(String, int)} for a line already normalised and split. */
     List<DetectedMove> detect(String line, String normalised, List<String> clauses, int turn) {
-        List<String> affirmative = clauses.stream().filter(c -> !rubric.language().negated(c)).toList();
-        List<DetectedMove> out = new ArrayList<>();
-        for (Detector d : rubric.detectors()) {
-            if (d.firstTurnOnly() && turn != 1) {
-                continue;
+        Language language = rubric.language();
+        double[][] likely = meaning.moves(rubric, clauses);
+        double[] heard = new double[MoveKind.values().length];
+        for (int i = 0; i < clauses.size(); i++) {
+            boolean negated = language.negated(clauses.get(i));
+            for (MoveKind k : MoveKind.values()) {
+                // "没法给您换房" and "给您换房" are close in meaning but opposite in effect.
+                if (k.bad() || !negated) {
+                    heard[k.ordinal()] = Math.max(heard[k.ordinal()], likely[i][k.ordinal()]);
+                }
             }
-            double threshold = d.move().bad() ? rubric.thresholds().badMoves() : rubric.thresholds().moves();
-            boolean byMeaning = !d.examples().isEmpty()
-                    && meaning.closeness(d.move().bad() ? clauses : affirmative, d.examples()) >= threshold;
-            if (d.matches(normalised) || byMeaning) {
-                out.add(new DetectedMove(d.move(), d.polarity(), d.id(), d.dimension(), line.strip(), turn));
+        }
+        List<DetectedMove> out = new ArrayList<>();
+        Set<MoveKind> byPattern = EnumSet.noneOf(MoveKind.class);
+        for (Detector d : rubric.detectors()) {
+            if (applies(d, turn) && d.matches(normalised)) {
+                out.add(move(d, line, turn));
+                byPattern.add(d.move());
+            }
+        }
+        Set<MoveKind> byMeaning = EnumSet.noneOf(MoveKind.class);
+        for (Detector d : rubric.detectors()) {
+            MoveKind k = d.move();
+            double threshold = k.bad() ? rubric.thresholds().badMoves() : rubric.thresholds().moves();
+            // A move heard by meaning is credited to its first detector with examples, once.
+            if (applies(d, turn) && !d.examples().isEmpty() && !byPattern.contains(k) && !byMeaning.contains(k)
+                    && heard[k.ordinal()] >= threshold) {
+                out.add(move(d, line, turn));
+                byMeaning.add(k);
             }
         }
         return out;
+    }
+
+    private static boolean applies(Detector d, int turn) {
+        return !d.firstTurnOnly() || turn == 1;
+    }
+
+    private static DetectedMove move(Detector d, String line, int turn) {
+        return new DetectedMove(d.move(), d.polarity(), d.id(), d.dimension(), line.strip(), turn);
     }
 }

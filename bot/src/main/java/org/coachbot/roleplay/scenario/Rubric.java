@@ -4,20 +4,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** How a session is heard and scored: the dimensions, the detectors that move them, and the outcome rules. */
-public record Rubric(List<Dimension> dimensions, List<Detector> detectors, Language language, Thresholds thresholds,
-                     Scoring scoring) {
+/**
+ * How a session is heard and scored: the dimensions, the detectors that move them, and the outcome rules.
+ *
+ * @param neutral lines an agent says that make no move ("稍等,我看一下"); with the detectors' examples they teach the
+ *                move classifier what is not a move
+ */
+public record Rubric(List<Dimension> dimensions, List<Detector> detectors, List<String> neutral, Language language,
+                     Thresholds thresholds, Scoring scoring) {
     /** The dimension ids every rubric must define (the radar chart and the history rely on them). */
     public static final List<String> REQUIRED_DIMENSIONS =
             List.of("courtesy", "empathy", "positive_language", "resolution", "questioning", "ownership");
 
     /**
-     * Cosines a clause needs to count by meaning, measured on {@code eval/moves.tsv} and the fact questions.
+     * What a clause needs to count by meaning, measured on the benchmark's labelled lines and fact questions.
      *
-     * @param moves    to a good detector's examples
-     * @param badMoves to a bad detector's examples: higher, as a false offence wrongs the trainee
-     * @param facts    to a fact's example questions
-     * @param remedy   to a remedy beat's examples
+     * @param moves    the move classifier's probability for a good move
+     * @param badMoves the probability for a bad move: higher, as a false offence wrongs the trainee
+     * @param facts    cosine to a fact's example questions
+     * @param remedy   cosine to a remedy beat's examples
      */
     public record Thresholds(double moves, double badMoves, double facts, double remedy) {
         public Thresholds {
@@ -39,22 +44,41 @@ public record Rubric(List<Dimension> dimensions, List<Detector> detectors, Langu
      * @param remedyCap      what the remedy beats offered add to that cap, in proportion: a call that offered the
      *                       whole remedy but left the customer unhappy can score higher than one that offered none
      * @param badLinePenalty points off the total for each line that carried a bad move
+     * @param coldCap        highest total of a call none of whose lines carried a good move: curt, mechanical
+     *                       answers are not service even when nothing rude was said
+     * @param warmShare      share of lines with a good move from which the cap no longer binds
+     * @param coldAdvice     what the scorecard tells a trainee whose call the cap held down
+     * @param coldSection    knowledge section id that advice comes from
      */
     public record Scoring(int remedyPoints, int resolvedPoints, int lostCap, int unresolvedCap, int remedyCap,
-                          int badLinePenalty) {
+                          int badLinePenalty, int coldCap, double warmShare, String coldAdvice, String coldSection) {
         public Scoring {
             for (int v : new int[]{remedyPoints, resolvedPoints, lostCap, unresolvedCap, remedyCap,
-                    badLinePenalty}) {
+                    badLinePenalty, coldCap}) {
                 if (v < 0 || v > 100) {
                     throw new IllegalArgumentException("scoring values must be within 0..100: " + v);
                 }
             }
+            if (!(warmShare > 0 && warmShare <= 1)) {
+                throw new IllegalArgumentException("warmShare must be within (0, 1]: " + warmShare);
+            }
+            Objects.requireNonNull(coldAdvice, "coldAdvice must not be null");
+            Objects.requireNonNull(coldSection, "coldSection must not be null");
+        }
+
+        /**
+         * The highest total a call can reach when {@code warm} of its lines carried a good move: {@code coldCap}
+         * when none did, rising to 100 once {@code warmShare} of them did.
+         */
+        public int warmthCap(double warm) {
+            return (int) Math.round(coldCap + (100 - coldCap) * Math.min(1, warm / warmShare));
         }
     }
 
     public Rubric {
         dimensions = List.copyOf(dimensions);
         detectors = List.copyOf(detectors);
+        neutral = List.copyOf(neutral);
         Objects.requireNonNull(language, "language must not be null");
         Objects.requireNonNull(thresholds, "thresholds must not be null");
         Objects.requireNonNull(scoring, "scoring must not be null");

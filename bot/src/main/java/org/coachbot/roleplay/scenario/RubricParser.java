@@ -1,6 +1,6 @@
 package org.coachbot.roleplay.scenario;
 
-import org.coachbot.roleplay.engine.TextNormalizer;
+import org.coachbot.knowledge.PatternBudget;
 import org.coachbot.text.Texts;
 
 import java.util.ArrayList;
@@ -9,24 +9,39 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Reads and checks {@code rubric.yaml}; the first problem is thrown with its line. */
 final class RubricParser {
     private static final Pattern DIMENSION_ID = Pattern.compile("[a-z_]+");
     private static final Pattern DETECTOR_ID = Pattern.compile("[a-z0-9_]+");
-    private static final Set<String> TOP_KEYS = Set.of("dimensions", "detectors", "language", "thresholds",
-            "scoring");
+    private static final Set<String> TOP_KEYS = Set.of("dimensions", "detectors", "neutral", "language",
+            "thresholds", "scoring");
     private static final Set<String> THRESHOLD_KEYS = Set.of("moves", "bad_moves", "facts", "remedy");
     private static final Set<String> SCORING_KEYS = Set.of("remedy_points", "resolved_points", "lost_cap",
-            "unresolved_cap", "remedy_cap", "bad_line_penalty");
+            "unresolved_cap", "remedy_cap", "bad_line_penalty", "cold_cap", "warm_share", "cold_advice",
+            "cold_section");
     private static final Set<String> DIMENSION_KEYS = Set.of("id", "name", "weight", "description", "baseline");
     private static final Set<String> DETECTOR_KEYS = Set.of("id", "dimension", "move", "polarity", "points",
             "max_hits", "patterns", "first_turn_only", "advice", "better", "section", "examples");
+    /** Largest dimension weight; with weights up to 100 the weighted average can neither overflow nor vanish. */
+    static final double MAX_WEIGHT = 100;
+    /** Lowest meaning threshold: below it unrelated lines count as moves, a bad move on every line. */
+    static final double MIN_THRESHOLD = 0.5;
+    /** Below this, two warm lines in ten would already lift the cap off a curt call. */
+    static final double MIN_WARM_SHARE = 0.3;
+    /** Most points one bad line costs the total; more and a single slip would zero any call. */
+    static final int MAX_BAD_LINE_PENALTY = 30;
+    /**
+     * Total the best possible call must be able to reach: every good move, every remedy beat, a satisfied
+     * customer. Below it the scorecard cannot tell a good call from a bad one (the shipped rubric reaches 100).
+     */
+    static final int MIN_BEST_TOTAL = 60;
     private final Texts texts;
+    private final PatternBudget budget;
 
-    RubricParser(Texts texts) {
+    RubricParser(Texts texts, PatternBudget budget) {
         this.texts = texts;
+        this.budget = budget;
     }
 
     Rubric parse(String file, String text) {
@@ -42,10 +57,31 @@ final class RubricParser {
                 throw doc.error("/detectors", "rubric.bad.uncovered", kind.key());
             }
         }
-        return new Rubric(dimensions, detectors, language(doc), thresholds(doc), scoring(doc));
+        Rubric.Scoring scoring = scoring(doc);
+        int best = bestTotal(dimensions, detectors, scoring);
+        if (best < MIN_BEST_TOTAL) {
+            throw doc.error("/dimensions", "rubric.best.total", best, MIN_BEST_TOTAL);
+        }
+        return new Rubric(dimensions, detectors, doc.texts("/neutral", 0), language(doc), thresholds(doc), scoring);
     }
 
-    private static Language language(YamlDocument doc) {
+    /** The total of a call with every good move, every remedy beat and a satisfied customer, no bad move. */
+    static int bestTotal(List<Dimension> dimensions, List<Detector> detectors, Rubric.Scoring scoring) {
+        double weighted = 0;
+        double weights = 0;
+        for (Dimension d : dimensions) {
+            long gained = detectors.stream().filter(t -> !t.move().bad() && t.dimension().equals(d.id()))
+                    .mapToLong(t -> (long) t.points() * t.maxHits()).sum();
+            if (d.id().equals("resolution")) {
+                gained += scoring.remedyPoints() + scoring.resolvedPoints();
+            }
+            weighted += d.weight() * Math.min(100, d.baseline() + gained);
+            weights += d.weight();
+        }
+        return (int) Math.round(weighted / weights);
+    }
+
+    private Language language(YamlDocument doc) {
         doc.onlyKeys("/language", new HashSet<>(Language.keys()));
         return new Language(pattern(doc, "/language/question"), pattern(doc, "/language/time"),
                 pattern(doc, "/language/name"), pattern(doc, "/language/negation"), pattern(doc, "/language/refusal"),
@@ -53,28 +89,34 @@ final class RubricParser {
                 doc.integer("/language/wall_chars", 20, 2000));
     }
 
-    private static Pattern pattern(YamlDocument doc, String path) {
-        String raw = doc.text(path);
-        try {
-            return TextNormalizer.compile(raw);
-        } catch (PatternSyntaxException e) {
-            throw doc.error(path, "rubric.detector.regex", raw, e.getDescription());
-        }
+    private Pattern pattern(YamlDocument doc, String path) {
+        return doc.pattern(path, budget);
     }
 
     private static Rubric.Thresholds thresholds(YamlDocument doc) {
         doc.onlyKeys("/thresholds", THRESHOLD_KEYS);
-        return new Rubric.Thresholds(doc.fraction("/thresholds/moves"), doc.fraction("/thresholds/bad_moves"),
-                doc.fraction("/thresholds/facts"),
-                doc.fraction("/thresholds/remedy"));
+        return new Rubric.Thresholds(doc.fraction("/thresholds/moves", MIN_THRESHOLD),
+                doc.fraction("/thresholds/bad_moves", MIN_THRESHOLD), doc.fraction("/thresholds/facts", MIN_THRESHOLD),
+                doc.fraction("/thresholds/remedy", MIN_THRESHOLD));
     }
 
     private static Rubric.Scoring scoring(YamlDocument doc) {
         doc.onlyKeys("/scoring", SCORING_KEYS);
+        // A cap of 0 would score every lost or unresolved call 0 whatever the trainee said.
         return new Rubric.Scoring(doc.integer("/scoring/remedy_points", 0, 100),
-                doc.integer("/scoring/resolved_points", 0, 100), doc.integer("/scoring/lost_cap", 0, 100),
-                doc.integer("/scoring/unresolved_cap", 0, 100), doc.integer("/scoring/remedy_cap", 0, 100),
-                doc.integer("/scoring/bad_line_penalty", 0, 100));
+                doc.integer("/scoring/resolved_points", 0, 100), doc.integer("/scoring/lost_cap", 1, 100),
+                doc.integer("/scoring/unresolved_cap", 1, 100), doc.integer("/scoring/remedy_cap", 0, 100),
+                doc.integer("/scoring/bad_line_penalty", 0, MAX_BAD_LINE_PENALTY),
+                doc.integer("/scoring/cold_cap", 1, 100), doc.fraction("/scoring/warm_share", MIN_WARM_SHARE),
+                doc.text("/scoring/cold_advice"), section(doc, "/scoring/cold_section"));
+    }
+
+    private static String section(YamlDocument doc, String path) {
+        String section = doc.text(path);
+        if (!section.contains("#")) {
+            throw doc.error(path, "yaml.section.format", section);
+        }
+        return section;
     }
 
     private List<Dimension> dimensions(YamlDocument doc) {
@@ -93,7 +135,7 @@ final class RubricParser {
             if (!ids.add(id)) {
                 throw doc.error(at + "/id", "yaml.duplicate.id", id);
             }
-            out.add(new Dimension(id, doc.text(at + "/name"), doc.positive(at + "/weight"),
+            out.add(new Dimension(id, doc.text(at + "/name"), doc.positive(at + "/weight", MAX_WEIGHT),
                     doc.optionalText(at + "/description"), doc.integer(at + "/baseline", 0, 100)));
         }
         for (String required : Rubric.REQUIRED_DIMENSIONS) {
@@ -140,7 +182,7 @@ final class RubricParser {
                     move.polarity().key());
         }
         List<String> examples = doc.texts(at + "/examples", 0);
-        List<Pattern> patterns = ScenarioParser.patterns(doc, at + "/patterns", examples.isEmpty() ? 1 : 0);
+        List<Pattern> patterns = ScenarioParser.patterns(doc, at + "/patterns", examples.isEmpty() ? 1 : 0, budget);
         String better = doc.optionalText(at + "/better");
         String section = doc.optionalText(at + "/section");
         if (move.bad() && better.isEmpty()) {
@@ -152,8 +194,9 @@ final class RubricParser {
         if (!section.isEmpty() && !section.contains("#")) {
             throw doc.error(at + "/section", "yaml.section.format", section);
         }
-        return new Detector(id, dimension, move, doc.integer(at + "/points", 0, 100),
-                doc.integer(at + "/max_hits", 1, 100, 1), patterns, doc.bool(at + "/first_turn_only", false),
+        // A detector worth 0 points would do nothing; more than 20 hits would let one move fill a dimension.
+        return new Detector(id, dimension, move, doc.integer(at + "/points", 1, 100),
+                doc.integer(at + "/max_hits", 1, 20, 1), patterns, doc.bool(at + "/first_turn_only", false),
                 doc.text(at + "/advice"), better, section, examples);
     }
 }

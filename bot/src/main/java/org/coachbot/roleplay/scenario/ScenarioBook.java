@@ -64,7 +64,10 @@ public final class ScenarioBook {
     /** Every phrase the role-play compares trainee lines with: detector examples, fact questions, remedy examples. */
     public List<String> phrases() {
         List<String> out = new java.util.ArrayList<>();
-        rubric().ifPresent(r -> r.detectors().forEach(d -> out.addAll(d.examples())));
+        rubric().ifPresent(r -> {
+            r.detectors().forEach(d -> out.addAll(d.examples()));
+            out.addAll(r.neutral());
+        });
         for (Scenario s : scenarios) {
             s.facts().forEach(f -> out.addAll(f.ask()));
             s.remedy().forEach(b -> out.addAll(b.examples()));

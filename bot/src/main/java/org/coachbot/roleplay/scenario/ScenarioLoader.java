@@ -3,6 +3,7 @@ package org.coachbot.roleplay.scenario;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.knowledge.PatternBudget;
 import org.coachbot.text.Texts;
 
 import java.io.IOException;
@@ -20,8 +21,18 @@ final class ScenarioLoader {
     static final String RUBRIC_FILE = "rubric.yaml";
     static final String SCENARIO_DIR = "scenarios";
     private final Texts texts = Texts.of("roleplay");
-    private final RubricParser rubricParser = new RubricParser(texts);
-    private final ScenarioParser scenarioParser = new ScenarioParser(texts);
+    private final RubricParser rubricParser;
+    private final ScenarioParser scenarioParser;
+
+    ScenarioLoader() {
+        this(PatternBudget.DEFAULT);
+    }
+
+    /** @param budget how long a rubric or scenario pattern may take on one line before the file is refused */
+    ScenarioLoader(PatternBudget budget) {
+        this.rubricParser = new RubricParser(texts, budget);
+        this.scenarioParser = new ScenarioParser(texts, budget);
+    }
 
     ScenarioBook load(Path dir, KnowledgeBase knowledge) {
         List<KnowledgeFormatException> problems = new ArrayList<>();
@@ -78,6 +89,10 @@ final class ScenarioLoader {
             if (!d.section().isEmpty() && knowledge.section(d.section()).isEmpty()) {
                 out.add(new KnowledgeFormatException(file, 0, texts.get("section.unknown", d.section(), d.id())));
             }
+        }
+        String cold = rubric.scoring().coldSection();
+        if (knowledge.section(cold).isEmpty()) {
+            out.add(new KnowledgeFormatException(file, 0, texts.get("section.unknown", cold, "scoring.cold_section")));
         }
         return out;
     }

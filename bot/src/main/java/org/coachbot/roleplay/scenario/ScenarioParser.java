@@ -1,6 +1,6 @@
 package org.coachbot.roleplay.scenario;
 
-import org.coachbot.roleplay.engine.TextNormalizer;
+import org.coachbot.knowledge.PatternBudget;
 import org.coachbot.text.Texts;
 
 import java.util.ArrayList;
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Reads and checks one {@code scenarios/<id>.yaml}; the first problem is thrown with its line. */
 final class ScenarioParser {
@@ -34,9 +33,11 @@ final class ScenarioParser {
     private static final Set<String> BEAT_KEYS = Set.of("id", "label", "patterns", "examples");
     private static final Set<String> PROMISE_KEYS = Set.of("label", "patterns");
     private final Texts texts;
+    private final PatternBudget budget;
 
-    ScenarioParser(Texts texts) {
+    ScenarioParser(Texts texts, PatternBudget budget) {
         this.texts = texts;
+        this.budget = budget;
     }
 
     /** @param file the name errors carry, e.g. {@code scenarios/hotel.yaml}; its stem must equal the id */
@@ -88,7 +89,7 @@ final class ScenarioParser {
         return out;
     }
 
-    private static List<Fact> facts(YamlDocument doc) {
+    private List<Fact> facts(YamlDocument doc) {
         List<Fact> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < doc.size("/facts"); i++) {
@@ -96,12 +97,12 @@ final class ScenarioParser {
             doc.onlyKeys(at, FACT_KEYS);
             String id = partId(doc, at, ids);
             out.add(new Fact(id, doc.text(at + "/fact"), doc.texts(at + "/ask", MIN_FACT_QUESTIONS),
-                    patterns(doc, at + "/patterns", 0), doc.texts(at + "/answer", MIN_FACT_ANSWERS)));
+                    patterns(doc, at + "/patterns", 0, budget), doc.texts(at + "/answer", MIN_FACT_ANSWERS)));
         }
         return out;
     }
 
-    private static List<RemedyBeat> remedy(YamlDocument doc) {
+    private List<RemedyBeat> remedy(YamlDocument doc) {
         if (doc.size("/remedy") == 0) {
             throw doc.error("/remedy", "yaml.list.min", "remedy", 1, 0);
         }
@@ -111,19 +112,19 @@ final class ScenarioParser {
             String at = "/remedy/" + i;
             doc.onlyKeys(at, BEAT_KEYS);
             String id = partId(doc, at, ids);
-            List<Pattern> patterns = patterns(doc, at + "/patterns", 0);
+            List<Pattern> patterns = patterns(doc, at + "/patterns", 0, budget);
             List<String> examples = doc.texts(at + "/examples", patterns.isEmpty() ? 1 : 0);
             out.add(new RemedyBeat(id, doc.text(at + "/label"), patterns, examples));
         }
         return out;
     }
 
-    private static List<Scenario.Promise> promises(YamlDocument doc) {
+    private List<Scenario.Promise> promises(YamlDocument doc) {
         List<Scenario.Promise> out = new ArrayList<>();
         for (int i = 0; i < doc.size("/cannot_promise"); i++) {
             String at = "/cannot_promise/" + i;
             doc.onlyKeys(at, PROMISE_KEYS);
-            out.add(new Scenario.Promise(doc.text(at + "/label"), patterns(doc, at + "/patterns", 1)));
+            out.add(new Scenario.Promise(doc.text(at + "/label"), patterns(doc, at + "/patterns", 1, budget)));
         }
         return out;
     }
@@ -139,16 +140,12 @@ final class ScenarioParser {
         return id;
     }
 
-    /** Regular expressions compiled the way trainee lines are matched. */
-    static List<Pattern> patterns(YamlDocument doc, String path, int min) {
-        List<String> raw = doc.texts(path, min);
+    /** Regular expressions compiled the way trainee lines are matched, each checked against the budget. */
+    static List<Pattern> patterns(YamlDocument doc, String path, int min, PatternBudget budget) {
+        int count = doc.texts(path, min).size();
         List<Pattern> out = new ArrayList<>();
-        for (int p = 0; p < raw.size(); p++) {
-            try {
-                out.add(TextNormalizer.compile(raw.get(p)));
-            } catch (PatternSyntaxException e) {
-                throw doc.error(path + "/" + p, "rubric.detector.regex", raw.get(p), e.getDescription());
-            }
+        for (int p = 0; p < count; p++) {
+            out.add(doc.pattern(path + "/" + p, budget));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.coachbot.knowledge.KnowledgeFormatException;
+import org.coachbot.roleplay.engine.TextNormalizer;
 import org.coachbot.text.Texts;
 
 import java.io.IOException;
@@ -145,28 +146,49 @@ final class YamlDocument {
         return has(path) ? integer(path, min, max) : fallback;
     }
 
-    /** A required number greater than zero. */
-    double positive(String path) {
+    /** A required number greater than zero and at most {@code max}. */
+    double positive(String path, double max) {
         JsonNode n = node(path);
         if (!has(path)) {
             throw error(path, "yaml.missing", display(path));
         }
-        if (!n.isNumber() || !(n.asDouble() > 0)) {
-            throw error(path, "yaml.positive", display(path));
+        if (!n.isNumber() || !(n.asDouble() > 0 && n.asDouble() <= max)) {
+            throw error(path, "yaml.positive", display(path), max, n.asText());
         }
         return n.asDouble();
     }
 
-    /** A required number within (0, 1]. */
-    double fraction(String path) {
+    /** A required number within [{@code min}, 1]. */
+    double fraction(String path, double min) {
         if (!has(path)) {
             throw error(path, "yaml.missing", display(path));
         }
         JsonNode n = node(path);
-        if (!n.isNumber() || !(n.asDouble() > 0 && n.asDouble() <= 1)) {
-            throw error(path, "yaml.fraction", display(path));
+        if (!n.isNumber() || !(n.asDouble() >= min && n.asDouble() <= 1)) {
+            throw error(path, "yaml.fraction", display(path), min, n.asText());
         }
         return n.asDouble();
+    }
+
+    /**
+     * A required regular expression, compiled the way trainee lines are matched and tried against the budget, so
+     * one that backtracks without end is refused here rather than hanging a chat thread later.
+     */
+    java.util.regex.Pattern pattern(String path, org.coachbot.knowledge.PatternBudget budget) {
+        String raw = text(path);
+        java.util.regex.Pattern pattern;
+        try {
+            pattern = TextNormalizer.compile(raw);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw error(path, "rubric.detector.regex", raw, e.getDescription());
+        }
+        budget.check(pattern).ifPresent(f -> {
+            String shown = raw.length() > 80 ? raw.substring(0, 80) + "…" : raw;
+            throw f.kind() == org.coachbot.knowledge.PatternBudget.Failure.Kind.TOO_DEEP
+                    ? error(path, "rubric.detector.deep", shown, f.lineChars())
+                    : error(path, "rubric.detector.slow", shown, f.lineChars(), budget.reads());
+        });
+        return pattern;
     }
 
     /** An optional boolean. */

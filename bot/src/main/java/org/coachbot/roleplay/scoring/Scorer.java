@@ -21,10 +21,11 @@ import java.util.Set;
 /**
  * Scores a session against the rubric. Each dimension starts at its baseline; each detector adds (good) or subtracts
  * (bad) its points once per line up to {@code max_hits}; the remedy beats offered and a satisfied customer add to
- * resolution. 总分 is the weighted average, less a penalty per offending line, and capped by the outcome: a lost
- * customer caps it at {@code lost_cap}, an unresolved call at {@code unresolved_cap}. Courtesy in a line that also
+ * resolution. 总分 is the weighted average capped by the outcome (a lost customer at {@code lost_cap}, an
+ * unresolved call at {@code unresolved_cap}), less a penalty per offending line. Courtesy in a line that also
  * offends earns nothing ("你好,安装的事不归我管" is no good opening), and closing counts only once the customer was
- * satisfied, so a trainee is never marked down for a close they had no chance to make.
+ * satisfied, so a trainee is never marked down for a close they had no chance to make. A call whose lines carry
+ * almost no good move is curt even when nothing in it was rude: {@code cold_cap} holds it down.
  */
 public final class Scorer {
     static final int MIN_OBSERVATIONS = 2;
@@ -67,7 +68,7 @@ public final class Scorer {
             weighted += dim.weight() * score;
             weights += dim.weight();
         }
-        int total = (int) Math.round(weighted / weights) - scoring.badLinePenalty() * offending.size();
+        int total = (int) Math.round(weighted / weights);
         if (outcome == Outcome.FAILURE || outcome == Outcome.GAVE_UP) {
             total = Math.min(total, scoring.lostCap());
         }
@@ -75,7 +76,14 @@ public final class Scorer {
             total = Math.min(total, scoring.unresolvedCap()
                     + (int) Math.round(scoring.remedyCap() * (double) done / beats.size()));
         }
-        Observations notes = new Observations(rubric, session, counted, resolved && satisfiedAt > 0);
+        long warmLines = counted.stream().filter(m -> !m.kind().bad() && !offending.contains(m.turn()))
+                .mapToInt(DetectedMove::turn).distinct().count();
+        int warmthCap = scoring.warmthCap(session.traineeTurns() == 0 ? 0
+                : warmLines / (double) session.traineeTurns());
+        boolean cold = warmthCap < total;
+        // Taken off after the caps, so a lost call with four insults still scores below a lost call with one.
+        total = Math.min(total, warmthCap) - scoring.badLinePenalty() * offending.size();
+        Observations notes = new Observations(rubric, session, counted, resolved && satisfiedAt > 0, cold);
         return new Scorecard(scenario.id(), outcome, clamp(total), resolved, dimensions, beats, notes.toImprove(),
                 notes.strengths(offending), session.traineeTurns(), session.hints());
     }
@@ -108,12 +116,16 @@ public final class Scorer {
         private final Session session;
         private final List<DetectedMove> counted;
         private final boolean closeExpected;
+        /** The call was held down for want of any warmth: said first among what was missing. */
+        private final boolean cold;
 
-        Observations(Rubric rubric, Session session, List<DetectedMove> counted, boolean closeExpected) {
+        Observations(Rubric rubric, Session session, List<DetectedMove> counted, boolean closeExpected,
+                     boolean cold) {
             this.rubric = rubric;
             this.session = session;
             this.counted = counted;
             this.closeExpected = closeExpected;
+            this.cold = cold;
         }
 
         List<Scorecard.Observation> toImprove() {
@@ -136,6 +148,11 @@ public final class Scorer {
                     .forEach(e -> out.add(new Scorecard.Observation(dimensionName(e.getValue()),
                             quotes.get(e.getKey()), e.getValue().better(), e.getValue().advice(),
                             e.getValue().section())));
+            if (cold && out.size() < MAX_OBSERVATIONS) {
+                Rubric.Scoring scoring = rubric.scoring();
+                String courtesy = rubric.dimension("courtesy").map(Dimension::name).orElse("courtesy");
+                out.add(new Scorecard.Observation(courtesy, "", "", scoring.coldAdvice(), scoring.coldSection()));
+            }
             List<List<MoveKind>> needed = new ArrayList<>(ESSENTIAL);
             if (closeExpected) {
                 needed.add(1, List.of(MoveKind.CLOSING));

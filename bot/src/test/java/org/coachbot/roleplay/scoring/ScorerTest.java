@@ -138,6 +138,27 @@ public class ScorerTest {
     }
 
     @Test
+    void a_curt_call_with_nothing_rude_in_it_is_capped_and_told_it_sounded_cold() {
+        Scorecard curt = play(List.of("前台。", "管道在检修,今晚都这样。", "修好就有热水了。", "嗯。")).card();
+
+        Rubric.Scoring scoring = rubric.scoring();
+        assertTrue(curt.total() <= scoring.coldCap() + 10, curt.toString());
+        assertTrue(curt.observations().stream().anyMatch(o -> o.missed() && o.advice().equals(scoring.coldAdvice())
+                && o.section().equals(scoring.coldSection())), curt.observations().toString());
+    }
+
+    @Test
+    void a_lost_call_with_more_offences_scores_lower_than_one_with_a_single_slip() {
+        Session one = transcript(List.of("您好,非常抱歉。", "那是工程部的事。", "我理解您。"));
+        Session four = transcript(List.of("喂?", "那是工程部的事。", "是你自己没开对。", "随便你,爱投诉就投诉。"));
+
+        int single = scorer.score(rubric, hotel, one, Outcome.FAILURE).total();
+        int many = scorer.score(rubric, hotel, four, Outcome.FAILURE).total();
+
+        assertTrue(many < single, many + " vs " + single);
+    }
+
+    @Test
     void the_remedy_checklist_shows_which_beats_were_offered() {
         Scorecard card = play(EXCELLENT).card();
 

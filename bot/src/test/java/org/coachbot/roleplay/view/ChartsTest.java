@@ -1,14 +1,20 @@
 package org.coachbot.roleplay.view;
 
+import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.roleplay.scoring.Scorecard;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,11 +44,38 @@ class ChartsTest {
     }
 
     @Test
-    void chosen_font_displays_the_chinese_labels_when_a_cjk_font_is_installed() {
-        String labels = "礼貌与规范用语同理心积极语言";
-        String family = ChartFonts.family(labels);
-        if (!family.equals(Font.SANS_SERIF)) {
-            assertEquals(-1, new Font(family, Font.PLAIN, 12).canDisplayUpTo(labels), family);
+    void the_bundled_font_displays_every_chart_label_of_the_bundles_the_rubric_and_the_scenarios()
+            throws Exception {
+        // given every text a chart can show: its titles and legends, the dimension names, the scenario titles
+        StringBuilder labels = new StringBuilder("0123456789 ·:/-()%");
+        ResourceBundle roleplay = ResourceBundle.getBundle("i18n.roleplay", Locale.ROOT);
+        // (Captions go with the photo as message text, not into the image.)
+        roleplay.keySet().stream().filter(k -> k.startsWith("chart.") && !k.endsWith(".caption"))
+                .forEach(k -> labels.append(roleplay.getString(k)));
+        Path knowledge = Path.of("../knowledge");
+        ScenarioBook book = ScenarioBook.load(knowledge, new KnowledgeLoader().load(knowledge));
+        book.rubric().orElseThrow().dimensions().forEach(d -> labels.append(d.name()));
+        book.scenarios().forEach(sc -> labels.append(sc.title()));
+        String all = labels.toString().replaceAll("\\{\\d}", "");
+
+        // when
+        Font bundled;
+        try (InputStream in = ChartFonts.class.getResourceAsStream(ChartFonts.BUNDLED)) {
+            bundled = Font.createFont(Font.TRUETYPE_FONT, in);
         }
+
+        // then
+        int missing = bundled.canDisplayUpTo(all);
+        assertEquals(-1, missing, missing < 0 ? "" : "cannot display " + all.charAt(missing) + " in " + all);
+    }
+
+    @Test
+    void the_charts_use_a_font_that_displays_chinese_even_on_a_machine_without_one() {
+        String labels = "礼貌与规范用语同理心积极语言能力雷达图总分趋势";
+
+        String family = ChartFonts.family(labels);
+
+        assertEquals(-1, new Font(family, Font.PLAIN, 12).canDisplayUpTo(labels), family);
+        assertTrue(ChartFonts.registerBundled().isPresent());
     }
 }
