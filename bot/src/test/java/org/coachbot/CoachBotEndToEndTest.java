@@ -113,6 +113,8 @@ class CoachBotEndToEndTest {
         assertTrue(text.contains("来源:服务用语:专业表达与负面语言 › 命令和指责换成专业表达"), text);
         assertEquals("展开", keyboard.path(0).path(0).path("text").asText());
         assertEquals("换一个", keyboard.path(0).path(1).path("text").asText());
+        assertEquals("👍", keyboard.path(1).path(0).path("text").asText());
+        assertEquals("👎", keyboard.path(1).path(1).path("text").asText());
         var edits = api.calls("editMessageText");
         assertEquals(1, edits.size(), "展开 edits the message instead of sending a new one");
         String full = edits.get(0).body().path("text").asText();
