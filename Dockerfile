@@ -1,11 +1,13 @@
-# Build stage: compiles and packages the shaded jar.
+# Build stage: compiles and packages the shaded jar. The reactor lists the bench module, so its pom must be there
+# too, but only the bot is built.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 COPY bot/pom.xml bot/
+COPY bench/pom.xml bench/
 RUN mvn -B -q -pl bot -am dependency:go-offline
 COPY bot bot
-RUN mvn -B -q -DskipTests package
+RUN mvn -B -q -pl bot -am -DskipTests package
 
 # Runtime stage: a JRE 17 and an unprivileged user. The charts' CJK font ships inside the jar; the image's
 # fontconfig and DejaVu cover the rest of AWT.

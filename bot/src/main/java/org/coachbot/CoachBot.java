@@ -40,7 +40,7 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /** All the wiring in one place: builds every part from the configuration and connects them by hand. */
@@ -136,30 +136,68 @@ final class CoachBot implements AutoCloseable {
         return 0;
     }
 
-    /** Polls Telegram until SIGTERM or SIGINT, then finishes in-flight replies and returns 0. */
+    /**
+     * Serves Telegram until SIGTERM or SIGINT (then finishes in-flight replies and returns 0) or until the bot
+     * cannot go on, e.g. another instance polls the same token (returns 1).
+     */
     int runTelegram(PrintStream out) throws InterruptedException {
-        TelegramSettings settings = new TelegramSettings(config.botToken(), config.telegramApiUrl(),
-                config.adminIds(), config.allowedUserIds(), config.messagesPerSecond(),
-                config.messagesPerChatPerSecond(), config.chatBurst(), config.handlerThreads(),
-                config.pollTimeoutSeconds());
+        TelegramSettings settings = telegramSettings();
         TelegramFrontEnd[] telegram = new TelegramFrontEnd[1];
         CommandRouter router = router(document -> telegram[0].fileFetcher().fetch(document),
                 reply -> telegram[0].notifier().notifyAdmins(reply));
         telegram[0] = new TelegramFrontEnd(settings, router, config.dataDir(), router.menu());
         // Started before the shutdown hook exists, so a rejected token ends the process with a failure code.
         telegram[0].start();
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread hook = new Thread(() -> {
             telegram[0].stop();
             close();
-            stop.countDown();
+            exit.complete(0);
             // SIGTERM would otherwise end the JVM with 143; a clean, flushed stop is a success.
             Runtime.getRuntime().halt(0);
-        }, "shutdown"));
-        out.println(startLine("telegram " + config.telegramApiUrl()));
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        telegram[0].fatal().thenAccept(reason -> exit.complete(1));
+        out.println(startLine("telegram " + settings.webhook().map(w -> "webhook " + w.url())
+                .orElse("polling " + config.telegramApiUrl())));
         announceRecovery(telegram[0].notifier());
-        stop.await();
-        return 0;
+        int code;
+        try {
+            code = exit.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            code = 1;
+        }
+        if (code != 0) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                return code;
+            }
+            telegram[0].stop();
+        }
+        return code;
+    }
+
+    private TelegramSettings telegramSettings() {
+        return TelegramSettings.builder(config.botToken(), config.telegramApiUrl())
+                .adminIds(config.adminIds())
+                .allowedUserIds(config.allowedUserIds())
+                .rates(config.messagesPerSecond(), config.messagesPerChatPerSecond(), config.chatBurst())
+                .handlerThreads(config.handlerThreads())
+                .pollTimeoutSeconds(config.pollTimeoutSeconds())
+                .sendTimeout(config.sendTimeout())
+                .maxReplyAge(config.maxReplyAge())
+                .conflictLimit(config.conflictLimit())
+                .webhook(config.webhookUrl().map(url -> new TelegramSettings.Webhook(url, config.webhookPort(),
+                        config.webhookSecret().isEmpty() ? randomSecret() : config.webhookSecret())))
+                .build();
+    }
+
+    /** A webhook secret for this run only: setWebhook hands it to Telegram at every start. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Tells the admins how a knowledge change that a crash interrupted ended: completed or dropped. */

@@ -49,8 +49,9 @@ class CoachBotEndToEndTest {
         TelegramFrontEnd[] holder = new TelegramFrontEnd[1];
         CommandRouter router = coach.router(doc -> holder[0].fileFetcher().fetch(doc),
                 reply -> holder[0].notifier().notifyAdmins(reply));
-        TelegramSettings settings = new TelegramSettings(FakeBotApiServer.TOKEN, api.baseUrl(), config.adminIds(),
-                config.allowedUserIds(), 1000, 1000, 100, 4, 1);
+        TelegramSettings settings = TelegramSettings.builder(FakeBotApiServer.TOKEN, api.baseUrl())
+                .adminIds(config.adminIds()).allowedUserIds(config.allowedUserIds()).rates(1000, 1000, 100)
+                .handlerThreads(4).pollTimeoutSeconds(1).build();
         telegram = new TelegramFrontEnd(settings, router, config.dataDir(), router.menu());
         holder[0] = telegram;
         telegram.start();

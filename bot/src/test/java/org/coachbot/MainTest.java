@@ -1,6 +1,8 @@
 package org.coachbot;
 
+import ch.qos.logback.classic.Level;
 import org.coachbot.telegram.FakeBotApiServer;
+import org.coachbot.telegram.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,6 +95,28 @@ class MainTest {
             assertEquals(1, code, message);
             assertTrue(message.contains("BOT_TOKEN"), message);
             assertFalse(message.contains(FakeBotApiServer.TOKEN), message);
+        }
+    }
+
+    @Test
+    void should_exit_1_saying_so_when_another_instance_polls_the_same_token(@TempDir Path temp) throws Exception {
+        // given Telegram answers 409 Conflict to every getUpdates, and the bot gives up after a second of it
+        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
+        Files.copy(Path.of("../knowledge/silent-customer.md"), knowledge.resolve("silent-customer.md"));
+        Path config = Files.writeString(temp.resolve("application.yaml"), "telegram:\n  conflict_exit_seconds: 1\n");
+        try (FakeBotApiServer api = new FakeBotApiServer();
+             LogCapture log = new LogCapture(Class.forName("org.coachbot.telegram.Poller"))) {
+            api.fault(FakeBotApiServer.Fault.CONFLICT, Duration.ofHours(1), "getUpdates");
+
+            // when
+            int code = run(Map.of("CONFIG_FILE", config.toString(), "KNOWLEDGE_DIR", knowledge.toString(),
+                    "DATA_DIR", temp.resolve("data").toString(), "BOT_TOKEN", FakeBotApiServer.TOKEN,
+                    "TELEGRAM_API_URL", api.baseUrl().toString()));
+
+            // then
+            assertEquals(1, code, err.toString(StandardCharsets.UTF_8));
+            assertTrue(log.at(Level.ERROR).stream().anyMatch(l -> l.startsWith("another instance is polling this "
+                    + "token")), log.at(Level.ERROR).toString());
         }
     }
 

@@ -11,12 +11,13 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Runs the benchmarks: {@code java -jar bench/target/coach-bench.jar [retrieval|roleplay|insights]} (all without
- * an argument), on the knowledge and data folders of the bot's configuration ({@code KNOWLEDGE_DIR}, {@code DATA_DIR}).
+ * Runs the benchmarks: {@code java -jar bench/target/coach-bench.jar [retrieval|roleplay|insights|delivery]} (all
+ * without an argument), on the knowledge and data folders of the bot's configuration ({@code KNOWLEDGE_DIR},
+ * {@code DATA_DIR}).
  * Exit code 0 when every target is met, 1 when one is not, 2 on a usage or configuration error.
  */
 public final class Bench {
-    private static final Set<String> PARTS = Set.of("retrieval", "roleplay", "insights");
+    private static final Set<String> PARTS = Set.of("retrieval", "roleplay", "insights", "delivery");
 
     private Bench() {
     }
@@ -27,7 +28,7 @@ public final class Bench {
         String part = args.length > 0 ? args[0] : "";
         if (!part.isEmpty() && !PARTS.contains(part)) {
             System.err.println("unknown benchmark \"" + part
-                    + "\": expected retrieval, roleplay, insights or nothing (all)");
+                    + "\": expected retrieval, roleplay, insights, delivery or nothing (all)");
             System.exit(2);
         }
         BotConfig config;
@@ -43,7 +44,8 @@ public final class Bench {
         int retrieval = runs(part, "retrieval") ? RetrievalBenchmark.run(out, config.knowledgeDir(), data) : 0;
         int rolePlay = runs(part, "roleplay") ? RolePlayBenchmark.run(out, config.knowledgeDir(), data) : 0;
         int insights = runs(part, "insights") ? InsightsBenchmark.run(out, data) : 0;
-        System.exit(Math.max(retrieval, Math.max(rolePlay, insights)));
+        int delivery = runs(part, "delivery") ? DeliveryBenchmark.run(out, data) : 0;
+        System.exit(Math.max(Math.max(retrieval, rolePlay), Math.max(insights, delivery)));
     }
 
     private static boolean runs(String part, String name) {

@@ -7,19 +7,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
-/** Every setting of the bot, after the YAML file and the environment have been merged and checked. */
+/**
+ * Every setting of the bot, after the YAML file and the environment have been merged and checked.
+ *
+ * @param webhookUrl    the public HTTPS URL Telegram pushes updates to; empty to long-poll instead
+ * @param webhookSecret the secret token Telegram sends with every webhook request (environment only); empty to
+ *                      draw a new random one at each start
+ */
 public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerSecond,
                         double messagesPerChatPerSecond, int chatBurst, int handlerThreads,
-                        int pollTimeoutSeconds, Set<Long> adminIds, Set<Long> allowedUserIds, Path knowledgeDir,
-                        Duration reloadDebounce, KnowledgeLimits knowledgeLimits, Path dataDir, LlmSettings llm,
-                        int tipMaxChars, Duration rolePlayIdle, int passMark, Duration questionRetention,
-                        ZoneId timeZone, String logLevel) {
+                        int pollTimeoutSeconds, Duration sendTimeout, Duration maxReplyAge, Duration conflictLimit,
+                        Optional<URI> webhookUrl, int webhookPort, String webhookSecret, Set<Long> adminIds,
+                        Set<Long> allowedUserIds, Path knowledgeDir, Duration reloadDebounce,
+                        KnowledgeLimits knowledgeLimits, Path dataDir, LlmSettings llm, int tipMaxChars,
+                        Duration rolePlayIdle, int passMark, Duration questionRetention, ZoneId timeZone,
+                        String logLevel) {
 
     public BotConfig {
         botToken = botToken == null ? "" : botToken.strip();
         Objects.requireNonNull(telegramApiUrl, "telegramApiUrl must not be null");
+        Objects.requireNonNull(webhookUrl, "webhookUrl must not be null");
+        webhookSecret = webhookSecret == null ? "" : webhookSecret.strip();
         adminIds = Set.copyOf(adminIds);
         allowedUserIds = Set.copyOf(allowedUserIds);
         Objects.requireNonNull(knowledgeDir, "knowledgeDir must not be null");
@@ -39,6 +50,7 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
     @Override
     public String toString() {
         return "BotConfig[telegram=" + (telegramMode() ? "token ***" : "off") + ", api=" + telegramApiUrl
+                + webhookUrl.map(u -> ", webhook=" + u).orElse("")
                 + ", admins=" + adminIds.size() + ", knowledge=" + knowledgeDir + ", data=" + dataDir
                 + ", " + llm + "]";
     }

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,8 @@ public final class ConfigLoader {
     private static final Set<String> KNOWN_KEYS = Set.of(
             "telegram.api_url", "telegram.messages_per_second", "telegram.messages_per_chat_per_second",
             "telegram.chat_burst", "telegram.handler_threads", "telegram.poll_timeout_seconds",
+            "telegram.send_timeout_seconds", "telegram.max_reply_age_hours", "telegram.conflict_exit_seconds",
+            "telegram.webhook_url", "telegram.webhook_port",
             "access.admin_ids", "access.allowed_user_ids", "knowledge.dir", "knowledge.reload_debounce_ms",
             "knowledge.max_sections_per_file", "knowledge.max_sections", "llm.max_concurrent_calls",
             "data.dir", "llm.provider", "llm.base_url", "llm.model", "llm.tip_timeout_seconds",
@@ -63,6 +66,12 @@ public final class ConfigLoader {
                 s.integer("telegram.chat_burst", null, 3, 1, 100),
                 s.integer("telegram.handler_threads", null, 8, 1, 256),
                 s.integer("telegram.poll_timeout_seconds", null, 30, 0, 100),
+                Duration.ofSeconds(s.integer("telegram.send_timeout_seconds", null, 20, 1, 300)),
+                Duration.ofHours(s.integer("telegram.max_reply_age_hours", null, 24, 1, 24 * 30)),
+                Duration.ofSeconds(s.integer("telegram.conflict_exit_seconds", null, 60, 1, 3600)),
+                s.optionalUrl("telegram.webhook_url", "WEBHOOK_URL"),
+                s.integer("telegram.webhook_port", "WEBHOOK_PORT", 8080, 1, 65535),
+                webhookSecret(),
                 s.ids("access.admin_ids", "ADMIN_IDS"),
                 s.ids("access.allowed_user_ids", "ALLOWED_USER_IDS"),
                 Path.of(s.text("knowledge.dir", "KNOWLEDGE_DIR", "./knowledge")),
@@ -107,12 +116,23 @@ public final class ConfigLoader {
             if (child.isObject()) {
                 checkKeys(child, key, file);
             } else if (!KNOWN_KEYS.contains(key)) {
-                String hint = key.contains("token") || key.contains("key")
-                        ? "no such key in " + file + " (secrets come only from the environment: BOT_TOKEN, LLM_API_KEY)"
+                String hint = key.contains("token") || key.contains("key") || key.contains("secret")
+                        ? "no such key in " + file + " (secrets come only from the environment: BOT_TOKEN, "
+                        + "LLM_API_KEY, WEBHOOK_SECRET)"
                         : "one of the keys documented in " + file;
                 throw new ConfigException(key, child.asText(), hint);
             }
         });
+    }
+
+    /** Telegram accepts 1-256 characters of A-Z, a-z, 0-9, _ and - as a webhook secret token. */
+    private String webhookSecret() {
+        String secret = env.getOrDefault("WEBHOOK_SECRET", "").strip();
+        if (!secret.isEmpty() && !secret.matches("[A-Za-z0-9_-]{1,256}")) {
+            // The value is a secret: the message names the variable, never what it holds.
+            throw new ConfigException("WEBHOOK_SECRET", "***", "1-256 characters of A-Z, a-z, 0-9, _ and -");
+        }
+        return secret;
     }
 
     private static KnowledgeLimits knowledgeLimits(Settings s) {
@@ -208,7 +228,14 @@ public final class ConfigLoader {
             return parseUrl(envName != null && env.containsKey(envName) ? envName : key, value);
         }
 
-        /** A URL of scheme, host and port only, as the Telegram long-polling client builds its own paths. */
+        /** An http(s) URL, or empty when the key is not set. */
+        Optional<URI> optionalUrl(String key, String envName) {
+            String value = text(key, envName, "");
+            return value.isEmpty() ? Optional.empty()
+                    : Optional.of(parseUrl(envName != null && env.containsKey(envName) ? envName : key, value));
+        }
+
+        /** A URL of scheme, host and port only, as the Telegram client builds its own paths. */
         URI origin(String key, String envName, String fallback) {
             URI uri = url(key, envName, fallback);
             if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null) {

@@ -1,160 +1,141 @@
 package org.coachbot.telegram;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.coachbot.chat.Button;
 import org.coachbot.chat.Html;
-import org.coachbot.chat.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
-import java.util.function.Supplier;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
- * Delivers replies the way Telegram accepts them: split below 4096 units, throttled, resent after a 429's
- * {@code retry_after}, retried with bounded back-off on 5xx and network errors, and sent as plain text when
- * Telegram cannot parse the HTML. A part Telegram accepted is never sent again.
+ * Sends one message the way Telegram accepts it: throttled, resent after a 429's {@code retry_after}, retried with
+ * back-off on 5xx and network errors for as long as it takes up to a maximum age, and sent as plain text when
+ * Telegram cannot parse the HTML. A send that timed out may have reached Telegram, so it is resent once and no
+ * more: a hang costs at most one duplicate.
  */
-public final class Delivery {
-    /** Telegram's limit for a photo caption. */
-    static final int CAPTION_LIMIT = 1024;
-    /** Tries for 5xx and network errors: 0.5 + 1 + 2 + 4 s of back-off before giving up. */
-    static final int MAX_TRIES = 5;
-    /** A flood of 429s means something is wrong; stop after this many waits instead of looping forever. */
-    static final int MAX_RATE_LIMIT_WAITS = 10;
+final class Delivery {
+    /** Back-off after a 5xx or network error: 0.5 s, doubling up to {@link #MAX_BACK_OFF_MS}. */
+    static final long FIRST_BACK_OFF_MS = 500;
+    /** Short enough that replies flow within seconds after Telegram is back, long enough not to hammer it. */
+    static final long MAX_BACK_OFF_MS = 10_000;
+    /** During a long outage every failure would be a log line; only the first and then every tenth are. */
+    static final int LOG_EVERY = 10;
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
-    private final BotApi api;
+    private final BotClient api;
     private final Throttle throttle;
-    private final Throttle.Sleeper sleeper;
-    private final MessageSplitter splitter = new MessageSplitter();
+    private final TimeSource time;
+    private final Duration maxAge;
+    private final BooleanSupplier stopping;
 
-    public Delivery(BotApi api, Throttle throttle, Throttle.Sleeper sleeper) {
+    /** {@code stopping} turns retries off: what fails then stays in the outbox for the next start. */
+    Delivery(BotClient api, Throttle throttle, TimeSource time, Duration maxAge, BooleanSupplier stopping) {
         this.api = api;
         this.throttle = throttle;
-        this.sleeper = sleeper;
+        this.time = time;
+        this.maxAge = maxAge;
+        this.stopping = stopping;
     }
 
-    /** Sends one reply; returns the id of the last message sent, or -1 if nothing could be delivered. */
-    public long send(long chatId, Reply reply) {
-        String text = reply.html();
-        if (reply.hasImage()) {
-            String caption = text.length() <= CAPTION_LIMIT ? text : "";
-            JsonNode sent = deliver(chatId, () -> api.sendPhoto(chatId, reply.png(), caption));
-            if (!caption.isEmpty() || text.isEmpty()) {
-                return sent == null ? -1 : sent.path("message_id").asLong(-1);
-            }
-        }
-        List<String> parts = splitter.split(text);
-        long last = -1;
-        for (int i = 0; i < parts.size(); i++) {
-            // Buttons belong under the last part, where the user finishes reading.
-            List<List<Button>> buttons = i == parts.size() - 1 ? reply.buttons() : List.of();
-            last = sendText(chatId, parts.get(i), buttons);
-        }
-        return last;
-    }
-
-    /** Replaces the text of a message sent earlier, e.g. a progress status. */
-    public void edit(long chatId, long messageId, String html) {
-        ObjectNode body = api.object().put("chat_id", chatId).put("message_id", messageId).put("text", html)
-                .put("parse_mode", "HTML");
-        try {
-            deliver(chatId, () -> api.call("editMessageText", body));
-        } catch (TelegramApiException e) {
-            if (!e.getMessage().contains("message is not modified")) {
-                log.warn("cannot edit message {} in chat {}: {}", messageId, chatId, e.getMessage());
-            }
-        }
+    /** What became of a message: Telegram's message id, or given up. */
+    record Outcome(boolean sent, long messageId) {
+        static final Outcome DROPPED = new Outcome(false, -1);
     }
 
     /**
-     * Replaces the text and buttons of a message sent earlier (a tip expanded in place). Returns false when Telegram
-     * refuses the edit (message too old or deleted, text too long), so the caller can send the reply instead.
+     * Sends until Telegram accepts the message, refuses it for good or it is older than the maximum age.
+     * {@code onTimeout} gets the message each time a send times out, so the count survives a restart.
+     *
+     * @throws BotApiException.Interrupted when the bot stops meanwhile and the message could not be sent yet
      */
-    public boolean replace(long chatId, long messageId, Reply reply) {
-        if (reply.html().length() > MessageSplitter.TELEGRAM_LIMIT) {
-            return false;
-        }
-        ObjectNode body = api.object().put("chat_id", chatId).put("message_id", messageId)
-                .put("text", reply.html()).put("parse_mode", "HTML");
-        body.set("reply_markup", keyboard(reply.buttons()));
-        try {
-            deliver(chatId, () -> api.call("editMessageText", body));
-            return true;
-        } catch (TelegramApiException e) {
-            if (e.getMessage().contains("message is not modified")) {
-                return true;
-            }
-            log.warn("cannot replace message {} in chat {}, sending a new one: {}", messageId, chatId, e.getMessage());
-            return false;
-        }
-    }
-
-    /** Shows "typing…"; best effort, never retried. */
-    public void typing(long chatId) {
-        try {
-            api.call("sendChatAction", api.object().put("chat_id", chatId).put("action", "typing"));
-        } catch (TelegramApiException e) {
-            log.debug("typing action failed in chat {}: {}", chatId, e.getMessage());
-        }
-    }
-
-    private long sendText(long chatId, String html, List<List<Button>> buttons) {
-        ObjectNode body = api.object().put("chat_id", chatId).put("text", html).put("parse_mode", "HTML");
-        if (!buttons.isEmpty()) {
-            body.set("reply_markup", keyboard(buttons));
-        }
-        try {
-            JsonNode sent = deliver(chatId, () -> api.call("sendMessage", body));
-            return sent == null ? -1 : sent.path("message_id").asLong(-1);
-        } catch (TelegramApiException e) {
-            if (!e.cannotParseEntities()) {
-                throw e;
-            }
-            log.warn("Telegram could not parse the HTML of a reply in chat {}; sending it as plain text", chatId);
-            body.remove("parse_mode");
-            body.put("text", Html.toPlain(html));
-            JsonNode sent = deliver(chatId, () -> api.call("sendMessage", body));
-            return sent == null ? -1 : sent.path("message_id").asLong(-1);
-        }
-    }
-
-    private ObjectNode keyboard(List<List<Button>> rows) {
-        ObjectNode markup = api.object();
-        ArrayNode keyboard = markup.putArray("inline_keyboard");
-        for (List<Button> row : rows) {
-            ArrayNode line = keyboard.addArray();
-            row.forEach(b -> line.addObject().put("text", b.label()).put("callback_data", b.data()));
-        }
-        return markup;
-    }
-
-    /** Runs one API call under the throttle, retrying what a retry can fix. */
-    private JsonNode deliver(long chatId, Supplier<JsonNode> call) {
+    Outcome send(OutboxMessage message, Consumer<OutboxMessage> onTimeout) {
+        OutboxMessage m = message;
+        boolean plain = false;
         int failures = 0;
-        int rateLimited = 0;
-        try {
-            while (true) {
-                throttle.acquire(chatId);
-                try {
-                    return call.get();
-                } catch (TelegramApiException e) {
-                    if (e.errorCode() == 429 && ++rateLimited <= MAX_RATE_LIMIT_WAITS) {
-                        log.info("Telegram asked to wait {} s before sending to chat {}", e.retryAfterSeconds(), chatId);
-                        sleeper.sleep(Math.max(1, e.retryAfterSeconds()) * 1000L);
-                    } else if (e.retryable() && e.errorCode() != 429 && ++failures < MAX_TRIES) {
-                        sleeper.sleep(500L << (failures - 1));
-                    } else {
-                        throw e;
-                    }
-                }
+        while (true) {
+            long age = time.millis() - m.createdAt();
+            if (age > maxAge.toMillis()) {
+                log.warn("dropping a reply ({}): Telegram has not accepted it in {} min of trying", m.describe(),
+                        age / 60_000);
+                return Outcome.DROPPED;
             }
+            try {
+                throttle.acquire(m.chatId());
+                long id = attempt(m, plain);
+                if (failures > 0) {
+                    log.info("delivered a reply ({}) after {} failed tries", m.describe(), failures);
+                }
+                return new Outcome(true, id);
+            } catch (BotApiException e) {
+                if (e instanceof BotApiException.Interrupted) {
+                    throw e;
+                }
+                if (stopping.getAsBoolean() && (e.retryable() || e.timedOut())) {
+                    throw new BotApiException.Interrupted("sending to chat " + m.chatId() + " (stopping)");
+                }
+                if (e.timedOut()) {
+                    if (m.timeouts() >= 1) {
+                        log.warn("no answer from Telegram for a reply ({}) twice; not sending it a third time, "
+                                + "since it may already have arrived", m.describe());
+                        return Outcome.DROPPED;
+                    }
+                    m = m.withTimeout();
+                    onTimeout.accept(m);
+                    log.warn("no answer from Telegram for a reply ({}); sending it once more and waiting up to {} min",
+                            m.describe(), BotClient.PATIENT_TIMEOUT.toMinutes());
+                } else if (e.errorCode() == 429) {
+                    long wait = Math.max(1, e.retryAfterSeconds()) * 1000L;
+                    log.info("Telegram asked to wait {} s before sending to chat {}", wait / 1000, m.chatId());
+                    throttle.pause(m.chatId(), wait);
+                } else if (e.cannotParseEntities() && !plain) {
+                    log.warn("Telegram could not parse the HTML of a reply ({}); sending it as plain text",
+                            m.describe());
+                    plain = true;
+                } else if (m.kind() != OutboxMessage.Kind.TEXT && m.kind() != OutboxMessage.Kind.PHOTO
+                        && e.notModified()) {
+                    return new Outcome(true, m.editMessageId());
+                } else if (m.kind() == OutboxMessage.Kind.REPLACE && e.errorCode() == 400) {
+                    log.info("cannot edit message {} in chat {} ({}); sending the reply as a new message",
+                            m.editMessageId(), m.chatId(), e.getMessage());
+                    m = m.asText();
+                } else if (e.retryable()) {
+                    failures++;
+                    if (failures == 1 || failures % LOG_EVERY == 0) {
+                        log.warn("sending a reply ({}) failed {} time(s), trying again: {}", m.describe(), failures,
+                                e.getMessage());
+                    }
+                    sleep(Math.min(MAX_BACK_OFF_MS, FIRST_BACK_OFF_MS << Math.min(failures - 1, 10)));
+                } else {
+                    log.warn("Telegram refused a reply ({}); it is dropped: {}", m.describe(), e.getMessage());
+                    return Outcome.DROPPED;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BotApiException.Interrupted("waiting to send to chat " + m.chatId());
+            }
+        }
+    }
+
+    private long attempt(OutboxMessage m, boolean plain) {
+        boolean patient = m.timeouts() > 0;
+        String text = plain ? Html.toPlain(m.html()) : m.html();
+        return switch (m.kind()) {
+            case TEXT -> api.sendText(m.chatId(), text, !plain, m.buttons(), patient);
+            case PHOTO -> api.sendPhoto(m.chatId(), m.png(), text, !plain, patient);
+            case EDIT, REPLACE -> {
+                api.edit(m.chatId(), m.editMessageId(), text, !plain, m.buttons(), patient);
+                yield m.editMessageId();
+            }
+        };
+    }
+
+    private void sleep(long millis) {
+        try {
+            time.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TelegramApiException(0, "interrupted while sending to chat " + chatId, 0);
+            throw new BotApiException.Interrupted("waiting to retry");
         }
     }
 }

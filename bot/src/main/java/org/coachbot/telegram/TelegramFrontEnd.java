@@ -1,126 +1,245 @@
 package org.coachbot.telegram;
 
-import ch.qos.logback.classic.Level;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import okhttp3.OkHttpClient;
 import org.coachbot.chat.ChatCore;
 import org.coachbot.chat.FileFetcher;
 import org.coachbot.chat.Incoming;
+import org.coachbot.chat.Messenger;
 import org.coachbot.chat.Notifier;
-import org.coachbot.chat.Reply;
-import org.coachbot.chat.Responder;
-import org.coachbot.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.BotSession;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.interfaces.BackOff;
-import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Long-polls the Bot API with telegrambots' long-polling session and hands updates to the chat core: one chat
- * strictly in order, different chats in parallel on a bounded pool. Nothing a handler throws stops polling, and the
- * finished-update mark is saved in {@code DATA_DIR} and used as the first offset, so a restart neither repeats nor
- * skips a message. Replies go out through {@link Delivery}, which throttles and honours {@code retry_after}.
+ * Connects Telegram to the chat core. Updates come by long polling or webhook into a durable inbox, run one chat
+ * strictly in order and different chats in parallel, and every reply goes through a durable outbox; a restart
+ * after a crash or a stop handles what the inbox still holds and sends what the outbox still holds.
  */
 public final class TelegramFrontEnd {
-    /** A reply slower than this shows "typing…", refreshed before Telegram's 5-second display runs out. */
-    static final Duration TYPING_AFTER = Duration.ofSeconds(1);
-    static final Duration TYPING_EVERY = Duration.ofSeconds(4);
-    /** Bounded wait for in-flight replies on shutdown. */
+    /** Bounded wait for replies in progress on shutdown; what is left is finished after the restart. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** Handled updates and sent replies are kept this long, then pruned. */
+    static final Duration KEEP_DONE = Duration.ofDays(7);
     private static final Logger log = LoggerFactory.getLogger(TelegramFrontEnd.class);
 
     private final TelegramSettings settings;
-    private final ChatCore core;
     private final List<Map.Entry<String, String>> menu;
-    private final BotApi api;
-    private final Delivery delivery;
-    private final OffsetStore offsets;
+    private final TimeSource time;
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final Connection connection;
+    private final BotClient api;
+    private final Replies replies;
+    private final ChatLanes lanes;
     private final UpdateTranslator translator;
-    private final Throttle.Sleeper sleeper;
-    private final Texts texts = Texts.of("telegram");
-    private final ExecutorService handlers;
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "typing"));
-    private final ScheduledExecutorService pollerThread =
-            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "telegram-poller"));
-    private final Map<Long, CompletableFuture<Void>> chatTails = new ConcurrentHashMap<>();
-    private final OkHttpClient http;
-    private TelegramBotsLongPollingApplication polling;
+    private final UpdateHandler handler;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "telegram-timers");
+        t.setDaemon(true);
+        return t;
+    });
+    private final CompletableFuture<String> fatal = new CompletableFuture<>();
+    private Poller poller;
+    private Thread pollerThread;
+    private WebhookReceiver webhook;
     private volatile boolean stopping;
 
     public TelegramFrontEnd(TelegramSettings settings, ChatCore core, Path dataDir, List<Map.Entry<String, String>> menu) {
-        this(settings, core, dataDir, menu, Thread::sleep);
+        this(settings, core, dataDir, menu, TimeSource.system());
     }
 
-    /** With an injected sleeper, so tests of 429 and back-off do not wait. */
+    /** With injected time, so tests of back-off, 429 and conflicts do not wait. */
     public TelegramFrontEnd(TelegramSettings settings, ChatCore core, Path dataDir,
-                            List<Map.Entry<String, String>> menu, Throttle.Sleeper sleeper) {
+                            List<Map.Entry<String, String>> menu, TimeSource time) {
+        this(settings, core, menu, time, DeliveryTables.open(dataDir), null, null);
+    }
+
+    /** With the inbox and outbox given, so tests can make the database fail. */
+    TelegramFrontEnd(TelegramSettings settings, ChatCore core, List<Map.Entry<String, String>> menu, TimeSource time,
+                     Connection connection, Inbox inbox, Outbox outbox) {
         this.settings = settings;
-        this.core = core;
         this.menu = List.copyOf(menu);
-        this.sleeper = sleeper;
-        this.api = new BotApi(settings);
-        this.delivery = new Delivery(api, new Throttle(settings.messagesPerSecond(),
-                settings.messagesPerChatPerSecond(), settings.chatBurst(), System::nanoTime, sleeper), sleeper);
-        this.offsets = new OffsetStore(dataDir);
+        this.time = time;
+        this.connection = connection;
+        this.inbox = inbox != null ? inbox : new SqliteInbox(connection, time::millis);
+        this.outbox = outbox != null ? outbox : new SqliteOutbox(connection, time::millis);
+        this.api = new BotClient(settings);
+        Throttle throttle = new Throttle(settings.messagesPerSecond(), settings.messagesPerChatPerSecond(),
+                settings.chatBurst(), time);
+        this.replies = new Replies(this.outbox, new Delivery(api, throttle, time, settings.maxReplyAge(),
+                () -> stopping), time);
+        this.lanes = new ChatLanes(settings.handlerThreads());
         this.translator = new UpdateTranslator(settings.adminIds());
-        this.handlers = Executors.newFixedThreadPool(settings.handlerThreads(), r -> daemon(r, "chat-handler"));
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(settings.pollTimeoutSeconds() + 15L))
-                .build();
+        this.handler = new UpdateHandler(core, settings.allowedUserIds(), translator, replies, this.inbox, api, timers,
+                () -> stopping);
     }
 
     /**
-     * Checks the token, registers the command menu and starts polling in the background. While the Bot API cannot
-     * be reached this waits and tries again; a token Telegram rejects fails at once.
+     * Checks the token, registers the command menu, resumes what the last run left and starts receiving. While
+     * the Bot API cannot be reached this waits and tries again; a token Telegram rejects fails at once.
      *
-     * @throws IllegalStateException when Telegram rejects the token
+     * @throws IllegalStateException when Telegram rejects the token or the webhook
      */
     public void start() {
-        awaitBotApi();
+        untilAnswered("getMe", api::getMe);
         registerMenu();
-        polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> pollerThread,
-                PollBackOff::new);
-        try {
-            polling.registerBot(settings.token(), this::telegramUrl, this::getUpdates, this::consume);
-        } catch (org.telegram.telegrambots.meta.exceptions.TelegramApiException e) {
-            throw new IllegalStateException("cannot start long polling: " + settings.mask(e.getMessage()));
+        prune();
+        timers.scheduleAtFixedRate(this::prune, 6, 6, TimeUnit.HOURS);
+        resume();
+        if (settings.webhook().isPresent()) {
+            startWebhook(settings.webhook().get());
+        } else {
+            untilAnswered("deleteWebhook", api::deleteWebhook);
+            poller = new Poller(api, inbox, this::entry, this::dispatch, lanes::queued, time,
+                    settings.conflictLimit(), this::fail);
+            pollerThread = new Thread(poller, "telegram-poller");
+            pollerThread.setDaemon(true);
+            pollerThread.start();
         }
     }
 
-    private void awaitBotApi() {
-        PollBackOff backOff = new PollBackOff();
+    /** Completes with the reason when the bot cannot go on, e.g. another instance polls the same token. */
+    public CompletableFuture<String> fatal() {
+        return fatal;
+    }
+
+    /** The port the webhook listens on; for a configured port of 0. */
+    public int webhookPort() {
+        return webhook == null ? -1 : webhook.port();
+    }
+
+    /** Stops receiving, lets replies in progress finish (bounded); the rest waits in the inbox and outbox. */
+    public void stop() {
+        stopping = true;
+        if (webhook != null) {
+            webhook.stop();
+        }
+        if (poller != null) {
+            poller.stop();
+            api.cancelPolls();
+            pollerThread.interrupt();
+            try {
+                pollerThread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lanes.stop(SHUTDOWN_GRACE);
+        timers.shutdownNow();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("closing the delivery database: {}", e.getMessage());
+        }
+    }
+
+    /** Sends messages the bot starts itself through the outbox, in the chat's lane, behind its replies. */
+    public Messenger messenger() {
+        return (chatId, reply) -> {
+            List<OutboxMessage> unrecorded = replies.record(chatId, reply);
+            lanes.submit(chatId, () -> replies.flush(chatId, unrecorded));
+        };
+    }
+
+    /** Sends to every administrator's private chat, like {@link #messenger()}. */
+    public Notifier notifier() {
+        Messenger messenger = messenger();
+        return reply -> settings.adminIds().forEach(id -> messenger.send(id, reply));
+    }
+
+    /** Downloads a document with getFile from the configured Bot API. */
+    public FileFetcher fileFetcher() {
+        return document -> api.download(document.fileId());
+    }
+
+    private void startWebhook(TelegramSettings.Webhook hook) {
+        webhook = new WebhookReceiver(hook, this::receive);
+        try {
+            webhook.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen for the webhook on port " + hook.port() + ": "
+                    + e.getMessage() + "; set WEBHOOK_PORT to a free port");
+        }
+        untilAnswered("setWebhook", () -> api.setWebhook(hook.url().toString(), hook.secret()));
+        log.info("webhook set to {}", hook.url());
+    }
+
+    /** A webhook update: recorded, then answered 200; false makes Telegram send it again later. */
+    private boolean receive(Update update) {
+        try {
+            dispatch(inbox.record(List.of(entry(update)), 0));
+            return true;
+        } catch (RuntimeException e) {
+            log.error("cannot record update {} from the webhook; Telegram sends it again: {}", update.getUpdateId(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    private void resume() {
+        for (long chat : outbox.chatsWithPending()) {
+            lanes.submit(chat, () -> replies.flush(chat, List.of()));
+        }
+        List<InboxEntry> pending = inbox.pending();
+        if (!pending.isEmpty()) {
+            log.info("handling {} update(s) the last run received but did not finish", pending.size());
+        }
+        pending.forEach(e -> lanes.submit(e.chatId(), () -> handler.handle(e)));
+    }
+
+    private InboxEntry entry(Update update) {
+        long chat;
+        try {
+            chat = translator.translate(update).map(Incoming::chatId).orElse(InboxEntry.NO_CHAT);
+        } catch (RuntimeException e) {
+            log.warn("update {} cannot be read and is skipped: {}", update.getUpdateId(), e.toString());
+            chat = InboxEntry.NO_CHAT;
+        }
+        return new InboxEntry(update.getUpdateId(), chat, update);
+    }
+
+    private void dispatch(List<InboxEntry> fresh) {
+        for (InboxEntry e : fresh) {
+            if (e.update().hasCallbackQuery()) {
+                api.answerCallback(e.update().getCallbackQuery().getId());
+            }
+            lanes.submit(e.chatId(), () -> handler.handle(e));
+        }
+    }
+
+    /**
+     * Calls the Bot API until it answers: an unreachable or failing Bot API is waited for with back-off, a
+     * refusal ends the start with a message saying what to fix.
+     */
+    private void untilAnswered(String method, Runnable call) {
+        Poller.BackOff backOff = new Poller.BackOff();
         while (!stopping) {
             try {
-                api.call("getMe", api.object());
+                call.run();
                 return;
-            } catch (TelegramApiException e) {
+            } catch (BotApiException e) {
                 if (e.errorCode() == 401 || e.errorCode() == 404) {
                     throw new IllegalStateException("Telegram rejected BOT_TOKEN (" + e.getMessage()
                             + "); use the token @BotFather gave for this bot");
                 }
-                long wait = e.errorCode() == 429 ? e.retryAfterSeconds() * 1000L : backOff.nextBackOffMillis();
-                log.warn("Bot API not reachable yet ({}); trying again in {} ms", e.getMessage(), wait);
+                if (!e.retryable()) {
+                    throw new IllegalStateException(method + " failed: " + e.getMessage());
+                }
+                long wait = e.errorCode() == 429 ? Math.max(1, e.retryAfterSeconds()) * 1000L : backOff.next();
+                log.warn("Bot API not reachable yet ({}); trying {} again in {} ms", e.getMessage(), method, wait);
                 try {
-                    sleeper.sleep(wait);
+                    time.sleep(wait);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while waiting for the Bot API");
@@ -129,199 +248,28 @@ public final class TelegramFrontEnd {
         }
     }
 
-    /** Stops polling, lets in-flight replies finish (bounded) and saves the offset. */
-    public void stop() {
-        stopping = true;
-        stopPolling();
-        handlers.shutdown();
-        try {
-            if (!handlers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("replies still running after {} s; they will be fetched again after the restart",
-                        SHUTDOWN_GRACE.toSeconds());
-                handlers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        timers.shutdownNow();
-    }
-
-    /**
-     * Closing the session interrupts the long poll in progress, which the session logs as a failed request with a
-     * stack trace; that one is expected, so the session's log is muted until its thread has ended.
-     */
-    private void stopPolling() {
-        var sessionLog = LoggerFactory.getLogger(BotSession.class) instanceof ch.qos.logback.classic.Logger l ? l : null;
-        Level before = sessionLog == null ? null : sessionLog.getLevel();
-        if (sessionLog != null) {
-            sessionLog.setLevel(Level.OFF);
-        }
-        try {
-            if (polling != null) {
-                polling.close();
-            }
-            http.dispatcher().cancelAll(); // a blocking socket read does not notice the interrupt
-            pollerThread.shutdownNow();
-            pollerThread.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            log.debug("stopping long polling: {}", settings.mask(e.getMessage()));
-        } finally {
-            if (sessionLog != null) {
-                sessionLog.setLevel(before);
-            }
-        }
-    }
-
-    /** Sends to every administrator's private chat. */
-    public Notifier notifier() {
-        return reply -> settings.adminIds().forEach(id -> {
-            try {
-                delivery.send(id, reply);
-            } catch (RuntimeException e) {
-                log.warn("cannot notify admin {}: {}", id, e.getMessage());
-            }
-        });
-    }
-
-    /** Downloads a document with getFile and the file URL on the same Bot API base. */
-    public FileFetcher fileFetcher() {
-        return document -> {
-            JsonNode file = api.call("getFile", api.object().put("file_id", document.fileId()));
-            return api.download(file.path("file_path").asText());
-        };
-    }
-
     private void registerMenu() {
-        ArrayNode commands = api.object().arrayNode();
-        menu.forEach(e -> commands.addObject().put("command", e.getKey()).put("description", e.getValue()));
-        var body = api.object();
-        body.set("commands", commands);
+        if (menu.isEmpty()) {
+            return;
+        }
         try {
-            api.call("setMyCommands", body);
-        } catch (TelegramApiException e) {
+            api.setMyCommands(menu);
+        } catch (BotApiException e) {
             log.warn("could not register the command menu (the bot works without it): {}", e.getMessage());
         }
     }
 
-    private TelegramUrl telegramUrl() {
-        var base = settings.apiBaseUrl();
-        boolean https = "https".equals(base.getScheme());
-        return new TelegramUrl(base.getScheme(), base.getHost(), base.getPort() > 0 ? base.getPort() : https ? 443 : 80,
-                false);
-    }
-
-    /**
-     * The session passes the last update it received; before the first one it passes 0, and the offset saved by
-     * the previous run takes over, so updates answered before a restart are not fetched again.
-     */
-    private GetUpdates getUpdates(int lastReceived) {
-        return GetUpdates.builder()
-                .offset((int) Math.max(lastReceived + 1L, offsets.nextOffset()))
-                .timeout(settings.pollTimeoutSeconds())
-                .allowedUpdates(List.of("message", "callback_query"))
-                .build();
-    }
-
-    private void consume(List<Update> updates) {
-        if (stopping) {
-            return; // not begun, so the saved offset still points at them and the next run fetches them
-        }
-        for (Update update : updates) {
-            try {
-                long id = update.getUpdateId();
-                if (offsets.begin(id)) {
-                    dispatch(id, update);
-                }
-            } catch (RuntimeException e) {
-                log.error("update {} could not be dispatched; polling continues", update.getUpdateId(), e);
-            }
-        }
-    }
-
-    /** Waits after a failed getUpdates: 0.5 s, doubling up to 30 s, back to 0.5 s after a success. */
-    static final class PollBackOff implements BackOff {
-        private int failures;
-
-        @Override
-        public void reset() {
-            failures = 0;
-        }
-
-        @Override
-        public long nextBackOffMillis() {
-            failures = Math.min(failures + 1, 7);
-            return Math.min(30_000L, 250L << failures);
-        }
-    }
-
-    private void dispatch(long updateId, Update update) {
-        var incoming = translator.translate(update);
-        if (update.hasCallbackQuery()) {
-            answerCallback(update.getCallbackQuery().getId());
-        }
-        if (incoming.isEmpty()) {
-            offsets.finish(updateId);
-            return;
-        }
-        long chat = incoming.get().chatId();
-        // Chaining on the chat's last task keeps one chat in order while other chats use the other threads.
-        chatTails.compute(chat, (id, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
-                .thenRunAsync(() -> handle(updateId, incoming.get()), handlers));
-    }
-
-    private void handle(long updateId, Incoming in) {
-        ScheduledFuture<?> typing = timers.scheduleAtFixedRate(() -> delivery.typing(in.chatId()),
-                TYPING_AFTER.toMillis(), TYPING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    private void prune() {
+        long before = time.millis() - KEEP_DONE.toMillis();
         try {
-            if (!settings.allowedUserIds().isEmpty() && !settings.allowedUserIds().contains(in.user().id())) {
-                delivery.send(in.chatId(), Reply.html(texts.get("not.allowed")));
-            } else {
-                core.handle(in, responder(in.chatId(), in.messageId()));
-            }
+            inbox.prune(before);
+            outbox.prune(before);
         } catch (RuntimeException e) {
-            log.error("update {} in chat {} failed; polling continues", updateId, in.chatId(), e);
-        } finally {
-            typing.cancel(false);
-            offsets.finish(updateId);
+            log.warn("cannot prune the inbox and outbox: {}", e.getMessage());
         }
     }
 
-    /** @param buttonMessage the message whose button was pressed, 0 for none: what {@code replace} edits */
-    private Responder responder(long chatId, long buttonMessage) {
-        return new Responder() {
-            @Override
-            public void send(Reply reply) {
-                delivery.send(chatId, reply);
-            }
-
-            @Override
-            public void replace(Reply reply) {
-                if (buttonMessage == 0 || reply.hasImage() || !delivery.replace(chatId, buttonMessage, reply)) {
-                    delivery.send(chatId, reply);
-                }
-            }
-
-            @Override
-            public Status status(String html) {
-                long messageId = delivery.send(chatId, Reply.html(html));
-                return update -> delivery.edit(chatId, messageId, update);
-            }
-        };
-    }
-
-    private void answerCallback(String callbackId) {
-        try {
-            api.call("answerCallbackQuery", api.object().put("callback_query_id", callbackId));
-        } catch (TelegramApiException e) {
-            log.debug("answerCallbackQuery failed: {}", e.getMessage());
-        }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+    private void fail(String reason) {
+        fatal.complete(reason);
     }
 }

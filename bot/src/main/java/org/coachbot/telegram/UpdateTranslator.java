@@ -25,9 +25,7 @@ final class UpdateTranslator {
         if (update.hasCallbackQuery()) {
             CallbackQuery q = update.getCallbackQuery();
             long chat = q.getMessage() != null ? q.getMessage().getChatId() : q.getFrom().getId();
-            long message = q.getMessage() != null && q.getMessage().getMessageId() != null
-                    ? q.getMessage().getMessageId() : 0;
-            return Optional.of(Incoming.button(user(q.getFrom()), chat, requireNonNullElse(q.getData(), ""), message));
+            return Optional.of(Incoming.button(user(q.getFrom()), chat, requireNonNullElse(q.getData(), "")));
         }
         Message m = update.getMessage();
         if (m == null || m.getFrom() == null) {

@@ -165,6 +165,48 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_read_the_delivery_settings_with_their_defaults() throws Exception {
+        BotConfig defaults = load(withFile("{}", Map.of()));
+        BotConfig set = load(withFile("""
+                telegram:
+                  send_timeout_seconds: 5
+                  max_reply_age_hours: 2
+                  conflict_exit_seconds: 90
+                """, Map.of()));
+
+        assertEquals(java.time.Duration.ofSeconds(20), defaults.sendTimeout());
+        assertEquals(java.time.Duration.ofHours(24), defaults.maxReplyAge());
+        assertEquals(java.time.Duration.ofMinutes(1), defaults.conflictLimit());
+        assertTrue(defaults.webhookUrl().isEmpty());
+        assertEquals(java.time.Duration.ofSeconds(5), set.sendTimeout());
+        assertEquals(java.time.Duration.ofHours(2), set.maxReplyAge());
+        assertEquals(java.time.Duration.ofSeconds(90), set.conflictLimit());
+    }
+
+    @Test
+    void should_read_the_webhook_from_the_environment_and_its_secret_only_from_there() throws Exception {
+        BotConfig config = load(withFile("{}", Map.of("WEBHOOK_URL", "https://bot.example.com/telegram",
+                "WEBHOOK_PORT", "8443", "WEBHOOK_SECRET", "abc_DEF-123")));
+
+        assertEquals("https://bot.example.com/telegram", config.webhookUrl().orElseThrow().toString());
+        assertEquals(8443, config.webhookPort());
+        assertEquals("abc_DEF-123", config.webhookSecret());
+        assertFalse(config.toString().contains("abc_DEF-123"));
+        ConfigException inFile = assertThrows(ConfigException.class,
+                () -> load(withFile("telegram:\n  webhook_secret: abc\n", Map.of())));
+        assertTrue(inFile.getMessage().contains("WEBHOOK_SECRET"), inFile.getMessage());
+    }
+
+    @Test
+    void should_refuse_a_webhook_secret_telegram_would_refuse_without_printing_it() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(withFile("{}", Map.of("WEBHOOK_SECRET", "has spaces and ü"))));
+
+        assertTrue(e.getMessage().contains("WEBHOOK_SECRET"), e.getMessage());
+        assertFalse(e.getMessage().contains("has spaces"), e.getMessage());
+    }
+
+    @Test
     void should_read_the_knowledge_limits_and_the_llm_pool_size_with_defaults() throws Exception {
         BotConfig defaults = load(withFile("{}", Map.of()));
         assertEquals(org.coachbot.knowledge.KnowledgeLimits.DEFAULT, defaults.knowledgeLimits());

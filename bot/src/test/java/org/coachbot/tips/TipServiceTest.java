@@ -156,7 +156,7 @@ class TipServiceTest {
 
     private static Screen press(TipService tips, Button button) {
         Screen screen = new Screen();
-        tips.onButton(Incoming.button(AGENT, 7, button.data(), 555), screen);
+        tips.onButton(Incoming.button(AGENT, 7, button.data()), screen);
         return screen;
     }
 

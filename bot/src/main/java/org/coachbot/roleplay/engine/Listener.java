@@ -44,10 +44,14 @@ public final class Listener {
             rubric.detectorsFor(MoveKind.OVER_PROMISE).stream().findFirst().ifPresent(d -> moves.add(
                     new DetectedMove(d.move(), d.polarity(), d.id(), d.dimension(), line.strip(), turn)));
         }
-        List<String> affirmative = clauses.stream().filter(c -> !language.negated(c)).toList();
+        // A clause that refuses the step offers nothing, and neither does one that promises what cannot be done:
+        // "我保证您马上就有热水" names no room and no engineer.
+        java.util.function.Predicate<String> offersNothing = c -> language.negated(c) || promisesTheImpossible(
+                scenario, c, language);
+        List<String> affirmative = clauses.stream().filter(offersNothing.negate()).toList();
         Set<String> beats = new LinkedHashSet<>();
         for (RemedyBeat beat : scenario.remedy()) {
-            boolean byPattern = beat.patterns().stream().anyMatch(p -> affirmed(p, normalised, language::negated));
+            boolean byPattern = beat.patterns().stream().anyMatch(p -> affirmed(p, normalised, offersNothing));
             if (byPattern || (!beat.examples().isEmpty()
                     && meaning.closeness(affirmative, beat.examples()) >= rubric.thresholds().remedy())) {
                 beats.add(beat.id());
@@ -62,6 +66,11 @@ public final class Listener {
         Optional<Fact> fact = question ? fact(scenario, rubric, normalised, clauses) : Optional.empty();
         return new Heard(line.strip(), moves, beats, fact, offScript, question,
                 language.time(normalised), language.name(normalised), language.farewell(normalised));
+    }
+
+    private static boolean promisesTheImpossible(Scenario scenario, String clause, Language language) {
+        return !language.refused(clause) && scenario.cannotPromise().stream().flatMap(p -> p.patterns().stream())
+                .anyMatch(p -> p.matcher(clause).find());
     }
 
     /**

@@ -17,6 +17,11 @@ import java.util.Set;
  * examples judges, at or above the rubric's threshold. Good moves are not heard by meaning in a negated clause.
  */
 public final class MoveDetector {
+    /**
+     * A bad move heard by meaning must also be this close to one of its examples: the classifier alone accuses
+     * lines that share a topic with an offence ("这不是您的错"), and a false offence wrongs the trainee.
+     */
+    static final double BAD_MOVE_CLOSENESS = 0.86;
     private final Rubric rubric;
     private final Meaning meaning;
 
@@ -59,7 +64,8 @@ public final class MoveDetector {
             double threshold = k.bad() ? rubric.thresholds().badMoves() : rubric.thresholds().moves();
             // A move heard by meaning is credited to its first detector with examples, once.
             if (applies(d, turn) && !d.examples().isEmpty() && !byPattern.contains(k) && !byMeaning.contains(k)
-                    && heard[k.ordinal()] >= threshold) {
+                    && heard[k.ordinal()] >= threshold
+                    && (!k.bad() || meaning.closeness(clauses, d.examples()) >= BAD_MOVE_CLOSENESS)) {
                 out.add(move(d, line, turn));
                 byMeaning.add(k);
             }

@@ -126,6 +126,15 @@ class RolePlayEngineTest {
     }
 
     @Test
+    void a_promise_of_what_cannot_be_done_offers_no_remedy_and_is_heard_as_an_over_promise() {
+        Session s = engine.start(hotel, 1, 1, 3, NOW);
+        TurnResult r = engine.play(hotel, rubric, s, "我保证您马上就有热水。", NOW);
+
+        assertEquals(List.of(), r.session().call().beats());
+        assertTrue(r.detected().stream().anyMatch(m -> m.kind() == MoveKind.OVER_PROMISE), r.detected().toString());
+    }
+
+    @Test
     void the_satisfied_customer_thanks_and_waits_and_the_trainee_closes_the_call() {
         Session s = engine.start(hotel, 1, 1, 5, NOW);
         List<String> answers = new ArrayList<>();
