@@ -20,6 +20,7 @@ import org.coachbot.insights.MeaningGroups;
 import org.coachbot.insights.SqliteQuestionLog;
 import org.coachbot.llm.ChatModels;
 import org.coachbot.llm.TimedChat;
+import org.coachbot.retrieval.EmbeddingCache;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
 import org.coachbot.roleplay.RolePlayDesk;
@@ -75,7 +76,9 @@ final class CoachBot implements AutoCloseable {
         this.recovery = changes.start(IndexProgress.NONE);
         // Opened after the session store, whose finished_session table /stats reads.
         this.questions = SqliteQuestionLog.open(config.dataDir(), config.questionRetention(), Clock.systemUTC());
-        this.meaning = new EmbeddingMeaning(embeddings);
+        // Example phrases keep their vectors in DATA_DIR like sections do, so a restart does not embed them again.
+        this.meaning = new EmbeddingMeaning(embeddings, EmbeddingCache.open(config.dataDir(),
+                RetrievalIndex.modelKey(embeddings) + "-phrases"));
         this.model = ChatModels.fromSettings(config.llm());
         // Bounded: a hanging provider holds at most this many threads, and further calls fall back at once.
         this.llmCalls = TimedChat.pool(config.llm().maxConcurrentCalls());

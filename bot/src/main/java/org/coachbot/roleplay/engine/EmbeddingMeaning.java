@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
+import org.coachbot.retrieval.EmbeddingCache;
 import org.coachbot.roleplay.scenario.Detector;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Rubric;
@@ -30,20 +31,31 @@ public final class EmbeddingMeaning implements Meaning {
     static final int BATCH = 32;
     private final EmbeddingModel model;
     private final Cache<String, float[]> vectors;
+    private final EmbeddingCache phrases;
     /** The rubric the classifier was trained for, compared by identity: a reload builds a new rubric. */
     private Rubric trainedFor;
     private MoveClassifier classifier;
 
-    public EmbeddingMeaning(EmbeddingModel model, int cacheSize) {
+    /**
+     * @param phrases where example phrases' vectors are kept between runs, so a restart embeds only new or edited
+     *                phrases (about 2,200 phrases take 5-10 s to embed on two cores)
+     */
+    public EmbeddingMeaning(EmbeddingModel model, int cacheSize, EmbeddingCache phrases) {
         this.model = Objects.requireNonNull(model, "model must not be null");
+        this.phrases = Objects.requireNonNull(phrases, "phrases must not be null");
         if (cacheSize < 1) {
             throw new IllegalArgumentException("cacheSize must be > 0");
         }
         this.vectors = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
+    public EmbeddingMeaning(EmbeddingModel model, EmbeddingCache phrases) {
+        this(model, DEFAULT_CACHE_SIZE, phrases);
+    }
+
+    /** Keeps phrase vectors in memory only. */
     public EmbeddingMeaning(EmbeddingModel model) {
-        this(model, DEFAULT_CACHE_SIZE);
+        this(model, DEFAULT_CACHE_SIZE, EmbeddingCache.inMemory());
     }
 
     @Override
@@ -95,20 +107,36 @@ public final class EmbeddingMeaning implements Meaning {
         return classifier;
     }
 
-    /** Embeds the phrases not embedded yet, in batches, so the first trainee turn does not pay for them. */
-    public void warm(Collection<String> phrases) {
-        List<String> missing = new ArrayList<>();
-        for (String p : phrases) {
+    /**
+     * Embeds the phrases not embedded yet, in batches, so the first trainee turn does not pay for them; vectors
+     * found in the phrase cache are taken from it, and new ones are added to it and saved.
+     */
+    public void warm(Collection<String> texts) {
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        for (String p : texts) {
             String n = TextNormalizer.normalize(p);
-            if (vectors.getIfPresent(n) == null && !missing.contains(n)) {
-                missing.add(n);
+            if (vectors.getIfPresent(n) != null || missing.contains(n)) {
+                continue;
             }
+            phrases.get(n).ifPresentOrElse(v -> vectors.put(n, unit(v)), () -> missing.add(n));
         }
-        for (int i = 0; i < missing.size(); i += BATCH) {
-            List<String> batch = missing.subList(i, Math.min(missing.size(), i + BATCH));
+        List<String> todo = new ArrayList<>(missing);
+        for (int i = 0; i < todo.size(); i += BATCH) {
+            List<String> batch = todo.subList(i, Math.min(todo.size(), i + BATCH));
             var embedded = model.embedAll(batch.stream().map(TextSegment::from).toList()).content();
             for (int j = 0; j < batch.size(); j++) {
-                vectors.put(batch.get(j), unit(embedded.get(j).vector()));
+                float[] v = embedded.get(j).vector();
+                phrases.put(batch.get(j), v);
+                vectors.put(batch.get(j), unit(v));
+            }
+        }
+        if (!missing.isEmpty()) {
+            try {
+                phrases.save();
+            } catch (java.io.UncheckedIOException e) {
+                // Only the next start pays for it: the vectors are in memory.
+                org.slf4j.LoggerFactory.getLogger(EmbeddingMeaning.class).warn("cannot keep phrase vectors: {}",
+                        e.getMessage());
             }
         }
     }
