@@ -120,8 +120,8 @@ final class CoachBot implements AutoCloseable {
         this.model = ChatModels.fromSettings(config.llm());
         // Bounded: a hanging provider holds at most this many threads, and further calls fall back at once.
         this.llmCalls = TimedChat.pool(config.llm().maxConcurrentCalls());
-        this.tips = new TipService(knowledge, model.map(m -> new TimedChat(m, llmCalls)), config.llm().tipTimeout(),
-                config.tipMaxChars());
+        this.tips = new TipService(knowledge, questions, model.map(m -> new TimedChat(m, llmCalls)),
+                config.llm().tipTimeout(), config.tipMaxChars(), clock);
         // Finished sessions reach the team feature through the store, so role-play knows nothing of it; the
         // scheduler that sends certificates exists once a front end gives it a messenger.
         PracticeRecorder recorder = new PracticeRecorder(people, assignments, training, () -> knowledge.get().book(),
@@ -173,9 +173,9 @@ final class CoachBot implements AutoCloseable {
         // /gaps groups questions with the model retrieval already loaded: a second copy would double its memory.
         InsightsDesk insights = new InsightsDesk(questions, embeddings, new MeaningGroups(), clock,
                 config.timeZone());
-        return new CommandRouter((in, out) -> out.send(tips.answer(in.text())), desk::onDocument)
+        return new CommandRouter((in, out) -> out.send(tips.answer(in, in.text())), desk::onDocument)
                 .listener(supervisors::saw)
-                .command("ask", (in, arg, out) -> out.send(tips.answer(arg)), false)
+                .command("ask", (in, arg, out) -> out.send(tips.answer(in, arg)), false)
                 .command("roleplay", rolePlay::start, false)
                 .privateCommand("hint", rolePlay::hint, Access.EVERYONE)
                 .privateCommand("end", rolePlay::end, Access.EVERYONE)
@@ -192,7 +192,7 @@ final class CoachBot implements AutoCloseable {
                 .command("gaps", insights::gaps, true)
                 .command("stats", insights::stats, true)
                 .conversation(rolePlay::isActive, rolePlay::say)
-                .buttons(TipService.MORE_PREFIX, (in, out) -> out.send(tips.more(in.text())))
+                .buttons(TipService.BUTTON_PREFIX, tips::onButton)
                 // Before the role-play prefix: "my progress" also shows assignments and the next drill.
                 .buttons(RolePlayDesk.PROGRESS, trainees::onProgressButton)
                 .buttons(RolePlayDesk.BUTTON_PREFIX, rolePlay::onButton)

@@ -1,5 +1,6 @@
 package org.coachbot;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.coachbot.chat.CommandRouter;
 import org.coachbot.config.BotConfig;
 import org.coachbot.config.ConfigLoader;
@@ -94,6 +95,39 @@ class CoachBotEndToEndTest {
 
         String answer = api.nextSent().text();
         assertTrue(answer.contains("来源:电话礼仪 › 铃响三声之内接起电话"), answer);
+    }
+
+    @Test
+    void should_answer_with_a_glance_and_expand_it_in_place_when_the_agent_asks_for_more() throws Exception {
+        // given
+        api.text(AGENT, AGENT, "客户说系统有问题,其实是他自己操作错了");
+        FakeBotApiServer.Call glance = api.nextSent();
+        JsonNode keyboard = glance.body().path("reply_markup").path("inline_keyboard");
+
+        // when
+        api.button(AGENT, AGENT, keyboard.path(0).path(0).path("callback_data").asText());
+        api.text(AGENT, AGENT, "电话响几声要接"); // answered after the press, in the chat's order
+        api.nextSent();
+
+        // then
+        String text = glance.text();
+        assertTrue(text.length() <= 400 && text.contains("可以这样说:"), text);
+        assertTrue(text.contains("来源:服务用语:专业表达与负面语言 › 命令和指责换成专业表达"), text);
+        assertEquals("展开", keyboard.path(0).path(0).path("text").asText());
+        assertEquals("换一个", keyboard.path(0).path(1).path("text").asText());
+        assertEquals("👍", keyboard.path(1).path(0).path("text").asText());
+        assertEquals("👎", keyboard.path(1).path(1).path("text").asText());
+        var edits = api.calls("editMessageText");
+        assertEquals(1, edits.size(), "展开 edits the message instead of sending a new one");
+        String full = edits.get(0).body().path("text").asText();
+        assertTrue(full.contains("也许我说得不够清楚,请允许我再解释一遍。") && full.contains("【编者补充】"), full);
+    }
+
+    @Test
+    void should_say_the_material_does_not_cover_a_customer_service_question_it_does_not_cover() throws Exception {
+        api.text(AGENT, AGENT, "客户要求退款怎么走流程");
+
+        assertTrue(api.nextSent().text().contains("培训资料里没有这方面的内容"));
     }
 
     @Test

@@ -35,20 +35,23 @@ class MainTest {
     @Test
     void should_answer_in_the_console_from_the_shipped_knowledge_and_decline_an_off_topic_question(
             @TempDir Path data) {
-        String typed = "客户一直不说话,我该怎么办?\n客戶一直不說話怎麼辦\n电话响几声要接\n今天天气怎么样\n";
+        // "2" presses the second button under the first answer: 换一个.
+        String typed = "客户一直不说话,我该怎么办?\n2\n客戶一直不說話怎麼辦\n电话响几声要接\n今天天气怎么样\n";
 
         int code = chat(typed, Map.of("CONFIG_FILE", "../config/application.yaml", "KNOWLEDGE_DIR", "../knowledge",
                 "DATA_DIR", data.toString()));
 
         String[] replies = out.toString(StandardCharsets.UTF_8).split("\n> ");
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        assertTrue(replies.length >= 5, out.toString(StandardCharsets.UTF_8)); // banner, four replies, last prompt
+        assertTrue(replies.length >= 6, out.toString(StandardCharsets.UTF_8)); // banner, five replies, last prompt
         assertTrue(replies[1].contains("来源:沉默型客户的应对"), replies[1]);
-        // The further section offered stays on silent customers, not on lines that merely contain 我.
-        assertTrue(replies[1].contains("再看:捕捉客户的真实意图"), replies[1]);
-        assertTrue(replies[2].contains("来源:沉默型客户的应对"), replies[2]);
-        assertTrue(replies[3].contains("来源:电话礼仪 › 铃响三声之内接起电话"), replies[3]);
-        assertTrue(replies[4].contains("不在我们的客服培训资料范围内"), replies[4]);
+        assertTrue(replies[1].contains("可以这样说:"), replies[1]);
+        assertTrue(replies[1].contains("[1] 展开") && replies[1].contains("[2] 换一个"), replies[1]);
+        // The next best section stays on silent customers, not on lines that merely contain 我.
+        assertTrue(replies[2].startsWith("↻") && replies[2].contains("来源:沉默型客户的应对"), replies[2]);
+        assertTrue(replies[3].contains("来源:沉默型客户的应对"), replies[3]);
+        assertTrue(replies[4].contains("来源:电话礼仪 › 铃响三声之内接起电话"), replies[4]);
+        assertTrue(replies[5].contains("不在我们的客服培训资料范围内"), replies[5]);
     }
 
     @Test

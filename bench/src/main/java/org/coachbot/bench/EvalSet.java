@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Reads evaluation sets: UTF-8 TSV with a header line, then {@code question<TAB>id1|id2}, where {@code -} marks
- * an off-topic question that must be declined. Blank lines and lines starting with {@code #} are skipped.
+ * an off-topic question and {@code ?} a customer-service question the material does not cover; both must be
+ * declined. Blank lines and lines starting with {@code #} are skipped.
  */
 public final class EvalSet {
     /** Classpath folder of the evaluation sets. */
@@ -76,13 +77,14 @@ public final class EvalSet {
             String question = columns[0].strip();
             String ids = columns[1].strip(); // further columns are notes
             Set<String> expected = new LinkedHashSet<>();
-            if (!ids.equals("-")) {
+            if (!ids.equals("-") && !ids.equals("?")) {
                 Arrays.stream(ids.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).forEach(expected::add);
                 if (expected.isEmpty()) {
-                    throw new KnowledgeFormatException(name, i + 1, "no section id; use - for off-topic");
+                    throw new KnowledgeFormatException(name, i + 1,
+                            "no section id; use - for off-topic, ? for not covered by the material");
                 }
             }
-            out.add(new EvalQuestion(question, expected, name + ":" + (i + 1)));
+            out.add(new EvalQuestion(question, expected, name + ":" + (i + 1), ids.equals("?")));
         }
         return out;
     }

@@ -21,15 +21,20 @@ public record Latency(double p50, double p99) {
 
     /** Warms up, then times {@link #DEFAULT_PASSES} passes over the questions. */
     public static Latency measure(Retriever retriever, List<EvalQuestion> questions) {
+        return measure(q -> retriever.search(q, RetrievalQuality.DEFAULT_DEPTH), questions);
+    }
+
+    /** The same for anything that answers a question, e.g. the whole tip from retrieval to the composed glance. */
+    public static Latency measure(java.util.function.Consumer<String> answer, List<EvalQuestion> questions) {
         for (int i = 0; i < DEFAULT_WARM_UP_QUERIES && !questions.isEmpty(); i++) {
-            retriever.search(questions.get(i % questions.size()).question(), RetrievalQuality.DEFAULT_DEPTH);
+            answer.accept(questions.get(i % questions.size()).question());
         }
         long[] nanos = new long[questions.size() * DEFAULT_PASSES];
         int n = 0;
         for (int pass = 0; pass < DEFAULT_PASSES; pass++) {
             for (EvalQuestion q : questions) {
                 long start = System.nanoTime();
-                retriever.search(q.question(), RetrievalQuality.DEFAULT_DEPTH);
+                answer.accept(q.question());
                 nanos[n++] = System.nanoTime() - start;
             }
         }

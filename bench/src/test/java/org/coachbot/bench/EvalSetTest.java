@@ -20,14 +20,17 @@ class EvalSetTest {
 
                 # comment
                 今天天气怎么样\t-
+                客户要退款怎么走流程\t?
                 """;
 
         List<EvalQuestion> questions = EvalSet.parse("questions-a.tsv", tsv);
 
-        assertEquals(2, questions.size());
+        assertEquals(3, questions.size());
         assertEquals(Set.of("silent-customer#诱导法", "silent-customer#沉默对沉默"), questions.get(0).expectedIds());
         assertEquals("questions-a.tsv:2", questions.get(0).source());
         assertTrue(questions.get(1).offTopic());
+        assertTrue(questions.get(2).offTopic() && questions.get(2).uncovered());
+        assertEquals("questions-a.tsv", questions.get(2).set());
     }
 
     @Test

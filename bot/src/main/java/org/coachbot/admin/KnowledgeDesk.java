@@ -7,6 +7,7 @@ import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
 import org.coachbot.knowledge.KnowledgeFiles;
+import org.coachbot.knowledge.Glossary;
 import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.KnowledgeState;
@@ -191,6 +192,11 @@ public final class KnowledgeDesk {
                         changes.limits().sections(), now.knowledge().sections().size(), total));
             }
             return SectionDiff.describe(before, next, texts);
+        }
+        if (name.equals(Glossary.FILE_NAME)) {
+            new KnowledgeLoader(changes.limits()).parseGlossary(name, bytes);
+            boolean replaced = Files.exists(changes.folder().resolve(name));
+            return texts.get(replaced ? "upload.glossary.replaced" : "upload.glossary.new");
         }
         List<KnowledgeFormatException> problems = ScenarioBook.validate(name, bytes, now.knowledge());
         if (!problems.isEmpty()) {

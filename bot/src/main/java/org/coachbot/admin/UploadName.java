@@ -1,5 +1,6 @@
 package org.coachbot.admin;
 
+import org.coachbot.knowledge.Glossary;
 import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.text.Texts;
 
@@ -37,9 +38,9 @@ final class UploadName {
         return name;
     }
 
-    /** Markdown and rubric.yaml live in the folder itself; other YAML files are scenarios. */
+    /** Markdown, rubric.yaml and glossary.yaml live in the folder itself; other YAML files are scenarios. */
     static String relative(String name) {
-        if (name.endsWith(".md") || name.equals("rubric.yaml")) {
+        if (name.endsWith(".md") || name.equals("rubric.yaml") || name.equals(Glossary.FILE_NAME)) {
             return name;
         }
         return "scenarios/" + name;

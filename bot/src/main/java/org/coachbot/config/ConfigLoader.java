@@ -80,7 +80,7 @@ public final class ConfigLoader {
                 knowledgeLimits(s),
                 Path.of(s.text("data.dir", "DATA_DIR", "./data")),
                 llm,
-                s.integer("tips.max_chars", null, 900, 200, 4000),
+                s.integer("tips.max_chars", null, 300, 200, 4000),
                 Duration.ofMinutes(s.integer("roleplay.idle_minutes", null, 30, 1, 24 * 60)),
                 s.integer("roleplay.pass_mark", null, 80, 1, 100),
                 Duration.ofDays(s.integer("insights.retention_days", "INSIGHTS_RETENTION_DAYS", 365, 1, 3650)),

@@ -11,6 +11,7 @@ import org.coachbot.chat.Notifier;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
 import org.coachbot.chat.User;
+import org.coachbot.text.Texts;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,12 +32,14 @@ public final class ConsoleFrontEnd {
     public static final long CONSOLE_ID = 0;
     private static final String UPLOAD = "/upload";
 
+
     private final ChatCore core;
     private final BufferedReader in;
     private final PrintStream out;
     private final Path imageDir;
     private final User user = new User(CONSOLE_ID, "console", true);
     private final List<Button> pending = new ArrayList<>();
+    private final Texts texts = Texts.of("console");
     private int images;
 
     public ConsoleFrontEnd(ChatCore core, BufferedReader in, PrintStream out, Path imageDir) {
@@ -111,6 +114,13 @@ public final class ConsoleFrontEnd {
         return new Responder() {
             @Override
             public void send(Reply reply) {
+                print(reply);
+            }
+
+            /** A terminal cannot edit what it printed, so the new version is printed under a mark saying so. */
+            @Override
+            public void replace(Reply reply) {
+                out.println(texts.get("replaced"));
                 print(reply);
             }
 

@@ -5,12 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The curated sections that loaded, and the problems of the files that did not. */
-public record KnowledgeBase(List<Section> sections, List<KnowledgeFormatException> problems) {
+/**
+ * The curated sections that loaded, the glossary that goes with them, and the problems of the files that did not
+ * load.
+ */
+public record KnowledgeBase(List<Section> sections, List<KnowledgeFormatException> problems, Glossary glossary) {
 
     public KnowledgeBase {
         sections = List.copyOf(sections);
         problems = List.copyOf(problems);
+        glossary = glossary == null ? Glossary.EMPTY : glossary;
+    }
+
+    /** Sections without a glossary. */
+    public KnowledgeBase(List<Section> sections, List<KnowledgeFormatException> problems) {
+        this(sections, problems, Glossary.EMPTY);
     }
 
     /** Looks a section up by its {@code file#title} id. */

@@ -17,8 +17,8 @@ public final class KnowledgeFiles {
     }
 
     /**
-     * The Markdown files, {@code rubric.yaml} and {@code scenarios/*.yaml}, as paths relative to the folder with
-     * {@code /} separators, sorted; README and hidden files excluded.
+     * The Markdown files, {@code rubric.yaml}, {@code glossary.yaml} and {@code scenarios/*.yaml}, as paths relative
+     * to the folder with {@code /} separators, sorted; README and hidden files excluded.
      */
     public static List<String> list(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -41,7 +41,7 @@ public final class KnowledgeFiles {
             return false;
         }
         if (!relative.contains("/")) {
-            return relative.endsWith(".md") || relative.equals("rubric.yaml");
+            return relative.endsWith(".md") || relative.equals("rubric.yaml") || relative.equals(Glossary.FILE_NAME);
         }
         return relative.startsWith("scenarios/") && relative.indexOf('/') == relative.lastIndexOf('/')
                 && (relative.endsWith(".yaml") || relative.endsWith(".yml"));

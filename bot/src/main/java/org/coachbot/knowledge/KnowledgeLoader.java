@@ -34,7 +34,10 @@ public final class KnowledgeLoader {
         this.parser = new MarkdownKnowledgeParser(limits.sectionsPerFile());
     }
 
-    /** Reads the folder; {@code README.md} documents the format and is not knowledge. */
+    /**
+     * Reads the folder's Markdown and its {@code glossary.yaml}; {@code README.md} documents the format and is not
+     * knowledge. A broken glossary is reported and the knowledge loads without it.
+     */
     public KnowledgeBase load(Path dir) {
         return load(dir, file -> "");
     }
@@ -66,7 +69,32 @@ public final class KnowledgeLoader {
                 problems.add(new KnowledgeFormatException(name, 0, TEXTS.get("file.unreadable", e.getMessage())));
             }
         }
-        return new KnowledgeBase(sections, problems);
+        Glossary glossary = glossary(dir, problems);
+        return new KnowledgeBase(sections, problems, glossary);
+    }
+
+    /** Validates and parses an uploaded or edited glossary: size, UTF-8, then format. */
+    public Glossary parseGlossary(String fileName, byte[] bytes) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new KnowledgeFormatException(fileName, 0, TEXTS.get("file.too.big", bytes.length));
+        }
+        return Glossary.parse(fileName, utf8(fileName, bytes));
+    }
+
+    private Glossary glossary(Path dir, List<KnowledgeFormatException> problems) {
+        Path file = dir.resolve(Glossary.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Glossary.EMPTY;
+        }
+        try {
+            return parseGlossary(Glossary.FILE_NAME, Files.readAllBytes(file));
+        } catch (KnowledgeFormatException e) {
+            problems.add(e);
+        } catch (IOException e) {
+            problems.add(new KnowledgeFormatException(Glossary.FILE_NAME, 0, TEXTS.get("file.unreadable",
+                    e.getMessage())));
+        }
+        return Glossary.EMPTY;
     }
 
     /** Validates and parses one file's bytes: size, UTF-8, then format. */

@@ -126,6 +126,7 @@ public final class MarkdownKnowledgeParser {
                     if (m.matches() && body.toString().isBlank()) {
                         addTags(sectionTags, m.group(1));
                     } else {
+                        checkEditorialMark(i + 1, line);
                         body.append(line).append('\n');
                     }
                 } else {
@@ -145,6 +146,19 @@ public final class MarkdownKnowledgeParser {
                 flush();
             }
             return out;
+        }
+
+        /** The editorial mark opens a paragraph; anywhere else it would leave unclear what it marks. */
+        private void checkEditorialMark(int lineNumber, String line) {
+            int at = line.indexOf(Section.EDITORIAL_MARK);
+            if (at < 0) {
+                return;
+            }
+            String before = body.toString();
+            boolean paragraphStart = before.isBlank() || before.matches("(?s).*\\n[ \\t]*\\n$");
+            if (at != line.length() - line.stripLeading().length() || !paragraphStart) {
+                throw error(fileName, lineNumber, "editorial.mark.misplaced", Section.EDITORIAL_MARK);
+            }
         }
 
         private void open(String title, int line) {

@@ -1,5 +1,6 @@
 package org.coachbot.knowledge;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,13 +11,17 @@ import java.util.Objects;
  * @param file      file name, e.g. {@code silent-customer.md}
  * @param topic     the file's title
  * @param title     the section heading
- * @param body      the section text, Markdown stripped of the heading and tag comment
+ * @param body      the section text, Markdown stripped of the heading and tag comment; paragraphs the editors wrote
+ *                  beyond the seeds start with {@link #EDITORIAL_MARK}
  * @param tags      file tags followed by the section's own tags: the words agents type
  * @param source    the seed material the section was curated from
  * @param line      1-based line of the heading in the file, for error messages
  */
 public record Section(String id, String file, String topic, String title, String body, List<String> tags,
                       String source, int line) {
+    /** Starts a paragraph the knowledge's editors wrote beyond the seed material; see knowledge/README.md. */
+    public static final String EDITORIAL_MARK = "【编者补充】";
+
     public Section {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(file, "file must not be null");
@@ -31,5 +36,29 @@ public record Section(String id, String file, String topic, String title, String
     public static String idOf(String fileName, String title) {
         String stem = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
         return stem + "#" + title;
+    }
+
+    /** The body's paragraphs (separated by blank lines), each marked whether the editors wrote it. */
+    public List<Paragraph> paragraphs() {
+        List<Paragraph> out = new ArrayList<>();
+        for (String block : body.strip().split("\n\\s*\n")) {
+            String text = block.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            boolean editorial = text.startsWith(EDITORIAL_MARK);
+            out.add(new Paragraph(editorial ? text.substring(EDITORIAL_MARK.length()).strip() : text, editorial));
+        }
+        return out;
+    }
+
+    /** Whether every paragraph is the editors' own, i.e. the seeds say nothing on this. */
+    public boolean editorial() {
+        return paragraphs().stream().allMatch(Paragraph::editorial);
+    }
+
+    /** Whether some paragraph is the editors' own. */
+    public boolean hasEditorial() {
+        return paragraphs().stream().anyMatch(Paragraph::editorial);
     }
 }

@@ -55,7 +55,7 @@ public final class DenseRetriever implements Retriever {
     /** The text embedded for a section: heading, tags and body, normalised like the queries. */
     public static String passageText(Section section, QueryNormalizer normalizer) {
         return normalizer.normalize(section.title() + "\n" + String.join(" ", section.tags()) + "\n"
-                + section.body());
+                + section.body().replace(Section.EDITORIAL_MARK, ""));
     }
 
     /**
@@ -105,7 +105,7 @@ public final class DenseRetriever implements Retriever {
         return sections.size();
     }
 
-    private static double dot(float[] a, float[] b) {
+    static double dot(float[] a, float[] b) {
         if (a.length != b.length) {
             throw new IllegalStateException("query has dimension " + a.length + " but sections have " + b.length
                     + "; the index was built with another embedding model");
@@ -117,7 +117,7 @@ public final class DenseRetriever implements Retriever {
         return sum;
     }
 
-    private static float[] unit(float[] v) {
+    static float[] unit(float[] v) {
         double norm = 0;
         for (float f : v) {
             norm += f * f;

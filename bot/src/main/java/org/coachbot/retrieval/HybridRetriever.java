@@ -13,9 +13,10 @@ import java.util.Objects;
 
 /**
  * Combines {@link Bm25Retriever} (exact words, tags, rare terms) with {@link DenseRetriever} (paraphrases, typos).
- * The relevance threshold judges the question: when no section reaches {@link HybridSettings#minCosine()} the
- * question is off-topic and the result is empty. Otherwise sections come in {@link HybridSettings#fusion()} order,
- * each scored {@code w · cosine + (1 - w) · normalised BM25}, and those scoring less than
+ * The question is judged first, by cosine: closer to a topic the glossary lists as not covered than to any section
+ * (by {@link HybridSettings#uncoveredMargin()}), it is {@link Coverage#UNCOVERED}; with no section reaching
+ * {@link HybridSettings#minCosine()}, it is off-topic. Otherwise sections come in {@link HybridSettings#fusion()}
+ * order, each scored {@code w · cosine + (1 - w) · normalised BM25}, and those scoring less than
  * {@link HybridSettings#minShareOfBest()} of the best are left out. Answers to recent queries are cached.
  */
 public final class HybridRetriever implements Retriever {
@@ -23,15 +24,23 @@ public final class HybridRetriever implements Retriever {
     private final DenseRetriever dense;
     private final HybridSettings settings;
     private final QueryNormalizer normalizer;
-    private final Cache<Key, List<Hit>> cache;
+    private final UncoveredTopics topics;
+    private final Cache<Key, Retrieval> cache;
 
     private record Key(String normalizedQuery, int maxResults) {
     }
 
-    /** Both retrievers must index the same sections. */
+    /** Both retrievers must index the same sections; no topic is known to be uncovered. */
     public HybridRetriever(Bm25Retriever bm25, DenseRetriever dense, HybridSettings settings,
                            QueryNormalizer normalizer) {
+        this(bm25, dense, settings, normalizer, UncoveredTopics.NONE);
+    }
+
+    /** Both retrievers must index the same sections; {@code topics} must be embedded by the dense model. */
+    public HybridRetriever(Bm25Retriever bm25, DenseRetriever dense, HybridSettings settings,
+                           QueryNormalizer normalizer, UncoveredTopics topics) {
         this.bm25 = Objects.requireNonNull(bm25, "bm25 must not be null");
+        this.topics = Objects.requireNonNull(topics, "topics must not be null");
         this.dense = Objects.requireNonNull(dense, "dense must not be null");
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer must not be null");
@@ -42,21 +51,38 @@ public final class HybridRetriever implements Retriever {
         this.cache = Caffeine.newBuilder().maximumSize(settings.cacheSize()).build();
     }
 
+    /** The sections that answer the question; empty when it is off-topic or not covered by the material. */
     @Override
     public List<Hit> search(String query, int maxResults) {
+        Retrieval r = retrieve(query, maxResults);
+        return r.coverage() == Coverage.COVERED ? r.hits() : List.of();
+    }
+
+    @Override
+    public Retrieval retrieve(String query, int maxResults) {
         if (maxResults <= 0) {
             throw new IllegalArgumentException("maxResults must be > 0");
         }
         String normalized = normalizer.question(query);
         if (normalized.isEmpty()) {
-            return List.of();
+            return Retrieval.offTopic();
         }
         return cache.get(new Key(normalized, maxResults), k -> compute(k.normalizedQuery(), k.maxResults()));
     }
 
     /** A retriever over the same indexes with other settings; nothing is re-indexed or re-embedded. */
     public HybridRetriever withSettings(HybridSettings other) {
-        return new HybridRetriever(bm25, dense, other, normalizer);
+        return new HybridRetriever(bm25, dense, other, normalizer, topics);
+    }
+
+    /** The same indexes and settings, judging with other uncovered topics (already embedded). */
+    public HybridRetriever withTopics(UncoveredTopics other) {
+        return new HybridRetriever(bm25, dense, settings, normalizer, other);
+    }
+
+    /** The normaliser questions go through, with the glossary of the knowledge it was built for. */
+    public QueryNormalizer normalizer() {
+        return normalizer;
     }
 
     /** The settings in use. */
@@ -74,14 +100,26 @@ public final class HybridRetriever implements Retriever {
         cache.invalidateAll();
     }
 
-    private List<Hit> compute(String normalized, int maxResults) {
+    private Retrieval compute(String normalized, int maxResults) {
         int all = dense.size();
-        List<Hit> semantic = dense.rankNormalized(normalized, all);
-        // The closest section's cosine alone separates on- from off-topic questions best; see HybridSettings.
-        if (semantic.isEmpty() || semantic.get(0).score() < settings.minCosine()) {
-            return List.of();
+        if (all == 0) {
+            return Retrieval.offTopic();
         }
-        List<Hit> lexical = bm25.rankNormalized(normalized, all);
+        float[] query = dense.embedQuery(normalized);
+        List<Hit> semantic = dense.rank(query, all);
+        double best = semantic.get(0).score();
+        var topic = topics.closest(query)
+                .filter(t -> t.cosine() >= Math.max(settings.minCosine(), best + settings.uncoveredMargin()));
+        // The closest section's cosine alone separates on- from off-topic questions best; see HybridSettings.
+        if (topic.isEmpty() && best < settings.minCosine()) {
+            return Retrieval.offTopic();
+        }
+        List<Hit> fused = fuse(normalized, semantic, maxResults);
+        return topic.isPresent() ? Retrieval.uncovered(fused, topic.get().topic()) : Retrieval.covered(fused);
+    }
+
+    private List<Hit> fuse(String normalized, List<Hit> semantic, int maxResults) {
+        List<Hit> lexical = bm25.rankNormalized(normalized, dense.size());
         Map<String, Scores> byId = new HashMap<>();
         for (int i = 0; i < semantic.size(); i++) {
             Hit h = semantic.get(i);
@@ -107,7 +145,7 @@ public final class HybridRetriever implements Retriever {
                 out.add(new Hit(s.section, relevance));
             }
         }
-        return List.copyOf(out);
+        return out;
     }
 
     private double relevance(Scores s) {

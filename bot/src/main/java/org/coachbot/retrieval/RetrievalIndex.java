@@ -37,7 +37,6 @@ public final class RetrievalIndex implements Retriever {
     private final Bm25Settings bm25Settings;
     private final HybridSettings hybridSettings;
     private final String queryPrefix;
-    private final QueryNormalizer normalizer = new QueryNormalizer();
     private final Object buildLock = new Object();
     private volatile HybridRetriever current;
 
@@ -77,18 +76,26 @@ public final class RetrievalIndex implements Retriever {
         }
     }
 
-    /** Builds a complete retriever without publishing it; section embeddings come from the cache when possible. */
+    /**
+     * Builds a complete retriever without publishing it; section and uncovered-topic embeddings come from the
+     * cache when possible. Questions are normalised with the knowledge's glossary.
+     */
     public HybridRetriever build(KnowledgeBase knowledge, IndexProgress progress) {
         Objects.requireNonNull(knowledge, "knowledge must not be null");
         Objects.requireNonNull(progress, "progress must not be null");
         synchronized (buildLock) {
+            QueryNormalizer normalizer = new QueryNormalizer(knowledge.glossary());
             List<Section> sections = knowledge.sections();
-            List<String> texts = sections.stream().map(s -> DenseRetriever.passageText(s, normalizer)).toList();
+            List<String> topics = knowledge.glossary().notCovered();
+            List<String> texts = new ArrayList<>(sections.size() + topics.size());
+            sections.forEach(s -> texts.add(DenseRetriever.passageText(s, normalizer)));
+            topics.forEach(t -> texts.add(normalizer.normalize(t)));
             List<float[]> vectors = embed(texts, progress);
             Bm25Retriever bm25 = new Bm25Retriever(sections, bm25Settings, normalizer);
-            DenseRetriever dense = new DenseRetriever(sections, vectors, model, normalizer, queryPrefix,
-                    DenseRetriever.DEFAULT_MIN_SCORE);
-            return new HybridRetriever(bm25, dense, hybridSettings, normalizer);
+            DenseRetriever dense = new DenseRetriever(sections, vectors.subList(0, sections.size()), model,
+                    normalizer, queryPrefix, DenseRetriever.DEFAULT_MIN_SCORE);
+            UncoveredTopics uncovered = new UncoveredTopics(topics, vectors.subList(sections.size(), texts.size()));
+            return new HybridRetriever(bm25, dense, hybridSettings, normalizer, uncovered);
         }
     }
 
@@ -102,6 +109,13 @@ public final class RetrievalIndex implements Retriever {
     public List<Hit> search(String query, int maxResults) {
         HybridRetriever r = current;
         return r == null ? List.of() : r.search(query, maxResults);
+    }
+
+    /** Judges the question with the retriever in service; before the first build every question is off-topic. */
+    @Override
+    public Retrieval retrieve(String query, int maxResults) {
+        HybridRetriever r = current;
+        return r == null ? Retrieval.offTopic() : r.retrieve(query, maxResults);
     }
 
     private List<float[]> embed(List<String> texts, IndexProgress progress) {

@@ -263,6 +263,35 @@ class KnowledgeDeskTest {
     }
 
     @Test
+    void should_make_an_uploaded_glossary_live_at_once_and_roll_it_back() {
+        // when
+        upload(admin, "Glossary.yml", "english:\n  silent: [沉默]\nnot_covered:\n  - 退款流程\n");
+
+        // then
+        assertTrue(last().contains("已更新「glossary.yaml」"), last());
+        assertEquals(List.of("沉默"), live.get().knowledge().glossary().chinese("silent"));
+        assertTrue(Files.exists(folder.resolve("glossary.yaml")));
+
+        desk.rollback(Incoming.text(admin, 1, "/rollback"), "", out);
+        assertFalse(Files.exists(folder.resolve("glossary.yaml")));
+        assertTrue(live.get().knowledge().glossary().english().isEmpty());
+    }
+
+    @Test
+    void should_refuse_a_broken_glossary_with_its_line_and_keep_the_old_one() {
+        // given
+        upload(admin, "glossary.yaml", "english:\n  silent: [沉默]\n");
+
+        // when
+        upload(admin, "glossary.yaml", "english:\n  silent: [沉默]\n  沉默: [silent]\n");
+
+        // then
+        assertTrue(last().contains("glossary.yaml:3"), last());
+        assertTrue(last().contains("知识库保持原样"), last());
+        assertEquals(List.of("沉默"), live.get().knowledge().glossary().chinese("silent"));
+    }
+
+    @Test
     void should_undo_the_accepted_upload_and_name_it_when_a_refused_one_came_after() {
         // given an accepted upload, then a refused one
         upload(admin, "refund.md", REFUND);

@@ -196,7 +196,7 @@ class ConfigLoaderTest {
     void should_read_the_shipped_configuration_file() {
         BotConfig config = load(Map.of("CONFIG_FILE", "../config/application.yaml"));
 
-        assertEquals(900, config.tipMaxChars());
+        assertEquals(300, config.tipMaxChars());
         assertEquals(30, config.rolePlayIdle().toMinutes());
     }
 

@@ -67,6 +67,27 @@ class ConsoleFrontEndTest {
     }
 
     @Test
+    void should_print_a_replacement_under_a_mark_and_offer_its_buttons() throws Exception {
+        // given a reply whose button asks for the message to be replaced
+        CommandRouter router = new CommandRouter(
+                (in, out) -> out.send(Reply.html("短", List.of(List.of(new Button("展开", "more:1"))))),
+                (in, out) -> { })
+                .buttons("more:", (in, out) -> out.replace(Reply.html("全文",
+                        List.of(List.of(new Button("换一个", "tip:2"))))))
+                .buttons("tip:", (in, out) -> seen.add("pressed:" + in.text()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        // when
+        new ConsoleFrontEnd(router, new BufferedReader(new StringReader("问题\n1\n1\n")),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), dir).run();
+
+        // then
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("↻(替换上一条消息)\n全文\n  [1] 换一个"), out);
+        assertEquals(List.of("pressed:tip:2"), seen);
+    }
+
+    @Test
     void should_send_a_local_file_as_a_document_and_save_images() throws Exception {
         Path file = dir.resolve("new-topic.md");
         Files.writeString(file, "x");

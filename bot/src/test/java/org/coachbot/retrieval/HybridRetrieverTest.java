@@ -79,4 +79,24 @@ class HybridRetrieverTest {
     void should_reject_a_non_positive_max_results() {
         assertThrows(IllegalArgumentException.class, () -> hybrid.search("接电话", 0));
     }
+
+    @Test
+    void should_decline_a_question_closer_to_a_topic_the_glossary_lists_as_not_covered() {
+        // given
+        var kb = new org.coachbot.knowledge.KnowledgeBase(TestKnowledge.base().sections(), List.of(),
+                new org.coachbot.knowledge.Glossary(java.util.Map.of(), List.of("退款退货的流程和规定")));
+        HybridRetriever withGaps = HashingEmbeddingModel.index(model, EmbeddingCache.inMemory())
+                .build(kb, IndexProgress.NONE);
+
+        // when
+        Retrieval refund = withGaps.retrieve("客户要退款退货,流程和规定是什么", 3);
+        Retrieval silent = withGaps.retrieve("客户一直不说话怎么办", 3);
+
+        // then
+        assertEquals(Coverage.UNCOVERED, refund.coverage());
+        assertEquals("退款退货的流程和规定", refund.gap());
+        assertFalse(refund.hits().isEmpty(), "the nearest sections are offered");
+        assertEquals(List.of(), withGaps.search("客户要退款退货,流程和规定是什么", 3));
+        assertEquals(Coverage.COVERED, silent.coverage());
+    }
 }

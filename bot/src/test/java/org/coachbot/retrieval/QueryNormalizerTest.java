@@ -1,6 +1,10 @@
 package org.coachbot.retrieval;
 
+import org.coachbot.knowledge.Glossary;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -51,5 +55,26 @@ class QueryNormalizerTest {
         assertEquals("客户说我要投诉", normalizer.question("客户说我要投诉"));
         assertEquals("能说 我不能 吗", normalizer.question("能说\"我不能\"吗"));
         assertEquals("", normalizer.question(null));
+    }
+
+    @Test
+    void should_replace_english_words_the_glossary_knows_with_their_chinese_terms() {
+        // given
+        QueryNormalizer withGlossary = new QueryNormalizer(new Glossary(Map.of("customer", List.of("客户"),
+                "complain", List.of("投诉", "抱怨"), "service", List.of("服务"), "hang up", List.of("挂电话")),
+                List.of()));
+
+        // then
+        assertEquals("客户 一直 投诉 抱怨 说我们 服务 很差 how to handle",
+                withGlossary.question("customer 一直 complain 说我们 service 很差, how to handle?"));
+        assertEquals("我能 挂电话 吗", withGlossary.question("我能 Hang Up 吗"));
+    }
+
+    @Test
+    void should_keep_words_in_capitals_which_name_things_in_the_material() {
+        QueryNormalizer withGlossary = new QueryNormalizer(new Glossary(Map.of("service", List.of("服务")),
+                List.of()));
+
+        assertEquals("service 七个字母是什么", withGlossary.question("SERVICE七个字母是什么"));
     }
 }

@@ -1,20 +1,33 @@
 package org.coachbot.tips;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import org.coachbot.chat.Button;
+import org.coachbot.chat.Html;
+import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Reply;
+import org.coachbot.chat.Responder;
+import org.coachbot.chat.User;
+import org.coachbot.insights.AnswerKind;
+import org.coachbot.insights.AskedQuestion;
+import org.coachbot.insights.QuestionLog;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.Section;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.Hit;
+import org.coachbot.retrieval.Retrieval;
 import org.coachbot.retrieval.Retriever;
 import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.testing.FakeOpenAiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -25,17 +38,35 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TipServiceTest {
-    private static final Section LURE = section("silent-customer.md", "沉默型客户", "诱导法",
-            "先用开放式问题引导客户开口,再顺着客户的话追问。例如:“您最担心的是哪一点呢?”不要连续追问封闭式问题。");
-    private static final Section SILENCE = section("silent-customer.md", "沉默型客户", "沉默对沉默",
-            "客户沉默时,你也可以稍作停顿,给客户思考的时间。");
-    private static final Section INTENT = section("silent-customer.md", "沉默型客户", "捕捉真实意图",
-            "留意客户的只言片语,从中判断真实需求。");
-    private static final Section GUIDE = section("silent-customer.md", "沉默型客户", "循循善诱",
-            "耐心地一步步引导。");
-    private static final KnowledgeBase KB = new KnowledgeBase(List.of(LURE, SILENCE, INTENT, GUIDE), List.of());
+    private static final Section ANGRY = section("complaint-handling.md", "客户投诉处理与情绪安抚", "安抚愤怒的客户", """
+            愤怒的客户需要一个发泄的渠道。从来没有人在和客户的争辩中取胜。
+
+            【编者补充】先让他把话说完,不打断、不辩解。等对方说完,诚恳道歉:"真的很抱歉给您带来这么大的麻烦。"\
+            再转到解决上:"我现在就帮您处理,您看这样可以吗?"不要说"你冷静一点"。""");
+    private static final Section WORDS = section("service-language.md", "服务用语", "命令和指责换成专业表达", """
+            说话时不用命令和指责的口气,把习惯用语换成专业表达:
+            - "你错了,不是那样的!" → "对不起我没说清楚,我的意思是……"
+            - "听着,那没有坏。" → "那表明系统是正常的,我们一起来看看问题在哪儿。"
+            - "你没有弄明白,这次听好了。" → "也许我说得不够清楚,请允许我再解释一遍。\"""");
+    private static final Section SILENCE = section("silent-customer.md", "沉默型客户的应对", "沉默对沉默",
+            "对待沉默型客户,不妨采用沉默对沉默的方式。");
+    private static final KnowledgeBase KB = new KnowledgeBase(List.of(ANGRY, WORDS, SILENCE), List.of());
+    private static final User AGENT = new User(42, "小李", false);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC);
 
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<AskedQuestion> recorded = new ArrayList<>();
+    private final QuestionLog log = new QuestionLog() {
+        @Override
+        public long record(AskedQuestion question) {
+            recorded.add(question);
+            return 100 + recorded.size();
+        }
+
+        @Override
+        public void feedback(long questionId, long userId, boolean helpful, Instant at) {
+        }
+    };
     private FakeOpenAiServer server;
 
     @AfterEach
@@ -47,140 +78,345 @@ class TipServiceTest {
     }
 
     private static Section section(String file, String topic, String title, String body) {
-        return new Section(Section.idOf(file, title), file, topic, title, body, List.of("沉默"), "000.txt", 5);
+        return new Section(Section.idOf(file, title), file, topic, title, body, List.of(), "000.txt", 5);
     }
 
-    private static Retriever returning(Section... sections) {
-        return (query, max) -> java.util.Arrays.stream(sections).limit(max).map(s -> new Hit(s, 1.0)).toList();
+    private static Retriever covering(Section... sections) {
+        return (query, max) -> Arrays.stream(sections).limit(max).map(s -> new Hit(s, 1.0)).toList();
     }
 
-    private static KnowledgeState state(Retriever retriever) {
-        return new KnowledgeState(KB, retriever, ScenarioBook.empty(), 1, Instant.EPOCH);
+    private static Retriever uncovered(String gap, Section... nearest) {
+        return new Retriever() {
+            @Override
+            public List<Hit> search(String query, int maxResults) {
+                return List.of();
+            }
+
+            @Override
+            public Retrieval retrieve(String query, int maxResults) {
+                return Retrieval.uncovered(Arrays.stream(nearest).map(s -> new Hit(s, 0.6)).toList(), gap);
+            }
+        };
     }
 
-    private TipService extractive(Retriever retriever) {
-        return new TipService(() -> state(retriever), Optional.empty(), Duration.ofSeconds(1), 900);
+    private static KnowledgeState state(KnowledgeBase kb, Retriever retriever, int version) {
+        return new KnowledgeState(kb, retriever, ScenarioBook.empty(), version, Instant.EPOCH);
+    }
+
+    private TipService tips(Retriever retriever, QuestionLog questions) {
+        return new TipService(() -> state(KB, retriever, 7), questions, Optional.empty(), Duration.ofSeconds(1), 300,
+                CLOCK);
+    }
+
+    private TipService tips(Retriever retriever) {
+        return tips(retriever, log);
     }
 
     private TipService withLlm(Duration timeout) throws Exception {
         server = new FakeOpenAiServer();
         var model = OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("k").modelName("m")
                 .timeout(Duration.ofSeconds(5)).maxRetries(0).build();
-        return new TipService(() -> state(returning(LURE, SILENCE)), Optional.of(new TimedChat(model, executor)),
-                timeout, 900);
+        return new TipService(() -> state(KB, covering(ANGRY, SILENCE), 7), log,
+                Optional.of(new TimedChat(model, executor)), timeout, 300, CLOCK);
+    }
+
+    private static Reply ask(TipService tips, String question) {
+        return tips.answer(Incoming.text(AGENT, 7, question), question);
+    }
+
+    private static String plain(Reply reply) {
+        return Html.toPlain(reply.html());
+    }
+
+    private static Button button(Reply reply, String label) {
+        return reply.buttons().stream().flatMap(List::stream).filter(b -> b.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + label + " button in " + reply.buttons()));
+    }
+
+    /** Keeps what was sent and what replaced the message the button was on. */
+    private static final class Screen implements Responder {
+        final List<Reply> sent = new ArrayList<>();
+        final List<Reply> replaced = new ArrayList<>();
+
+        @Override
+        public void send(Reply reply) {
+            sent.add(reply);
+        }
+
+        @Override
+        public void replace(Reply reply) {
+            replaced.add(reply);
+        }
+
+        @Override
+        public Status status(String html) {
+            return update -> { };
+        }
+    }
+
+    private static Screen press(TipService tips, Button button) {
+        Screen screen = new Screen();
+        tips.onButton(Incoming.button(AGENT, 7, button.data()), screen);
+        return screen;
     }
 
     @Test
-    void should_answer_with_the_best_sections_and_their_sources() {
-        Reply reply = extractive(returning(LURE, SILENCE)).answer("客户一直不说话怎么办");
+    void should_answer_with_the_technique_a_line_to_say_and_the_source_within_300_characters() {
+        // when
+        Reply reply = ask(tips(covering(ANGRY, WORDS)), "客户很生气一直骂人怎么办");
 
-        assertTrue(reply.html().startsWith("<b>诱导法</b>"), reply.html());
-        assertTrue(reply.html().contains("来源:沉默型客户 › 诱导法"));
-        assertTrue(reply.html().contains("沉默对沉默"));
-        assertTrue(reply.buttons().isEmpty());
+        // then
+        String text = plain(reply);
+        assertTrue(text.length() <= 300, text.length() + ": " + text);
+        assertTrue(text.startsWith("安抚愤怒的客户\n"), text);
+        assertTrue(text.contains("可以这样说:「真的很抱歉给您带来这么大的麻烦。」"), text);
+        assertTrue(text.endsWith("来源:客户投诉处理与情绪安抚 › 安抚愤怒的客户"), text);
     }
 
     @Test
-    void should_offer_a_fourth_relevant_section_behind_a_button() {
-        TipService tips = extractive(returning(LURE, SILENCE, INTENT, GUIDE));
+    void should_mark_what_the_editors_wrote_beyond_the_seeds() {
+        // when
+        String text = plain(ask(tips(covering(ANGRY)), "客户骂人"));
 
-        Reply reply = tips.answer("客户不说话");
+        // then: the seed sentence is unmarked, the editors' instruction and line are marked
+        assertTrue(text.contains("愤怒的客户需要一个发泄的渠道。"), text);
+        assertTrue(text.contains("先让他把话说完,不打断、不辩解。〔编者补充〕"), text);
+        assertTrue(text.contains("」〔编者补充〕"), text);
+    }
 
-        assertEquals(1, reply.buttons().size());
-        String data = reply.buttons().get(0).get(0).data();
-        assertTrue(tips.more(data).html().contains("循循善诱"));
+    @Test
+    void should_pick_the_line_that_fits_the_question_and_never_one_the_section_warns_against() {
+        // when
+        String system = plain(ask(tips(covering(WORDS)), "客户说系统坏了其实是他自己弄错"));
+        String again = plain(ask(tips(covering(WORDS)), "同一件事客户听不懂要解释好几遍"));
+
+        // then
+        assertTrue(system.contains("「那表明系统是正常的,我们一起来看看问题在哪儿。」"), system);
+        assertTrue(again.contains("「也许我说得不够清楚,请允许我再解释一遍。」"), again);
+        assertFalse(system.contains("「你错了"), system);
+        assertFalse(plain(ask(tips(covering(ANGRY)), "客户发火")).contains("你冷静一点"));
+    }
+
+    @Test
+    void should_show_the_whole_section_in_place_of_the_glance_when_expand_is_pressed() {
+        // given
+        TipService tips = tips(covering(ANGRY, WORDS, SILENCE));
+        Reply glance = ask(tips, "客户骂人");
+
+        // when
+        Screen screen = press(tips, button(glance, "展开"));
+
+        // then
+        assertTrue(screen.sent.isEmpty());
+        String full = plain(screen.replaced.get(0));
+        assertTrue(full.contains("从来没有人在和客户的争辩中取胜。"), full);
+        assertTrue(full.contains("【编者补充】先让他把话说完"), full);
+        assertEquals(List.of("换一个"), screen.replaced.get(0).buttons().get(0).stream().map(Button::label).toList());
+        assertEquals(List.of("👍", "👎"), screen.replaced.get(0).buttons().get(1).stream().map(Button::label).toList());
+    }
+
+    @Test
+    void should_show_the_next_best_section_in_place_of_the_glance_when_another_is_asked_for() {
+        // given
+        TipService tips = tips(covering(ANGRY, WORDS, SILENCE));
+        Reply glance = ask(tips, "客户骂人");
+
+        // when
+        Screen first = press(tips, button(glance, "换一个"));
+        Screen second = press(tips, button(first.replaced.get(0), "换一个"));
+
+        // then
+        assertTrue(plain(first.replaced.get(0)).startsWith("命令和指责换成专业表达"));
+        assertTrue(plain(second.replaced.get(0)).startsWith("沉默对沉默"));
+        assertTrue(second.replaced.get(0).buttons().get(0).stream().noneMatch(b -> b.label().equals("换一个")),
+                "the last section offers no further one");
+    }
+
+    @Test
+    void should_record_every_question_with_what_was_shown_and_the_knowledge_version() {
+        // given
+        TipService covered = tips(covering(ANGRY, WORDS));
+
+        // when
+        Reply tip = ask(covered, "客户骂人");
+        ask(tips((q, max) -> List.of()), "今天天气怎么样");
+        ask(tips(uncovered("退款的流程", WORDS)), "客户要退款怎么走流程");
+
+        // then
+        assertEquals(List.of(AnswerKind.TIP, AnswerKind.OFF_TOPIC, AnswerKind.UNCOVERED),
+                recorded.stream().map(AskedQuestion::answer).toList());
+        assertEquals(List.of(ANGRY.id()), recorded.get(0).sectionIds());
+        assertEquals(List.of(), recorded.get(2).sectionIds());
+        assertEquals(42, recorded.get(0).userId());
+        assertEquals(7, recorded.get(0).chatId());
+        assertEquals(7, recorded.get(0).knowledgeVersion());
+        assertEquals(CLOCK.instant(), recorded.get(0).at());
+        assertEquals("fb:+:101", button(tip, "👍").data());
+        assertEquals("fb:-:101", button(tip, "👎").data());
+    }
+
+    @Test
+    void should_decline_a_question_the_material_does_not_cover_and_offer_the_nearest_topics() {
+        // when
+        Reply reply = ask(tips(uncovered("退款、退货的流程和规定", WORDS, SILENCE)), "客户要退款怎么走流程");
+
+        // then
+        String text = plain(reply);
+        assertTrue(text.startsWith("培训资料里没有这方面的内容"), text);
+        assertTrue(text.contains("退款、退货的流程和规定"), text);
+        assertFalse(text.contains("那表明系统是正常的"), "no section is presented as the answer: " + text);
+        assertEquals(List.of("命令和指责换成专业表达", "沉默对沉默"),
+                reply.buttons().get(0).stream().map(Button::label).toList());
+    }
+
+    @Test
+    void should_send_the_glance_of_an_offered_topic_as_a_new_message() {
+        // given
+        TipService tips = tips(uncovered("退款的流程", WORDS));
+        Reply declined = ask(tips, "客户要退款");
+
+        // when
+        Screen screen = press(tips, declined.buttons().get(0).get(0));
+
+        // then
+        assertTrue(screen.replaced.isEmpty());
+        assertTrue(plain(screen.sent.get(0)).startsWith("命令和指责换成专业表达"));
     }
 
     @Test
     void should_decline_a_question_outside_the_material_with_suggestions() {
-        Reply reply = extractive((q, max) -> List.of()).answer("今天天气怎么样");
+        // when
+        Reply reply = ask(tips((q, max) -> List.of()), "今天天气怎么样");
 
+        // then
         assertTrue(reply.html().contains("不在我们的客服培训资料范围内"), reply.html());
         assertTrue(reply.html().contains("客户一直不说话怎么办"));
     }
 
     @Test
-    void should_keep_tips_short_enough_to_read_mid_call() {
-        Section longOne = section("a.md", "长", "很长的一节", "先倾听客户。".repeat(200));
+    void should_still_answer_without_feedback_buttons_when_the_question_log_fails() {
+        // given
+        QuestionLog broken = new QuestionLog() {
+            @Override
+            public long record(AskedQuestion question) {
+                throw new IllegalStateException("disk full");
+            }
 
-        Reply reply = extractive(returning(longOne, LURE, SILENCE)).answer("倾听");
+            @Override
+            public void feedback(long questionId, long userId, boolean helpful, Instant at) {
+            }
+        };
 
-        assertTrue(org.coachbot.chat.Html.toPlain(reply.html()).length() <= 900,
-                "length " + reply.html().length());
+        // when
+        Reply reply = ask(tips(covering(ANGRY, WORDS), broken), "客户骂人");
+
+        // then
+        assertTrue(plain(reply).startsWith("安抚愤怒的客户"));
+        assertEquals(1, reply.buttons().size(), "only 展开 / 换一个");
     }
 
     @Test
-    void should_escape_markup_from_the_knowledge() {
-        Section markup = section("a.md", "T", "用<b>标签</b>", "A & B <script>");
+    void should_say_a_section_is_gone_when_the_knowledge_changed_since_the_button_was_sent() {
+        // given
+        TipService before = tips(covering(ANGRY, WORDS));
+        Button expand = button(ask(before, "客户骂人"), "展开");
+        TipService after = new TipService(() -> state(new KnowledgeBase(List.of(SILENCE), List.of()),
+                covering(SILENCE), 8), log, Optional.empty(), Duration.ofSeconds(1), 300, CLOCK);
 
-        Reply reply = extractive(returning(markup)).answer("标签");
+        // when
+        Screen screen = press(after, expand);
 
-        assertTrue(reply.html().contains("A &amp; B &lt;script&gt;"), reply.html());
-    }
-
-    @Test
-    void should_put_the_paragraph_closest_to_the_question_first_when_the_section_must_be_cut() {
-        String body = TipComposer.keySentencesFirst("客户不说话怎么引导",
-                "第一段与问题无关。\n\n不说话时用开放式问题引导:“您最担心什么?”再耐心等待。", 35);
-
-        assertTrue(body.startsWith("不说话时"), body);
-        assertTrue(body.contains("“您最担心什么?”再"), "a closing quote stays with its sentence: " + body);
-        assertFalse(body.contains("第一段"), body);
-    }
-
-    @Test
-    void should_keep_a_section_that_fits_whole_and_in_its_own_order() {
-        String body = TipComposer.keySentencesFirst("客户不说话怎么引导",
-                "对沉默型客户,可以采用诱导法。\n\n例如先问:“您最担心什么?”再耐心等待。", 200);
-
-        assertEquals("对沉默型客户,可以采用诱导法。\n例如先问:“您最担心什么?”再耐心等待。", body);
-    }
-
-    @Test
-    void should_let_the_llm_write_the_tip_from_the_retrieved_sections() throws Exception {
-        TipService tips = withLlm(Duration.ofSeconds(5));
-        server.replyWith("先用开放式问题引导客户开口【诱导法】");
-
-        Reply reply = tips.answer("客户一直不说话怎么办");
-
-        assertTrue(reply.html().startsWith("先用开放式问题引导客户开口【诱导法】"), reply.html());
-        assertTrue(reply.html().contains("来源:沉默型客户 › 诱导法"));
-        String prompt = server.lastPrompt();
-        assertTrue(prompt.contains(LURE.body()), prompt);
-        assertTrue(prompt.contains("【沉默对沉默】"), prompt);
-        assertTrue(prompt.contains("客户一直不说话怎么办"), prompt);
-    }
-
-    @Test
-    void should_send_the_extractive_tip_when_the_llm_fails() throws Exception {
-        TipService tips = withLlm(Duration.ofSeconds(5));
-        server.failWith(500);
-
-        Reply reply = tips.answer("客户一直不说话怎么办");
-
-        assertTrue(reply.html().startsWith("<b>诱导法</b>"), reply.html());
-        assertFalse(server.requests().isEmpty());
-    }
-
-    @Test
-    void should_send_the_extractive_tip_when_the_llm_hangs() throws Exception {
-        TipService tips = withLlm(Duration.ofMillis(300));
-        server.hang();
-
-        Reply reply = tips.answer("客户一直不说话怎么办");
-
-        assertTrue(reply.html().startsWith("<b>诱导法</b>"), reply.html());
+        // then
+        assertTrue(plain(screen.sent.get(0)).contains("已经不在知识库里"));
     }
 
     @Test
     void should_say_the_knowledge_base_is_empty_instead_of_failing() {
-        TipService tips = new TipService(() -> new KnowledgeState(new KnowledgeBase(List.of(), List.of()),
-                (q, n) -> {
-                    throw new IllegalStateException("an empty index cannot be searched");
-                }, ScenarioBook.empty(), 1, Instant.EPOCH), Optional.empty(), Duration.ofSeconds(1), 900);
+        // given
+        Retriever failing = (q, max) -> {
+            throw new AssertionError("an empty knowledge base is not searched");
+        };
+        TipService tips = new TipService(() -> state(new KnowledgeBase(List.of(), List.of()), failing, 1), log,
+                Optional.empty(), Duration.ofSeconds(1), 300, CLOCK);
 
-        Reply reply = tips.answer("客户一直不说话怎么办");
+        // then
+        assertTrue(ask(tips, "客户不说话").html().contains("知识库是空的"));
+    }
 
-        assertEquals("知识库是空的,请管理员上传知识文件(.md)后再提问。", reply.html());
+    @Test
+    void should_escape_markup_from_the_knowledge() {
+        // given
+        Section markup = section("a.md", "T", "用<b>标签</b>", "先说清楚 A & B <script>。");
+
+        // when
+        Reply reply = new TipService(() -> state(new KnowledgeBase(List.of(markup), List.of()),
+                covering(markup), 1), log, Optional.empty(), Duration.ofSeconds(1), 300, CLOCK)
+                .answer(Incoming.text(AGENT, 7, "标签"), "标签");
+
+        // then
+        assertTrue(reply.html().contains("A &amp; B &lt;script&gt;"), reply.html());
+        assertTrue(reply.html().contains("用&lt;b&gt;标签&lt;/b&gt;"), reply.html());
+    }
+
+    @Test
+    void should_let_the_llm_write_the_glance_from_the_same_section() throws Exception {
+        // given
+        TipService tips = withLlm(Duration.ofSeconds(5));
+        server.replyWith("先让客户说完,再道歉。\n可以这样说:「真的很抱歉,我马上帮您处理。」");
+
+        // when
+        Reply reply = ask(tips, "客户骂人怎么办");
+
+        // then
+        String text = plain(reply);
+        assertTrue(text.startsWith("安抚愤怒的客户\n先让客户说完,再道歉。"), text);
+        assertTrue(text.contains("来源:客户投诉处理与情绪安抚 › 安抚愤怒的客户〔资料含编者补充〕"), text);
+        assertTrue(text.length() <= 300, text);
+        String prompt = server.lastPrompt();
+        assertTrue(prompt.contains(ANGRY.body()), prompt);
+        assertFalse(prompt.contains(SILENCE.body()), "only the section shown goes into the prompt");
+        assertTrue(prompt.contains("客户骂人怎么办"), prompt);
+        assertEquals("展开", reply.buttons().get(0).get(0).label());
+    }
+
+    @Test
+    void should_send_the_extracted_glance_when_the_llm_writes_more_than_fits() throws Exception {
+        // given
+        TipService tips = withLlm(Duration.ofSeconds(5));
+        server.replyWith("先让客户说完。".repeat(60));
+
+        // when
+        String text = plain(ask(tips, "客户骂人怎么办"));
+
+        // then
+        assertTrue(text.contains("可以这样说:「真的很抱歉给您带来这么大的麻烦。」"), text);
+    }
+
+    @Test
+    void should_send_the_extracted_glance_when_the_llm_fails() throws Exception {
+        // given
+        TipService tips = withLlm(Duration.ofSeconds(5));
+        server.failWith(500);
+
+        // when
+        String text = plain(ask(tips, "客户骂人怎么办"));
+
+        // then
+        assertTrue(text.contains("可以这样说:「真的很抱歉给您带来这么大的麻烦。」"), text);
+        assertFalse(server.requests().isEmpty());
+    }
+
+    @Test
+    void should_send_the_extracted_glance_when_the_llm_hangs() throws Exception {
+        // given
+        TipService tips = withLlm(Duration.ofMillis(300));
+        server.hang();
+
+        // when
+        String text = plain(ask(tips, "客户骂人怎么办"));
+
+        // then
+        assertTrue(text.startsWith("安抚愤怒的客户"), text);
+        assertTrue(text.contains("可以这样说:"), text);
     }
 }
