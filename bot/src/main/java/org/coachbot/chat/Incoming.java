@@ -8,9 +8,12 @@ import java.util.Optional;
  *
  * @param text  the message text, or the button's callback data for {@link Kind#BUTTON}; in a group the front end
  *              has removed the mention of the bot
- * @param where a private chat, or a group and whether the message was meant for the bot
+ * @param where  a private chat, or a group and whether the message was meant for the bot
+ * @param source what the front end knows this message by (Telegram's update id), 0 when it has nothing: a message
+ *               handled again after a crash carries the same source, so a feature can tell it has seen it
  */
-public record Incoming(User user, long chatId, Kind kind, String text, Document document, Where where) {
+public record Incoming(User user, long chatId, Kind kind, String text, Document document, Where where,
+                       long source) {
 
     /** What the user sent. */
     public enum Kind { TEXT, BUTTON, DOCUMENT, UNSUPPORTED }
@@ -54,7 +57,7 @@ public record Incoming(User user, long chatId, Kind kind, String text, Document 
 
     /** A message in the private chat. */
     public Incoming(User user, long chatId, Kind kind, String text, Document document) {
-        this(user, chatId, kind, text, document, Where.PRIVATE);
+        this(user, chatId, kind, text, document, Where.PRIVATE, 0);
     }
 
     public static Incoming text(User user, long chatId, String text) {
@@ -75,7 +78,12 @@ public record Incoming(User user, long chatId, Kind kind, String text, Document 
 
     /** The same message, said in {@code where}. */
     public Incoming at(Where where) {
-        return new Incoming(user, chatId, kind, text, document, where);
+        return new Incoming(user, chatId, kind, text, document, where, source);
+    }
+
+    /** The same message, known to the front end as {@code source}. */
+    public Incoming from(long source) {
+        return new Incoming(user, chatId, kind, text, document, where, source);
     }
 
     /** True when said in a group chat rather than privately. */

@@ -173,19 +173,32 @@ public final class RolePlayDesk {
     /** Plain text during a session: the trainee's line to the customer. */
     public void say(Incoming in, Responder out) {
         locked(in, state -> call(state, in, out).ifPresent(call -> {
+            if (call.session().played(in.source())) {
+                // Handled again after a crash: the turn was saved, so the customer's answer is said again rather
+                // than the line played a second time (the front end does not resend what was already delivered).
+                out.send(turnReply(call.session(), call.session().lastCustomerLine()));
+                return;
+            }
             TurnResult r = engine.play(call.scenario(), call.rubric(), call.session(), in.text(), clock.instant());
             String customer = texts.get("turn.customer", Html.escape(r.customerLine()));
             if (!r.outcome().finished()) {
-                store.save(r.session());
-                String mood = texts.get("turn.mood", texts.get("mood." + r.session().mood()));
-                boolean justSatisfied = r.session().call().satisfiedAt() == r.session().traineeTurns();
-                out.send(Reply.html(customer + "\n" + (justSatisfied ? texts.get("turn.satisfied") : mood)));
+                Session played = r.session().heardFrom(in.source());
+                store.save(played);
+                out.send(turnReply(played, r.customerLine()));
                 return;
             }
             String ending = texts.get("ending." + r.outcome().name().toLowerCase(Locale.ROOT));
             out.send(Reply.html(customer + "\n\n" + ending));
             debrief.finish(state, r.session(), r.outcome(), out);
         }));
+    }
+
+    /** The customer's answer with the mood, or the note that the customer is satisfied and waits for the close. */
+    private Reply turnReply(Session session, String customerLine) {
+        String customer = texts.get("turn.customer", Html.escape(customerLine));
+        String mood = texts.get("turn.mood", texts.get("mood." + session.mood()));
+        boolean justSatisfied = session.call().satisfiedAt() == session.traineeTurns();
+        return Reply.html(customer + "\n" + (justSatisfied ? texts.get("turn.satisfied") : mood));
     }
 
     /** {@code /hint}: a coach tip for this moment of the call. */

@@ -42,7 +42,8 @@ final class UpdateTranslator {
             Incoming pressed = Incoming.button(user(q.getFrom()), chat, requireNonNullElse(q.getData(), ""));
             // A button is always meant for the bot: it sits under one of the bot's own messages. Private chats have
             // the user's id, which is positive; groups have negative ids.
-            return Optional.of(chat < 0 ? pressed.at(Incoming.Where.group(true, null)) : pressed);
+            return Optional.of((chat < 0 ? pressed.at(Incoming.Where.group(true, null)) : pressed)
+                    .from(update.getUpdateId()));
         }
         Message m = update.getMessage();
         if (m == null || m.getFrom() == null) {
@@ -63,7 +64,8 @@ final class UpdateTranslator {
         } else {
             in = Incoming.unsupported(user, chat);
         }
-        return Optional.of(group ? in.at(Incoming.Where.group(addressed(m), repliedTo(m))) : in);
+        return Optional.of((group ? in.at(Incoming.Where.group(addressed(m), repliedTo(m))) : in)
+                .from(update.getUpdateId()));
     }
 
     /** The inline query in the update, if it is one. */

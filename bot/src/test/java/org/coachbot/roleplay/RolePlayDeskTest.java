@@ -11,6 +11,7 @@ import org.coachbot.retrieval.Hit;
 import org.coachbot.retrieval.Retriever;
 import org.coachbot.roleplay.engine.Meaning;
 import org.coachbot.roleplay.engine.Outcome;
+import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.persona.ScriptedPersona;
 import org.coachbot.roleplay.scenario.Detector;
 import org.coachbot.roleplay.scenario.MoveKind;
@@ -198,6 +199,24 @@ class RolePlayDeskTest {
 
         // then
         assertEquals(reference, restarted);
+    }
+
+    @Test
+    void a_line_handled_again_after_a_crash_is_answered_again_but_not_played_twice() {
+        desk().start(text("/roleplay"), Fixtures.HOTEL, out);
+        Incoming line = text("非常抱歉,我理解您的心情。").from(41);
+        desk.say(line, out);
+        String first = out.last().html();
+        Session once = store.active(TRAINEE.id(), CHAT).orElseThrow();
+
+        // when: the front end hands the same update over again, as after a kill -9 before it was marked handled
+        desk.say(line, out);
+
+        assertEquals(first, out.last().html());
+        assertEquals(once, store.active(TRAINEE.id(), CHAT).orElseThrow());
+        assertEquals(1, once.traineeTurns());
+        desk.say(text("请问您住几号房间?").from(42), out);
+        assertEquals(2, store.active(TRAINEE.id(), CHAT).orElseThrow().traineeTurns());
     }
 
     @Test

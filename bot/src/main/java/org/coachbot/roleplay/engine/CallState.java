@@ -13,15 +13,28 @@ import java.util.Set;
  * has offered, which facts the customer has told, and whether the customer is satisfied and waiting for the close.
  *
  * @param satisfiedAt the trainee turn after which the customer thanked, 0 while not satisfied
+ * @param lastSource  the front end's id of the trainee's latest line ({@code Incoming.source}), 0 when unknown: the
+ *                    same line handled again after a crash is not played twice
  */
 public record CallState(@JsonProperty("patience") int patience, @JsonProperty("beats") List<String> beats,
-                        @JsonProperty("facts") List<String> facts, @JsonProperty("satisfiedAt") int satisfiedAt) {
+                        @JsonProperty("facts") List<String> facts, @JsonProperty("satisfiedAt") int satisfiedAt,
+                        @JsonProperty("lastSource") long lastSource) {
     public CallState {
         beats = List.copyOf(new LinkedHashSet<>(beats == null ? List.of() : beats));
         facts = List.copyOf(new LinkedHashSet<>(facts == null ? List.of() : facts));
         if (satisfiedAt < 0) {
             throw new IllegalArgumentException("satisfiedAt must be >= 0");
         }
+    }
+
+    /** A state whose latest line has no known source. */
+    public CallState(int patience, List<String> beats, List<String> facts, int satisfiedAt) {
+        this(patience, beats, facts, satisfiedAt, 0);
+    }
+
+    /** This state, the trainee's latest line being known to the front end as {@code source}. */
+    public CallState heardFrom(long source) {
+        return new CallState(patience, beats, facts, satisfiedAt, source);
     }
 
     /** A call that has just started. */
@@ -39,6 +52,6 @@ public record CallState(@JsonProperty("patience") int patience, @JsonProperty("b
         allBeats.addAll(newBeats);
         List<String> allFacts = new java.util.ArrayList<>(facts);
         told.ifPresent(f -> allFacts.add(f.id()));
-        return new CallState(newPatience, allBeats, allFacts, satisfiedTurn);
+        return new CallState(newPatience, allBeats, allFacts, satisfiedTurn, lastSource);
     }
 }

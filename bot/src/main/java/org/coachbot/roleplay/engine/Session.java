@@ -109,6 +109,17 @@ public record Session(long userId, long chatId, String scenarioId, long seed, in
                 lastActivity, drill);
     }
 
+    /** This session, its latest trainee line being known to the front end as {@code source}. */
+    public Session heardFrom(long source) {
+        return new Session(userId, chatId, scenarioId, seed, mood, call.heardFrom(source), drawnOut, transcript, moves,
+                hints, startedAt, lastActivity, drill);
+    }
+
+    /** True when the trainee's latest line is the front end's {@code source}: that line has been played. */
+    public boolean played(long source) {
+        return source != 0 && call.lastSource() == source;
+    }
+
     /** This session after one more coach hint. */
     public Session withHint(Instant now) {
         return new Session(userId, chatId, scenarioId, seed, mood, call, drawnOut, transcript, moves, hints + 1,
