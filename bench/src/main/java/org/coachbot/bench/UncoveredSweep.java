@@ -19,9 +19,9 @@ final class UncoveredSweep {
         this.out = out;
     }
 
-    void print(HybridRetriever hybrid, List<EvalQuestion> questions) {
-        out.printf(Locale.ROOT, "%nUncovered-topic margin (chosen %.2f): questions declined as not covered%n",
-                hybrid.settings().uncoveredMargin());
+    void print(HybridRetriever hybrid, List<EvalQuestion> questions, String which) {
+        out.printf(Locale.ROOT, "%nUncovered-topic margin (chosen %.2f), %s: questions declined as not covered%n",
+                hybrid.settings().uncoveredMargin(), which);
         out.println("| margin | uncovered ones | off-topic ones | on-topic ones (wrong) |");
         out.println("|---|---|---|---|");
         long uncovered = questions.stream().filter(EvalQuestion::uncovered).count();

@@ -50,11 +50,13 @@ public record HybridSettings(Fusion fusion, double denseWeight, int rrfK, double
      */
     public static final double DEFAULT_MIN_SHARE_OF_BEST = 0.6;
     /**
-     * Chosen on the tuned sets a–d (245 on-topic questions, 24 uncovered ones): margins 0, 0.02, 0.04 and 0.06
-     * wrongly declined 5, 2, 1 and 0 on-topic questions as not covered, while 0.08 let three more uncovered ones
-     * through than 0.06. The benchmark prints the sweep over every set.
+     * Chosen on the tuned sets a–e (330 on-topic questions, 39 uncovered ones): margins 0, 0.02, 0.04 and 0.06
+     * declined 38, 38, 35 and 34 of the uncovered ones and wrongly 8, 2, 1 and 0 on-topic ones; 0.02 wrongly
+     * declined 2 of set e's 85 (2.4%, over the 2% bound), 0.04 one. An agent told "资料里没有" for a covered question
+     * can ask again; one who gets a loosely related tip is misled, so the smallest margin within the bound wins.
+     * The benchmark prints the sweep on the tuned sets and on every set.
      */
-    public static final double DEFAULT_UNCOVERED_MARGIN = 0.06;
+    public static final double DEFAULT_UNCOVERED_MARGIN = 0.04;
     /** A team asks the same few dozen questions all day; 1,000 answers take well under a megabyte. */
     public static final long DEFAULT_CACHE_SIZE = 1_000;
 
