@@ -4,18 +4,22 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-
 import org.coachbot.retrieval.EmbeddingCache;
 import org.coachbot.roleplay.scenario.Detector;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Rubric;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@link Meaning} by embeddings of the in-process model: cosines to example phrases, and the rubric's moves by a
@@ -29,6 +33,7 @@ public final class EmbeddingMeaning implements Meaning {
     public static final int DEFAULT_CACHE_SIZE = 20_000;
     /** Texts per call to the model when warming up. */
     static final int BATCH = 32;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddingMeaning.class);
     private final EmbeddingModel model;
     private final Cache<String, float[]> vectors;
     private final EmbeddingCache phrases;
@@ -112,7 +117,7 @@ public final class EmbeddingMeaning implements Meaning {
      * found in the phrase cache are taken from it, and new ones are added to it and saved.
      */
     public void warm(Collection<String> texts) {
-        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        Set<String> missing = new LinkedHashSet<>();
         for (String p : texts) {
             String n = TextNormalizer.normalize(p);
             if (vectors.getIfPresent(n) != null || missing.contains(n)) {
@@ -133,9 +138,9 @@ public final class EmbeddingMeaning implements Meaning {
         if (!missing.isEmpty()) {
             try {
                 phrases.save();
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 // Only the next start pays for it: the vectors are in memory.
-                org.slf4j.LoggerFactory.getLogger(EmbeddingMeaning.class).warn("cannot keep phrase vectors: {}",
+                LOG.warn("cannot keep phrase vectors: {}",
                         e.getMessage());
             }
         }

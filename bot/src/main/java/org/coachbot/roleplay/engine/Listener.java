@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +47,7 @@ public final class Listener {
         }
         // A clause that refuses the step offers nothing, and neither does one that promises what cannot be done:
         // "我保证您马上就有热水" names no room and no engineer.
-        java.util.function.Predicate<String> offersNothing = c -> language.negated(c) || promisesTheImpossible(
+        Predicate<String> offersNothing = c -> language.negated(c) || promisesTheImpossible(
                 scenario, c, language);
         List<String> affirmative = clauses.stream().filter(offersNothing.negate()).toList();
         Set<String> beats = new LinkedHashSet<>();
@@ -86,7 +87,7 @@ public final class Listener {
      * True when the pattern occurs in the line and no clause the occurrence touches is negated: a remedy may span
      * clauses ("剩下的话费,七个工作日内退回"), while "没法给您换房" offers nothing.
      */
-    static boolean affirmed(Pattern pattern, String normalised, java.util.function.Predicate<String> denied) {
+    static boolean affirmed(Pattern pattern, String normalised, Predicate<String> denied) {
         Matcher m = pattern.matcher(normalised);
         while (m.find()) {
             int start = clauseStart(normalised, m.start());
