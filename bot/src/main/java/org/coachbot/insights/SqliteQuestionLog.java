@@ -76,22 +76,10 @@ public final class SqliteQuestionLog implements QuestionLog, AutoCloseable {
         if (retention == null || retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be > 0: " + retention);
         }
-        Connection c = Sqlite.open(dataDir);
-        SqliteQuestionLog opened;
-        try {
+        SqliteQuestionLog opened = Sqlite.open(dataDir, "the question log", c -> {
             Sqlite.migrate(c, COMPONENT, QuestionRows.MIGRATIONS);
-            opened = new SqliteQuestionLog(c, retention, clock, lastId(c));
-        } catch (RuntimeException | SQLException e) {
-            try {
-                c.close();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            if (e instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new StoreException("cannot read the question log: " + e.getMessage(), e);
-        }
+            return new SqliteQuestionLog(c, retention, clock, lastId(c));
+        });
         synchronized (opened) {
             opened.pruneIfDue();
         }

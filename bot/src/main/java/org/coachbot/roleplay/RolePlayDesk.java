@@ -176,17 +176,17 @@ public final class RolePlayDesk {
             if (call.session().played(in.source())) {
                 // Handled again after a crash: the turn was saved, so the customer's answer is said again rather
                 // than the line played a second time (the front end does not resend what was already delivered).
-                out.send(turnReply(call.session(), call.session().lastCustomerLine()));
+                out.send(turnReply(call.session()));
                 return;
             }
             TurnResult r = engine.play(call.scenario(), call.rubric(), call.session(), in.text(), clock.instant());
-            String customer = texts.get("turn.customer", Html.escape(r.customerLine()));
             if (!r.outcome().finished()) {
                 Session played = r.session().heardFrom(in.source());
                 store.save(played);
-                out.send(turnReply(played, r.customerLine()));
+                out.send(turnReply(played));
                 return;
             }
+            String customer = texts.get("turn.customer", Html.escape(r.customerLine()));
             String ending = texts.get("ending." + r.outcome().name().toLowerCase(Locale.ROOT));
             out.send(Reply.html(customer + "\n\n" + ending));
             debrief.finish(state, r.session(), r.outcome(), out);
@@ -194,8 +194,8 @@ public final class RolePlayDesk {
     }
 
     /** The customer's answer with the mood, or the note that the customer is satisfied and waits for the close. */
-    private Reply turnReply(Session session, String customerLine) {
-        String customer = texts.get("turn.customer", Html.escape(customerLine));
+    private Reply turnReply(Session session) {
+        String customer = texts.get("turn.customer", Html.escape(session.lastCustomerLine()));
         String mood = texts.get("turn.mood", texts.get("mood." + session.mood()));
         boolean justSatisfied = session.call().satisfiedAt() == session.traineeTurns();
         return Reply.html(customer + "\n" + (justSatisfied ? texts.get("turn.satisfied") : mood));

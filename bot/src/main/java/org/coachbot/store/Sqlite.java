@@ -62,6 +62,34 @@ public final class Sqlite {
         }
     }
 
+    /** What a feature does with a freshly opened connection: bring its tables up to date, read what it needs. */
+    @FunctionalInterface
+    public interface Setup<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Opens the file as {@link #open(Path)} does and hands the connection to {@code setup}; when the setup fails the
+     * connection is closed and the failure reported as a {@link StoreException} naming {@code what} and the file.
+     */
+    public static <T> T open(Path dataDir, String what, Setup<T> setup) {
+        Connection c = open(dataDir);
+        try {
+            return setup.run(c);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("cannot open " + what + " in " + dataDir.resolve(FILE_NAME) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /**
      * Runs the migrations of one component that this file has not had yet; index i brings the component from
      * version i to i + 1, each in its own transaction together with its version bump. Append; never edit a

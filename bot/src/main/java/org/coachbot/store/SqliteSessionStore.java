@@ -48,22 +48,10 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
 
     /** Opens (or creates) {@code roleplay.db} in the folder and brings its session tables up to date. */
     public static SqliteSessionStore open(Path dataDir) {
-        Connection c = Sqlite.open(dataDir);
-        try {
+        return Sqlite.open(dataDir, "the session tables", c -> {
             SchemaMigrations.apply(c);
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.close();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            if (e instanceof StoreException se) {
-                throw se;
-            }
-            throw new StoreException("cannot open the session database " + dataDir.resolve(FILE_NAME) + ": "
-                    + e.getMessage(), e);
-        }
-        return new SqliteSessionStore(c);
+            return new SqliteSessionStore(c);
+        });
     }
 
     @Override

@@ -90,23 +90,11 @@ public final class TeamDatabase implements AutoCloseable {
      * brought up to date.
      */
     public static TeamDatabase open(Path dataDir) {
-        Connection c = Sqlite.open(dataDir);
-        try {
+        return Sqlite.open(dataDir, "the team tables", c -> {
             SchemaMigrations.apply(c);
             Sqlite.migrate(c, COMPONENT, MIGRATIONS);
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.close();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            if (e instanceof StoreException se) {
-                throw se;
-            }
-            throw new StoreException("cannot open the team tables in " + dataDir.resolve(Sqlite.FILE_NAME) + ": "
-                    + e.getMessage(), e);
-        }
-        return new TeamDatabase(dataDir, c);
+            return new TeamDatabase(dataDir, c);
+        });
     }
 
     /** Work on the shared connection. */

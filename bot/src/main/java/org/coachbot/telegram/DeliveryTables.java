@@ -67,19 +67,11 @@ final class DeliveryTables {
      * @throws StoreException when the database cannot be opened or migrated
      */
     static Connection open(Path dataDir) {
-        Connection c = Sqlite.open(dataDir);
-        try {
+        return Sqlite.open(dataDir, "the delivery tables", c -> {
             Sqlite.migrate(c, COMPONENT, MIGRATIONS);
             adoptLegacyOffset(c, dataDir.resolve(LEGACY_OFFSET_FILE));
             return c;
-        } catch (RuntimeException e) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // the first failure is the one to report
-            }
-            throw e;
-        }
+        });
     }
 
     private static void adoptLegacyOffset(Connection c, Path file) {
