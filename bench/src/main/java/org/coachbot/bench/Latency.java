@@ -26,15 +26,20 @@ public record Latency(double p50, double p99) {
 
     /** The same for anything that answers a question, e.g. the whole tip from retrieval to the composed glance. */
     public static Latency measure(java.util.function.Consumer<String> answer, List<EvalQuestion> questions) {
+        return measureTexts(answer, questions.stream().map(EvalQuestion::question).toList());
+    }
+
+    /** The same over plain question texts. */
+    public static Latency measureTexts(java.util.function.Consumer<String> answer, List<String> questions) {
         for (int i = 0; i < DEFAULT_WARM_UP_QUERIES && !questions.isEmpty(); i++) {
-            answer.accept(questions.get(i % questions.size()).question());
+            answer.accept(questions.get(i % questions.size()));
         }
         long[] nanos = new long[questions.size() * DEFAULT_PASSES];
         int n = 0;
         for (int pass = 0; pass < DEFAULT_PASSES; pass++) {
-            for (EvalQuestion q : questions) {
+            for (String q : questions) {
                 long start = System.nanoTime();
-                answer.accept(q.question());
+                answer.accept(q);
                 nanos[n++] = System.nanoTime() - start;
             }
         }

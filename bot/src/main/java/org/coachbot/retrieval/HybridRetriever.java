@@ -25,6 +25,7 @@ public final class HybridRetriever implements Retriever {
     private final HybridSettings settings;
     private final QueryNormalizer normalizer;
     private final UncoveredTopics topics;
+    private final SentenceVectors sentences;
     private final Cache<Key, Retrieval> cache;
 
     private record Key(String normalizedQuery, int maxResults) {
@@ -39,6 +40,16 @@ public final class HybridRetriever implements Retriever {
     /** Both retrievers must index the same sections; {@code topics} must be embedded by the dense model. */
     public HybridRetriever(Bm25Retriever bm25, DenseRetriever dense, HybridSettings settings,
                            QueryNormalizer normalizer, UncoveredTopics topics) {
+        this(bm25, dense, settings, normalizer, topics, SentenceVectors.NONE);
+    }
+
+    /**
+     * Both retrievers must index the same sections; {@code topics} and {@code sentences} must be embedded by the
+     * dense model.
+     */
+    public HybridRetriever(Bm25Retriever bm25, DenseRetriever dense, HybridSettings settings,
+                           QueryNormalizer normalizer, UncoveredTopics topics, SentenceVectors sentences) {
+        this.sentences = Objects.requireNonNull(sentences, "sentences must not be null");
         this.bm25 = Objects.requireNonNull(bm25, "bm25 must not be null");
         this.topics = Objects.requireNonNull(topics, "topics must not be null");
         this.dense = Objects.requireNonNull(dense, "dense must not be null");
@@ -72,12 +83,12 @@ public final class HybridRetriever implements Retriever {
 
     /** A retriever over the same indexes with other settings; nothing is re-indexed or re-embedded. */
     public HybridRetriever withSettings(HybridSettings other) {
-        return new HybridRetriever(bm25, dense, other, normalizer, topics);
+        return new HybridRetriever(bm25, dense, other, normalizer, topics, sentences);
     }
 
     /** The same indexes and settings, judging with other uncovered topics (already embedded). */
     public HybridRetriever withTopics(UncoveredTopics other) {
-        return new HybridRetriever(bm25, dense, settings, normalizer, other);
+        return new HybridRetriever(bm25, dense, settings, normalizer, other, sentences);
     }
 
     /** The normaliser questions go through, with the glossary of the knowledge it was built for. */
@@ -100,6 +111,33 @@ public final class HybridRetriever implements Retriever {
         cache.invalidateAll();
     }
 
+    /**
+     * What the coverage of a question is judged on: the cosine of the closest section, of the closest sentence of
+     * any section, and of the closest topic the glossary lists as not covered (-1 without topics).
+     */
+    public record Evidence(double section, double sentence, double uncoveredTopic) {
+    }
+
+    /** The evidence for a question, as {@link #retrieve} weighs it. */
+    public Evidence evidence(String query) {
+        String normalized = normalizer.question(query);
+        if (normalized.isEmpty() || dense.size() == 0) {
+            return new Evidence(-1, -1, -1);
+        }
+        float[] q = dense.embedQuery(normalized);
+        return evidence(q, dense.rank(q, dense.size()));
+    }
+
+    private Evidence evidence(float[] query, List<Hit> semantic) {
+        float[] unit = DenseRetriever.unit(query);
+        double sentence = -1;
+        for (Hit h : semantic) {
+            sentence = Math.max(sentence, sentences.best(unit, h.section()));
+        }
+        double topic = topics.closest(query).map(UncoveredTopics.Match::cosine).orElse(-1.0);
+        return new Evidence(semantic.get(0).score(), sentence, topic);
+    }
+
     private Retrieval compute(String normalized, int maxResults) {
         int all = dense.size();
         if (all == 0) {
@@ -108,14 +146,21 @@ public final class HybridRetriever implements Retriever {
         float[] query = dense.embedQuery(normalized);
         List<Hit> semantic = dense.rank(query, all);
         double best = semantic.get(0).score();
+        // A question is answered when a section, or one sentence of one, is as close to it as the uncovered topic:
+        // "客户要马上退款但我做不了主" is near the refund topic but nearer still to the sentence on escalating.
+        Evidence evidence = evidence(query, semantic);
+        double answered = Math.max(best, evidence.sentence());
         var topic = topics.closest(query)
-                .filter(t -> t.cosine() >= Math.max(settings.minCosine(), best + settings.uncoveredMargin()));
+                .filter(t -> t.cosine() >= Math.max(settings.minCosine(), answered + settings.uncoveredMargin()));
         // The closest section's cosine alone separates on- from off-topic questions best; see HybridSettings.
         if (topic.isEmpty() && best < settings.minCosine()) {
             return Retrieval.offTopic();
         }
         List<Hit> fused = fuse(normalized, semantic, maxResults);
-        return topic.isPresent() ? Retrieval.uncovered(fused, topic.get().topic()) : Retrieval.covered(fused);
+        float[] unit = DenseRetriever.unit(query);
+        SentenceScores scores = s -> sentences.scores(unit, s);
+        return (topic.isPresent() ? Retrieval.uncovered(fused, topic.get().topic()) : Retrieval.covered(fused))
+                .with(scores);
     }
 
     private List<Hit> fuse(String normalized, List<Hit> semantic, int maxResults) {

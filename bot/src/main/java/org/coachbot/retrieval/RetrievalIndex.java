@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.Section;
+import org.coachbot.knowledge.SectionSentences;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,12 +91,16 @@ public final class RetrievalIndex implements Retriever {
             List<String> texts = new ArrayList<>(sections.size() + topics.size());
             sections.forEach(s -> texts.add(DenseRetriever.passageText(s, normalizer)));
             topics.forEach(t -> texts.add(normalizer.normalize(t)));
+            int passages = texts.size();
+            sections.forEach(s -> SectionSentences.of(s).forEach(
+                    sentence -> texts.add(SentenceVectors.text(sentence.text(), normalizer))));
             List<float[]> vectors = embed(texts, progress);
             Bm25Retriever bm25 = new Bm25Retriever(sections, bm25Settings, normalizer);
             DenseRetriever dense = new DenseRetriever(sections, vectors.subList(0, sections.size()), model,
                     normalizer, queryPrefix, DenseRetriever.DEFAULT_MIN_SCORE);
-            UncoveredTopics uncovered = new UncoveredTopics(topics, vectors.subList(sections.size(), texts.size()));
-            return new HybridRetriever(bm25, dense, hybridSettings, normalizer, uncovered);
+            UncoveredTopics uncovered = new UncoveredTopics(topics, vectors.subList(sections.size(), passages));
+            SentenceVectors sentenceVectors = SentenceVectors.of(sections, vectors.subList(passages, texts.size()));
+            return new HybridRetriever(bm25, dense, hybridSettings, normalizer, uncovered, sentenceVectors);
         }
     }
 

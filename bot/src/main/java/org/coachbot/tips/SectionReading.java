@@ -2,9 +2,11 @@ package org.coachbot.tips;
 
 import org.coachbot.knowledge.Paragraph;
 import org.coachbot.knowledge.Section;
+import org.coachbot.knowledge.SectionSentences;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,18 +25,17 @@ final class SectionReading {
     private static final Pattern RULE = Pattern.compile("(?<!能)不能|不宜|不可|必须|务必|只能|越\\S{1,2}越好");
     private static final Pattern CLAUSE = Pattern.compile("[,,;;::]|^\\d+[.、]\\s*|做法[::]");
     private static final Pattern CONNECTIVE = Pattern.compile("^(所以|因此|因而|于是|同时|也|还)");
-    private static final String ENDERS = "。!?;!?;";
-    /** A lead-in joined with its list ends only at a full stop: its items are separated by semicolons. */
-    private static final String LIST_ENDERS = "。!?!?";
-    private static final String LIST_MARK = "\u0000";
     private static final Pattern LIST_ITEM = Pattern.compile("^(•\\s*|\\d+[.、]\\s*|-\\s+)");
-    /** A list longer than this stays one sentence per item: it would not fit a glance. */
-    private static final int MAX_JOINED_LIST = 120;
+    /** "……包括三个动作:问候、微笑、感激": short items after a colon, separated by 、. */
+    private static final Pattern INLINE_LIST = Pattern.compile(
+            "([^。;;]{2,40})[::]((?:[^、。;;,,::]{1,10}、){2,}[^、。;;,,::]{1,10})");
+    /** A lead-in that announces steps or rules: "抚慰客户情绪的步骤是", "按下面三条标准办理". */
+    private static final Pattern PROCEDURE = Pattern.compile("步骤|顺序|流程|做法|方法|要点|原则|准则|标准|规范|程序|几步");
     private static final String OPEN_QUOTES = "\"“「『";
     private static final String CLOSE_QUOTES = "\"”」』";
 
-    /** One sentence of the section, cut at 。!?; outside quotes. */
-    record Sentence(String text, boolean editorial, int paragraph) {
+    /** One sentence of the section, cut at 。!?; outside quotes; {@code index} is its place in the section. */
+    record Sentence(String text, boolean editorial, int paragraph, int index) {
         /** Whether one of its clauses tells the agent what to do, rather than what something is. */
         boolean imperative() {
             for (String clause : CLAUSE.split(text)) {
@@ -50,24 +51,54 @@ final class SectionReading {
     /**
      * A line in quotes an agent could say now.
      *
-     * @param context the sentence it stands in, which tells what situation it is for
+     * @param context  the sentence it stands in, which tells what situation it is for
+     * @param sentence the index of that sentence in the section
      */
-    record Line(String text, String context, boolean editorial) {
+    record Line(String text, String context, boolean editorial, int sentence) {
+    }
+
+    /**
+     * A list the section gives: the sentence that leads into it and its items, verbatim.
+     *
+     * @param lead      the lead-in without its colon, empty when the list stands alone
+     * @param numbered  whether the items are numbered, i.e. steps or an ordered list
+     * @param inline    whether the items stand in a sentence, separated by 、
+     * @param sentences the indexes of the sentences that hold the list: its lead-in and its items
+     */
+    record ListUnit(String lead, List<String> items, boolean numbered, boolean inline, boolean editorial,
+                    List<Integer> sentences) {
+        /** Whether the lead-in says the items are steps or rules of how to do something. */
+        boolean procedure() {
+            return numbered || PROCEDURE.matcher(lead).find();
+        }
     }
 
     private final List<Sentence> sentences = new ArrayList<>();
     private final List<Line> lines = new ArrayList<>();
+    private final List<ListUnit> lists = new ArrayList<>();
+    private final String title;
 
     SectionReading(Section section) {
+        this.title = section.title();
+        for (SectionSentences.Sentence s : SectionSentences.of(section)) {
+            int index = sentences.size();
+            sentences.add(new Sentence(s.text(), s.editorial(), s.paragraph(), index));
+            collectLines(s.text(), s.editorial(), index);
+        }
         List<Paragraph> paragraphs = section.paragraphs();
         for (int p = 0; p < paragraphs.size(); p++) {
-            Paragraph paragraph = paragraphs.get(p);
-            String text = TipComposer.plain(paragraph.text()).strip();
-            for (String sentence : split(text)) {
-                sentences.add(new Sentence(sentence, paragraph.editorial(), p));
-                collectLines(sentence, paragraph.editorial());
-            }
+            collectLists(paragraphs.get(p), p);
         }
+    }
+
+    /** The section's title. */
+    String title() {
+        return title;
+    }
+
+    /** The lists of the section, in reading order. */
+    List<ListUnit> lists() {
+        return lists;
     }
 
     List<Sentence> sentences() {
@@ -79,81 +110,11 @@ final class SectionReading {
     }
 
     /**
-     * Sentences end at 。!?; and line breaks, never inside quotes; a closing quote stays with its sentence and ends
-     * it when the quote itself ends with 。!?. A line ending in a colon and the short list under it are one sentence.
-     */
-    static List<String> split(String text) {
-        List<String> out = new ArrayList<>();
-        for (String line : joinLists(text)) {
-            boolean list = line.startsWith(LIST_MARK);
-            line = list ? line.substring(LIST_MARK.length()) : line;
-            StringBuilder current = new StringBuilder();
-            boolean inAscii = false;
-            int depth = 0;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                boolean closing = false;
-                if (c == '"') {
-                    inAscii = !inAscii;
-                    closing = !inAscii;
-                } else if ("“「『".indexOf(c) >= 0) {
-                    depth++;
-                } else if ("”」』".indexOf(c) >= 0) {
-                    depth = Math.max(0, depth - 1);
-                    closing = true;
-                }
-                current.append(c);
-                boolean outside = !inAscii && depth == 0;
-                String enders = list ? LIST_ENDERS : ENDERS;
-                boolean ends = closing ? i > 0 && enders.indexOf(line.charAt(i - 1)) >= 0 : enders.indexOf(c) >= 0;
-                if (outside && ends) {
-                    flush(out, current);
-                }
-            }
-            flush(out, current);
-        }
-        return out;
-    }
-
-    /** Lines of a paragraph, with a lead-in ending in a colon joined to the short list that follows it. */
-    private static List<String> joinLists(String text) {
-        List<String> lines = new ArrayList<>();
-        String[] raw = text.split("\n");
-        for (int i = 0; i < raw.length; i++) {
-            String line = raw[i].strip();
-            if (line.matches(".*[::]$")) {
-                StringBuilder joined = new StringBuilder(line);
-                int j = i + 1;
-                while (j < raw.length && LIST_ITEM.matcher(raw[j].strip()).find()) {
-                    joined.append(j == i + 1 ? "" : " ").append(raw[j].strip().replaceAll("^•\\s*", "")
-                            .replaceAll("[;;。]$", ""));
-                    j++;
-                }
-                if (j > i + 1 && joined.length() <= MAX_JOINED_LIST) {
-                    lines.add(LIST_MARK + joined.append("。"));
-                    i = j - 1;
-                    continue;
-                }
-            }
-            lines.add(LIST_ITEM.matcher(line).replaceFirst(""));
-        }
-        return lines;
-    }
-
-    private static void flush(List<String> out, StringBuilder current) {
-        String s = current.toString().strip();
-        if (!s.isEmpty()) {
-            out.add(s);
-        }
-        current.setLength(0);
-    }
-
-    /**
      * Keeps the quotes that read as something to say to a customer: addressed politely (您, 我, 请), not the
      * 你-phrasings the material warns against, not introduced as what not to say, and not the bad side of a
      * "bad → good" pair.
      */
-    private void collectLines(String sentence, boolean editorial) {
+    private void collectLines(String sentence, boolean editorial, int index) {
         int i = 0;
         while (i < sentence.length()) {
             char open = sentence.charAt(i);
@@ -170,7 +131,7 @@ final class SectionReading {
             String before = sentence.substring(0, i);
             String after = sentence.substring(close + 1);
             if (sayable(quote, before, after)) {
-                lines.add(new Line(quote, sentence, editorial));
+                lines.add(new Line(quote, sentence, editorial, index));
             }
             i = close + 1;
         }
@@ -187,5 +148,73 @@ final class SectionReading {
         boolean blunt = quote.contains("你") && !quote.contains("您");
         String lead = before.length() > 12 ? before.substring(before.length() - 12) : before;
         return whole && polite && !blunt && !NOT_TO_SAY.matcher(lead).find() && !after.stripLeading().startsWith("→");
+    }
+    /**
+     * Lists of a paragraph: Markdown or numbered items under the line before them, and inline enumerations after a
+     * colon ("三个动作:问候、微笑、感激").
+     */
+    private void collectLists(Paragraph paragraph, int p) {
+        String[] raw = SectionSentences.plain(paragraph.text()).strip().split("\n");
+        for (int i = 0; i < raw.length; i++) {
+            if (!LIST_ITEM.matcher(raw[i].strip()).find()) {
+                inline(raw[i].strip(), paragraph.editorial(), p);
+                continue;
+            }
+            String lead = i > 0 && !LIST_ITEM.matcher(raw[i - 1].strip()).find() ? raw[i - 1].strip() : "";
+            boolean numbered = raw[i].strip().matches("^\\d+[.、].*");
+            List<String> items = new ArrayList<>();
+            int j = i;
+            while (j < raw.length && LIST_ITEM.matcher(raw[j].strip()).find()) {
+                items.add(LIST_ITEM.matcher(raw[j].strip()).replaceFirst("").strip());
+                j++;
+            }
+            if (items.size() >= 2) {
+                List<String> parts = new ArrayList<>(items);
+                parts.add(0, leadIn(lead));
+                lists.add(new ListUnit(leadIn(lead), items, numbered, false, paragraph.editorial(),
+                        sentencesHolding(parts, p)));
+            }
+            i = j - 1;
+        }
+    }
+
+    private void inline(String line, boolean editorial, int p) {
+        Matcher m = INLINE_LIST.matcher(line);
+        while (m.find()) {
+            List<String> items = List.of(m.group(2).split("、"));
+            // A lead-in with quotes or brackets is a remark about words, not a list the section gives.
+            if (items.size() >= 3 && !m.group(1).matches(".*[\"“”「」()()].*")) {
+                lists.add(new ListUnit(leadIn(m.group(1)), items.stream().map(String::strip).toList(), false, true,
+                        editorial, sentencesHolding(List.of(leadIn(m.group(1))), p)));
+            }
+        }
+    }
+
+    /** The last clause of a lead-in, without its colon: "客户通常从五个维度评价服务质量". */
+    private static String leadIn(String lead) {
+        String s = lead.replaceAll("[::]\\s*$", "").strip();
+        int cut = Math.max(s.lastIndexOf('。'), s.lastIndexOf(';'));
+        return cut >= 0 && cut < s.length() - 1 ? s.substring(cut + 1).strip() : s;
+    }
+
+    /** The sentences of paragraph {@code p} holding the start of any of {@code parts}; the first one if none. */
+    private List<Integer> sentencesHolding(List<String> parts, int p) {
+        List<Integer> out = new ArrayList<>();
+        for (Sentence s : sentences) {
+            if (s.paragraph() != p) {
+                continue;
+            }
+            for (String part : parts) {
+                String probe = part.length() > 8 ? part.substring(0, 8) : part;
+                if (!probe.isEmpty() && s.text().contains(probe)) {
+                    out.add(s.index());
+                    break;
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            sentences.stream().filter(s -> s.paragraph() == p).findFirst().ifPresent(s -> out.add(s.index()));
+        }
+        return out;
     }
 }

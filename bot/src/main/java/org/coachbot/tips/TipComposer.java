@@ -2,6 +2,8 @@ package org.coachbot.tips;
 
 import org.coachbot.chat.Html;
 import org.coachbot.knowledge.Section;
+import org.coachbot.knowledge.SectionSentences;
+import org.coachbot.retrieval.SentenceScores;
 import org.coachbot.text.Texts;
 
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Builds what an agent reads mid-call: the glance (the technique in a line or two, a sentence to say now, the
@@ -17,10 +20,12 @@ import java.util.Set;
  * editors wrote beyond the seed material is marked 编者补充.
  */
 public final class TipComposer {
-    /** A sentence shorter than this, once its quotes are cut off, is a lead-in to a quote, not a technique. */
-    private static final int MIN_TECHNIQUE_CHARS = 8;
-    /** A second sentence of technique is added only while the technique stays this short. */
-    private static final int TECHNIQUE_CHARS = 110;
+    /** A lead-in shorter than this, once its quote is cut off, says nothing on its own. */
+    private static final int MIN_LEAD_IN_CHARS = 8;
+    /** A section title that names a procedure: its numbered steps answer how to handle the case. */
+    private static final Pattern PROCEDURE_TITLE = Pattern.compile("步骤|流程|程序|顺序|几步|准则");
+    /** Sections searched for the list a 哪些 / 几个 question asks for. */
+    private static final int LIST_SECTIONS = 3;
 
     private final Texts texts;
     private final int maxChars;
@@ -45,28 +50,185 @@ public final class TipComposer {
      * when the question is no longer known (a button pressed after a restart).
      */
     public String glance(String normalizedQuestion, Section section) {
-        SectionReading reading = new SectionReading(section);
+        return glance(normalizedQuestion, List.of(section), SentenceScores.NONE).html();
+    }
+
+    /** A glance and the section it was drawn from, the one its title and source name. */
+    public record Glance(String html, Section section) {
+    }
+
+    /**
+     * The glance that answers the question from the best sections: for a question about a list its items, for a
+     * definition the definition, for yes or no the stance first, otherwise what to do and a line to say now; each
+     * chosen by meaning with {@code scores}, or by shared words when they are unknown.
+     */
+    public Glance glance(String normalizedQuestion, List<Section> ranking, SentenceScores scores) {
         Set<String> asked = pairs(normalizedQuestion);
-        Technique technique = technique(reading, asked);
-        List<SectionReading.Line> lines = rankedLines(reading, asked);
-        for (List<Piece> pieces : List.of(technique.rich(), technique.lean())) {
+        QuestionForm form = QuestionForm.of(normalizedQuestion);
+        if (form == QuestionForm.LIST) {
+            Optional<Glance> list = list(ranking, scores, asked);
+            if (list.isPresent()) {
+                return list.get();
+            }
+        }
+        Section section = ranking.get(0);
+        SentencePicker picker = new SentencePicker(section, scores, asked);
+        List<List<Piece>> bodies = bodies(picker, form);
+        List<SectionReading.Line> lines = picker.lines();
+        for (List<Piece> pieces : bodies) {
             for (SectionReading.Line line : lines) {
                 if (pieces.stream().anyMatch(p -> p.text().contains(line.text()))) {
                     continue; // the technique already says it
                 }
                 String out = render(section, pieces, Optional.of(line));
                 if (Html.toPlain(out).length() <= maxChars) {
-                    return out;
+                    return new Glance(out, section);
                 }
             }
-        }
-        for (List<Piece> pieces : List.of(technique.rich(), technique.lean())) {
             String out = render(section, pieces, Optional.empty());
-            if (Html.toPlain(out).length() <= maxChars) {
-                return out;
+            if (Html.toPlain(out).length() <= maxChars && (lines.isEmpty() || pieces == bodies.get(bodies.size() - 1)
+                    || form == QuestionForm.WHAT)) {
+                return new Glance(out, section);
             }
         }
-        return cut(section, technique.lean());
+        for (List<Piece> pieces : bodies) {
+            String out = render(section, pieces, Optional.empty());
+            if (Html.toPlain(out).length() <= maxChars) {
+                return new Glance(out, section);
+            }
+        }
+        return new Glance(cut(section, bodies.get(bodies.size() - 1)), section);
+    }
+
+    /** The ways to say the answer, richest first, each shorter than or as long as the one before. */
+    private static List<List<Piece>> bodies(SentencePicker picker, QuestionForm form) {
+        List<List<Piece>> out = new ArrayList<>();
+        Optional<SectionReading.Sentence> main = switch (form) {
+            case WHAT -> picker.definition();
+            case YES_NO -> picker.stance();
+            case LIST -> picker.closestAny();
+            case HOW -> picker.instruction();
+        };
+        if (main.isEmpty()) {
+            out.add(List.of());
+            return out;
+        }
+        SectionReading.Sentence first = main.get();
+        if (form == QuestionForm.HOW) {
+            // Steps the section is about ("投诉处理四个步骤"), or steps as close to the question as any instruction,
+            // are the answer to how to handle it.
+            boolean aboutSteps = PROCEDURE_TITLE.matcher(picker.reading().title()).find();
+            picker.lists().stream().filter(SectionReading.ListUnit::procedure)
+                    .filter(u -> (aboutSteps && u.numbered())
+                            || picker.relevance(u) >= picker.relevance(first.index()) - SentencePicker.TIE)
+                    .findFirst().ifPresent(u -> {
+                        for (ListStyle style : ListStyle.values()) {
+                            out.add(List.of(new Piece(style.render(u), u.editorial())));
+                        }
+                    });
+        }
+        Optional<SectionReading.Sentence> more = switch (form) {
+            case YES_NO -> picker.instruction().filter(s -> s != first);
+            case WHAT, LIST -> picker.next(first);
+            default -> SentencePicker.shortInstruction(first) ? picker.next(first) : Optional.empty();
+        };
+        Optional<SectionReading.Sentence> grounding = form == QuestionForm.HOW ? picker.grounding(first)
+                : Optional.empty();
+        List<Piece> rich = new ArrayList<>();
+        grounding.ifPresent(g -> rich.add(piece(g)));
+        rich.add(piece(first));
+        more.ifPresent(m -> rich.add(piece(m)));
+        out.add(rich);
+        if (more.isPresent()) {
+            out.add(List.of(piece(first), piece(more.get())));
+        }
+        if (grounding.isPresent() && more.isEmpty()) {
+            out.add(rich);
+        }
+        out.add(List.of(piece(first)));
+        return out;
+    }
+
+    /**
+     * A glance that lists the items of the list closest to the question: the best section's own, or a lower-ranked
+     * section's list when the best section has none and that list is as close to the question as anything in it.
+     */
+    private Optional<Glance> list(List<Section> ranking, SentenceScores scores, Set<String> asked) {
+        SentencePicker top = new SentencePicker(ranking.get(0), scores, asked);
+        Section bestSection = ranking.get(0);
+        SectionReading.ListUnit best = top.lists().stream().findFirst()
+                .filter(u -> top.relevance(u) >= top.best() - SentencePicker.TIE).orElse(null);
+        for (int rank = 1; best == null && rank < Math.min(LIST_SECTIONS, ranking.size()); rank++) {
+            SentencePicker picker = new SentencePicker(ranking.get(rank), scores, asked);
+            Optional<SectionReading.ListUnit> unit = picker.lists().stream().findFirst()
+                    .filter(u -> picker.relevance(u) >= top.best() - SentencePicker.TIE);
+            if (unit.isPresent()) {
+                best = unit.get();
+                bestSection = ranking.get(rank);
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        for (ListStyle style : ListStyle.values()) {
+            String out = render(bestSection, List.of(new Piece(style.render(best), best.editorial())),
+                    Optional.empty());
+            if (Html.toPlain(out).length() <= maxChars) {
+                return Optional.of(new Glance(out, bestSection));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How much of each item a list shows: whole, its first clause, or only its name. */
+    enum ListStyle {
+        WHOLE, FIRST_CLAUSE, NAMES;
+
+        private static final String NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩";
+
+        /** The list with its lead-in: one item a line, numbered when the section numbers them; names in a row. */
+        String render(SectionReading.ListUnit unit) {
+            List<String> items = unit.items().stream().map(this::item).toList();
+            String lead = unit.lead().isEmpty() ? "" : unit.lead() + ":";
+            if (this == NAMES || unit.inline()) {
+                return lead + String.join("、", items) + "。";
+            }
+            StringBuilder out = new StringBuilder(lead);
+            for (int i = 0; i < items.size(); i++) {
+                out.append('\n').append(unit.numbered() && i < NUMBERS.length() ? NUMBERS.charAt(i) + "" : "• ")
+                        .append(items.get(i));
+            }
+            return out.toString();
+        }
+
+        private String item(String raw) {
+            String s = raw.replaceAll("\\([^)]*\\)|\uff08[^\uff09]*\uff09", "")
+                    .replaceAll("[;;。,,]+$", "").strip();
+            return switch (this) {
+                case WHOLE -> s;
+                case FIRST_CLAUSE -> firstClause(s);
+                case NAMES -> name(s);
+            };
+        }
+
+        /** The item up to its first clause; "……等" when an enumeration of its own was cut. */
+        private static String firstClause(String item) {
+            String[] parts = item.split("[,,;;。]", 2);
+            boolean cutEnumeration = parts.length == 2 && item.charAt(parts[0].length()) != ','
+                    && item.charAt(parts[0].length()) != ',';
+            return parts[0] + (cutEnumeration ? "等" : "");
+        }
+
+        /** "可靠度:可靠、准确地……" names 可靠度; an item without a name is cut to its first clause. */
+        private static String name(String item) {
+            String[] named = item.split("[::]|——", 2);
+            if (named.length == 2 && named[0].length() <= 16) {
+                return named[1].isEmpty() ? named[0] : named[0].length() <= 2 ? item.split("[,,;;。]")[0]
+                        : named[0];
+            }
+            String clause = item.split("[,,;;。]")[0];
+            return clause.length() <= 14 ? clause : clause.substring(0, 13) + "…";
+        }
     }
 
     /** The head of a message written by the language model for a section: its title. */
@@ -88,90 +250,8 @@ public final class TipComposer {
     private record Piece(String text, boolean editorial) {
     }
 
-    /** The technique with its context when there is room ({@code rich}), and without ({@code lean}). */
-    private record Technique(List<Piece> rich, List<Piece> lean) {
-    }
-
-    /**
-     * The instruction that fits the question best, the seeds' before the editors' unless the editors' fits clearly
-     * better; a seed sentence goes first as context when the instruction is the editors'. A short seed instruction
-     * takes the sentence after it, which usually says how.
-     */
-    private static Technique technique(SectionReading reading, Set<String> asked) {
-        // A pointer to another section ("……见"客户辱骂、骚扰时能不能挂电话"") teaches nothing on its own.
-        List<SectionReading.Sentence> candidates = reading.sentences().stream()
-                .filter(s -> withoutQuotes(s.text()).length() >= MIN_TECHNIQUE_CHARS)
-                .filter(s -> !s.text().matches(".*见[\"“「].*")).toList();
-        Technique chosen = choose(candidates, asked);
-        // A technique of one short sentence leaves room for the sentence after it, which usually says more.
-        if (chosen.rich().size() == 1 && chosen.rich().get(0).text().length() < TECHNIQUE_CHARS / 2) {
-            SectionReading.Sentence only = candidates.stream()
-                    .filter(s -> leadIn(s.text()).equals(chosen.rich().get(0).text())).findFirst().orElse(null);
-            int next = only == null ? -1 : candidates.indexOf(only) + 1;
-            if (next > 0 && next < candidates.size() && candidates.get(next).paragraph() == only.paragraph()) {
-                return new Technique(List.of(chosen.rich().get(0), piece(candidates.get(next))), chosen.lean());
-            }
-        }
-        return chosen;
-    }
-
-    private static Technique choose(List<SectionReading.Sentence> candidates, Set<String> asked) {
-        if (candidates.isEmpty()) {
-            return new Technique(List.of(), List.of());
-        }
-        Optional<SectionReading.Sentence> seed = best(candidates.stream().filter(s -> !s.editorial()).toList(), asked);
-        Optional<SectionReading.Sentence> editors = best(candidates.stream()
-                .filter(s -> s.editorial() && s.imperative()).toList(), asked);
-        boolean seedInstructs = seed.isPresent() && seed.get().imperative() && (editors.isEmpty()
-                || overlap(asked, seed.get().text()) >= overlap(asked, editors.get().text()) - 1);
-        if (seedInstructs) {
-            List<Piece> lean = List.of(piece(seed.get()));
-            if (lean.get(0).text().length() >= TECHNIQUE_CHARS / 2) {
-                return new Technique(lean, lean);
-            }
-            // A short seed instruction often only names the technique; the sentence after it, or else the
-            // editors' best instruction, says how.
-            int next = candidates.indexOf(seed.get()) + 1;
-            Optional<SectionReading.Sentence> how = next < candidates.size()
-                    && candidates.get(next).paragraph() == seed.get().paragraph()
-                    ? Optional.of(candidates.get(next)) : editors;
-            return how.map(h -> new Technique(List.of(lean.get(0), piece(h)), lean))
-                    .orElseGet(() -> new Technique(lean, lean));
-        }
-        SectionReading.Sentence instruction = editors.or(() -> seed).orElse(candidates.get(0));
-        List<Piece> lean = List.of(piece(instruction));
-        Optional<SectionReading.Sentence> context = closest(candidates.stream().filter(s -> !s.editorial()).toList(),
-                asked);
-        return context.isPresent() && context.get() != instruction
-                ? new Technique(List.of(piece(context.get()), lean.get(0)), lean) : new Technique(lean, lean);
-    }
-
     private static Piece piece(SectionReading.Sentence s) {
         return new Piece(leadIn(s.text()), s.editorial());
-    }
-
-    /**
-     * Sections say what to do before they elaborate, so the earliest instruction wins unless a later one shares
-     * clearly more words with the question; without instructions, the same among all sentences.
-     */
-    private static Optional<SectionReading.Sentence> best(List<SectionReading.Sentence> sentences, Set<String> asked) {
-        List<SectionReading.Sentence> pool = sentences.stream().filter(SectionReading.Sentence::imperative).toList();
-        return closest(pool.isEmpty() ? sentences : pool, asked);
-    }
-
-    /** The earliest sentence sharing at most one word pair less with the question than the closest one. */
-    private static Optional<SectionReading.Sentence> closest(List<SectionReading.Sentence> sentences,
-                                                             Set<String> asked) {
-        int most = sentences.stream().mapToInt(s -> overlap(asked, s.text())).max().orElse(0);
-        return sentences.stream().filter(s -> overlap(asked, s.text()) >= most - 1).findFirst();
-    }
-
-    /** Lines sharing the most words with the question first; seed lines before the editors' on a tie. */
-    private static List<SectionReading.Line> rankedLines(SectionReading reading, Set<String> asked) {
-        List<SectionReading.Line> lines = new ArrayList<>(reading.lines());
-        Comparator<SectionReading.Line> byFit = Comparator.comparingInt(l -> -overlap(asked, l.context()));
-        lines.sort(byFit.thenComparing(l -> l.editorial() ? 1 : 0));
-        return lines;
     }
 
     private String render(Section section, List<Piece> technique, Optional<SectionReading.Line> line) {
@@ -213,7 +293,7 @@ public final class TipComposer {
             String head = s.substring(0, quote).strip().replaceAll(
                     "[,,]?\\s*(例如先问|例如先说|例如|比如|可以说|可以问|再说|先说)?[::]$", "").strip();
             // "要说:"对不起……"" without its quote says nothing; such a sentence keeps its line.
-            if (head.length() >= MIN_TECHNIQUE_CHARS && !head.matches(".*[说问讲喊道是为]$")) {
+            if (head.length() >= MIN_LEAD_IN_CHARS && !head.matches(".*[说问讲喊道是为]$")) {
                 s = head;
             }
         }
@@ -238,18 +318,13 @@ public final class TipComposer {
         return -1;
     }
 
-    private static String withoutQuotes(String s) {
+    static String withoutQuotes(String s) {
         return s.replaceAll("\"[^\"]*\"|“[^”]*”|「[^」]*」", "").replaceAll("[\\p{P}\\s]", "");
     }
 
     /** Drops Markdown marks that mean nothing in a chat message. */
     static String plain(String markdown) {
-        return markdown.replaceAll("(?m)^\\s*[-*]\\s+", "• ")
-                .replaceAll("(?m)^\\s*\\|?\\s*-{3,}.*$\\n?", "")
-                .replace("**", "")
-                .replace("`", "")
-                .replaceAll("(?m)^#+\\s*", "")
-                .replaceAll("\n{3,}", "\n\n");
+        return SectionSentences.plain(markdown);
     }
 
     /** Character pairs of the Chinese text, the unit questions and sections are compared in. */
@@ -263,7 +338,7 @@ public final class TipComposer {
         return out;
     }
 
-    private static int overlap(Set<String> asked, String text) {
+    static int overlap(Set<String> asked, String text) {
         int n = 0;
         for (String p : pairs(text)) {
             if (asked.contains(p)) {

@@ -86,17 +86,21 @@ public final class TipService {
             // Only files deleted on disk can get here: the chat refuses to delete the last knowledge file.
             return Reply.html(texts.get("tip.no.knowledge"));
         }
-        Retrieval found = src.retriever().retrieve(q, RANKED);
-        return switch (found.coverage()) {
+        Retrieval retrieval = src.retriever().retrieve(q, RANKED);
+        List<Hit> ranking = retrieval.hits();
+        return switch (retrieval.coverage()) {
             case OFF_TOPIC -> offTopic(src, record(in, q, AnswerKind.OFF_TOPIC, List.of(), src));
-            case UNCOVERED -> uncovered(found, record(in, q, AnswerKind.UNCOVERED, List.of(), src));
+            case UNCOVERED -> uncovered(retrieval, record(in, q, AnswerKind.UNCOVERED, List.of(), src));
             case COVERED -> {
-                List<Section> ranking = found.hits().stream().map(Hit::section).toList();
-                long id = record(in, q, AnswerKind.TIP, List.of(ranking.get(0).id()), src);
+                String normalized = new QueryNormalizer(src.knowledge().glossary()).question(q);
+                List<Section> found = ranking.stream().map(Hit::section).toList();
+                TipComposer.Glance glance = composer.glance(normalized, found, retrieval.sentences());
+                List<Section> shown = first(glance.section(), found);
+                long id = record(in, q, AnswerKind.TIP, List.of(shown.get(0).id()), src);
                 if (id != QuestionLog.NOT_RECORDED) {
                     asked.put(id, q);
                 }
-                yield glanceReply(q, src.knowledge(), ranking, id);
+                yield glanceReply(q, shown, glance.html(), id);
             }
         };
     }
@@ -122,8 +126,8 @@ public final class TipService {
         switch (press.get().action()) {
             case TipButtons.EXPAND -> out.replace(Reply.html(composer.full(ranking.get(0)),
                     rows(nextRow(ranking, id), id)));
-            case TipButtons.NEXT -> out.replace(glanceReply(question, kb, ranking, id));
-            default -> out.send(glanceReply(question, kb, ranking, id));
+            case TipButtons.NEXT -> out.replace(glanceReply(question, ranking, glanceOf(question, ranking), id));
+            default -> out.send(glanceReply(question, ranking, glanceOf(question, ranking), id));
         }
     }
 
@@ -168,10 +172,29 @@ public final class TipService {
         return List.of(Texts.of("tips").get("offtopic.suggested").split("\\|"));
     }
 
-    private Reply glanceReply(String question, KnowledgeBase kb, List<Section> ranking, long id) {
+    /**
+     * The glance of the first section of {@code ranking} for a button press: the question, when still known, is
+     * judged again (from the retriever's cache) so sentences are chosen by meaning as in the first answer.
+     */
+    private String glanceOf(String question, List<Section> ranking) {
+        KnowledgeState src = knowledge.get();
+        String normalized = new QueryNormalizer(src.knowledge().glossary()).question(question);
+        var scores = question.isEmpty() ? org.coachbot.retrieval.SentenceScores.NONE
+                : src.retriever().retrieve(question, RANKED).sentences();
+        return composer.glance(normalized, List.of(ranking.get(0)), scores).html();
+    }
+
+    /** {@code ranking} with {@code shown} first. */
+    private static List<Section> first(Section shown, List<Section> ranking) {
+        List<Section> out = new ArrayList<>();
+        out.add(shown);
+        ranking.stream().filter(s -> !s.id().equals(shown.id())).forEach(out::add);
+        return out;
+    }
+
+    private Reply glanceReply(String question, List<Section> ranking, String extracted, long id) {
         Section first = ranking.get(0);
-        String text = llm.flatMap(model -> written(model, question, first)).orElseGet(() ->
-                composer.glance(new QueryNormalizer(kb.glossary()).question(question), first));
+        String text = llm.flatMap(model -> written(model, question, first)).orElse(extracted);
         List<Button> actions = new ArrayList<>();
         actions.add(TipButtons.button(texts.get("tip.expand"), TipButtons.EXPAND, id, ranking));
         actions.addAll(nextRow(ranking, id));

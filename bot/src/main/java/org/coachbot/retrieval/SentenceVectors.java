@@ -1,0 +1,83 @@
+package org.coachbot.retrieval;
+
+import org.coachbot.knowledge.Section;
+import org.coachbot.knowledge.SectionSentences;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedding of every sentence of every section, so a question can be compared with each sentence: the one that
+ * answers it is often not the section's first, and a long section is found through the one sentence that matches.
+ */
+public final class SentenceVectors {
+    /** No sentence is embedded. */
+    public static final SentenceVectors NONE = new SentenceVectors(Map.of());
+
+    private final Map<String, float[][]> bySection;
+
+    private SentenceVectors(Map<String, float[][]> bySection) {
+        this.bySection = bySection;
+    }
+
+    /** The text embedded for one sentence: normalised like the questions. */
+    public static String text(String sentence, QueryNormalizer normalizer) {
+        String normalized = normalizer.normalize(sentence);
+        return normalized.isBlank() ? sentence : normalized;
+    }
+
+    /**
+     * @param sections the sections, each with the vectors of its {@link SectionSentences#of} sentences in order,
+     *                 taken from {@code vectors} one after another
+     */
+    public static SentenceVectors of(List<Section> sections, List<float[]> vectors) {
+        Map<String, float[][]> out = new HashMap<>();
+        int next = 0;
+        for (Section s : sections) {
+            int n = SectionSentences.of(s).size();
+            if (next + n > vectors.size()) {
+                throw new IllegalArgumentException("got " + vectors.size() + " sentence vectors, fewer than the "
+                        + "sentences of the sections");
+            }
+            float[][] unit = new float[n][];
+            for (int i = 0; i < n; i++) {
+                unit[i] = DenseRetriever.unit(vectors.get(next + i));
+            }
+            next += n;
+            out.put(s.id(), unit);
+        }
+        if (next != vectors.size()) {
+            throw new IllegalArgumentException("got " + vectors.size() + " sentence vectors for " + next
+                    + " sentences");
+        }
+        return new SentenceVectors(out);
+    }
+
+    /** The cosine of each sentence of the section to a unit query vector; empty when the section is unknown. */
+    public double[] scores(float[] unitQuery, Section section) {
+        float[][] vectors = bySection.get(section.id());
+        if (vectors == null) {
+            return new double[0];
+        }
+        double[] out = new double[vectors.length];
+        for (int i = 0; i < vectors.length; i++) {
+            out[i] = DenseRetriever.dot(unitQuery, vectors[i]);
+        }
+        return out;
+    }
+
+    /** The highest sentence cosine of the section, or -1 when it has no embedded sentence. */
+    public double best(float[] unitQuery, Section section) {
+        double best = -1;
+        for (double d : scores(unitQuery, section)) {
+            best = Math.max(best, d);
+        }
+        return best;
+    }
+
+    /** Number of sections with sentences. */
+    public int size() {
+        return bySection.size();
+    }
+}
