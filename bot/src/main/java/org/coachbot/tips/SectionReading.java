@@ -28,7 +28,8 @@ final class SectionReading {
     private static final Pattern LIST_ITEM = Pattern.compile("^(•\\s*|\\d+[.、]\\s*|-\\s+)");
     /** "……包括三个动作:问候、微笑、感激": short items after a colon, separated by 、. */
     private static final Pattern INLINE_LIST = Pattern.compile(
-            "([^。;;]{2,40})[::]((?:[^、。;;,,::]{1,10}、){2,}[^、。;;,,::]{1,10})");
+            "([^。;;]{2,40})[::]((?:[^、。;;,,::]{1,10}、){2,}[^、。;;,,::]{1,10}"
+                    + "|(?:[^、。;;::]{1,18}[;;]){2,}[^、。;;::]{1,18})");
     /** A lead-in that announces steps or rules: "抚慰客户情绪的步骤是", "按下面三条标准办理". */
     private static final Pattern PROCEDURE = Pattern.compile("步骤|顺序|流程|做法|方法|要点|原则|准则|标准|规范|程序|几步");
     private static final String OPEN_QUOTES = "\"“「『";
@@ -181,7 +182,7 @@ final class SectionReading {
     private void inline(String line, boolean editorial, int p) {
         Matcher m = INLINE_LIST.matcher(line);
         while (m.find()) {
-            List<String> items = List.of(m.group(2).split("、"));
+            List<String> items = List.of(m.group(2).split("[、;;]"));
             // A lead-in with quotes or brackets is a remark about words, not a list the section gives.
             if (items.size() >= 3 && !m.group(1).matches(".*[\"“”「」()()].*")) {
                 lists.add(new ListUnit(leadIn(m.group(1)), items.stream().map(String::strip).toList(), false, true,

@@ -160,8 +160,9 @@ public final class TipComposer {
                 .filter(u -> top.relevance(u) >= top.best() - SentencePicker.TIE).orElse(null);
         for (int rank = 1; best == null && rank < Math.min(LIST_SECTIONS, ranking.size()); rank++) {
             SentencePicker picker = new SentencePicker(ranking.get(rank), scores, asked);
+            // Another section's list must be clearly closer than anything the best section says.
             Optional<SectionReading.ListUnit> unit = picker.lists().stream().findFirst()
-                    .filter(u -> picker.relevance(u) >= top.best() - SentencePicker.TIE);
+                    .filter(u -> picker.relevance(u) >= top.best() + 2 * SentencePicker.TIE);
             if (unit.isPresent()) {
                 best = unit.get();
                 bestSection = ranking.get(rank);
@@ -195,7 +196,7 @@ public final class TipComposer {
             }
             StringBuilder out = new StringBuilder(lead);
             for (int i = 0; i < items.size(); i++) {
-                out.append('\n').append(unit.numbered() && i < NUMBERS.length() ? NUMBERS.charAt(i) + "" : "• ")
+                out.append(out.isEmpty() ? "" : "\n").append(unit.numbered() && i < NUMBERS.length() ? NUMBERS.charAt(i) + "" : "• ")
                         .append(items.get(i));
             }
             return out.toString();
