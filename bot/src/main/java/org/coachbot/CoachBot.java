@@ -42,12 +42,15 @@ import org.coachbot.team.ObservedSessionStore;
 import org.coachbot.team.PracticeRecorder;
 import org.coachbot.team.ShortTips;
 import org.coachbot.team.Team;
+import org.coachbot.team.StaffAlert;
 import org.coachbot.team.TeamDesk;
 import org.coachbot.team.TeamSettings;
 import org.coachbot.team.TraineeDesk;
 import org.coachbot.telegram.TelegramFrontEnd;
 import org.coachbot.telegram.TelegramSettings;
 import org.coachbot.tips.TipService;
+import org.coachbot.safety.DangerEmbeddings;
+import org.coachbot.safety.DangerSignals;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -74,7 +77,7 @@ final class CoachBot implements AutoCloseable {
     private final EmbeddingModel embeddings;
     private final ExecutorService llmCalls;
     private final Optional<ChatModel> model;
-    private final TipService tips;
+    private final TipService.DangerCheck dangers;
     private final RolePlayDesk rolePlay;
     private final EmbeddingMeaning meaning;
     private final TeamDatabase teamDb;
@@ -120,8 +123,9 @@ final class CoachBot implements AutoCloseable {
         this.model = ChatModels.fromSettings(config.llm());
         // Bounded: a hanging provider holds at most this many threads, and further calls fall back at once.
         this.llmCalls = TimedChat.pool(config.llm().maxConcurrentCalls());
-        this.tips = new TipService(knowledge, questions, model.map(m -> new TimedChat(m, llmCalls)),
-                config.llm().tipTimeout(), config.tipMaxChars(), clock);
+        // Callers in danger are recognised with the same model; its example questions keep their vectors too.
+        this.dangers = new DangerEmbeddings(embeddings, EmbeddingCache.open(config.dataDir(),
+                RetrievalIndex.modelKey(embeddings) + "-safety")).detector(DangerSignals.load())::detect;
         // Finished sessions reach the team feature through the store, so role-play knows nothing of it; the
         // scheduler that sends certificates exists once a front end gives it a messenger.
         PracticeRecorder recorder = new PracticeRecorder(people, assignments, training, () -> knowledge.get().book(),
@@ -166,6 +170,9 @@ final class CoachBot implements AutoCloseable {
         team = t;
         TeamDesk supervisors = t.supervisors();
         TraineeDesk trainees = t.trainees();
+        TipService tips = new TipService(knowledge, questions, model.map(m -> new TimedChat(m, llmCalls)),
+                config.llm().tipTimeout(), config.tipMaxChars(), clock, dangers,
+                new StaffAlert(config.supervisorIds(), config.adminIds(), people, messenger));
         // Inline answers are extractive only: a language model could not answer within Telegram's time limit.
         ShortTips glances = (question, max) -> tips.glances(question, max).stream()
                 .map(g -> new ShortTips.Tip(g.key(), g.title(), g.firstLine(), g.html())).toList();
@@ -173,9 +180,9 @@ final class CoachBot implements AutoCloseable {
         // /gaps groups questions with the model retrieval already loaded: a second copy would double its memory.
         InsightsDesk insights = new InsightsDesk(questions, embeddings, new MeaningGroups(), clock,
                 config.timeZone());
-        return new CommandRouter((in, out) -> out.send(tips.answer(in, in.text())), desk::onDocument)
+        return new CommandRouter((in, out) -> tips.answer(in, in.text(), out), desk::onDocument)
                 .listener(supervisors::saw)
-                .command("ask", (in, arg, out) -> out.send(tips.answer(in, arg)), false)
+                .command("ask", (in, arg, out) -> tips.answer(in, arg, out), false)
                 .command("roleplay", rolePlay::start, false)
                 .privateCommand("hint", rolePlay::hint, Access.EVERYONE)
                 .privateCommand("end", rolePlay::end, Access.EVERYONE)

@@ -53,7 +53,7 @@ public final class ConfigLoader {
                 s.text("llm.base_url", "LLM_BASE_URL", ""),
                 s.text("llm.model", "LLM_MODEL", ""),
                 env.getOrDefault("LLM_API_KEY", ""),
-                Duration.ofSeconds(s.integer("llm.tip_timeout_seconds", null, 20, 1, 600)),
+                Duration.ofSeconds(s.integer("llm.tip_timeout_seconds", null, 8, 1, 600)),
                 Duration.ofSeconds(s.integer("llm.roleplay_timeout_seconds", null, 15, 1, 600)),
                 s.integer("llm.max_retries", null, 0, 0, 5),
                 s.integer("llm.max_concurrent_calls", "LLM_MAX_CONCURRENT_CALLS",

@@ -7,5 +7,7 @@ public enum AnswerKind {
     /** Not about customer service: declined. */
     OFF_TOPIC,
     /** About customer service, but the training material does not cover it: declined and counted as a gap. */
-    UNCOVERED
+    UNCOVERED,
+    /** A caller in danger: the emergency steps of that kind, counted apart. */
+    SAFETY
 }

@@ -1,6 +1,7 @@
 package org.coachbot.insights;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** Where agents' questions and their verdicts on tips are kept, so admins can see what is asked and missed. */
 public interface QuestionLog {
@@ -15,4 +16,9 @@ public interface QuestionLog {
 
     /** Records a 👍 ({@code helpful}) or 👎 on an answer; a second tap by the same user replaces the first. */
     void feedback(long questionId, long userId, boolean helpful, Instant at);
+
+    /** The wording of a recorded question, empty when it is unknown (never recorded, pruned, or not kept). */
+    default Optional<String> text(long questionId) {
+        return Optional.empty();
+    }
 }

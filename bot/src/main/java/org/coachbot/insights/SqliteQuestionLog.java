@@ -203,6 +203,11 @@ public final class SqliteQuestionLog implements QuestionLog, AutoCloseable {
         }
     }
 
+    @Override
+    public Optional<String> text(long questionId) {
+        return find(questionId).map(LoggedQuestion::text);
+    }
+
     /** The question with this id, or empty when it was never recorded or has been pruned. */
     public synchronized Optional<LoggedQuestion> find(long questionId) {
         flush();

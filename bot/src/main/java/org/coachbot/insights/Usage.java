@@ -23,10 +23,15 @@ public record Usage(DateRange range, long askers, List<Day> days, List<SectionUs
         Objects.requireNonNull(rolePlay, "rolePlay must not be null");
     }
 
-    /** Questions on one day, by what the bot answered. */
-    public record Day(LocalDate date, int tips, int uncovered, int offTopic) {
+    /** Questions on one day, by what the bot answered; {@code safety} counts callers in danger. */
+    public record Day(LocalDate date, int tips, int uncovered, int offTopic, int safety) {
+        /** A day without safety tips. */
+        public Day(LocalDate date, int tips, int uncovered, int offTopic) {
+            this(date, tips, uncovered, offTopic, 0);
+        }
+
         public int total() {
-            return tips + uncovered + offTopic;
+            return tips + uncovered + offTopic + safety;
         }
     }
 
@@ -52,5 +57,10 @@ public record Usage(DateRange range, long askers, List<Day> days, List<SectionUs
 
     public long offTopic() {
         return days.stream().mapToLong(Day::offTopic).sum();
+    }
+
+    /** Safety tips: questions about a caller in danger. */
+    public long safety() {
+        return days.stream().mapToLong(Day::safety).sum();
     }
 }

@@ -58,7 +58,8 @@ final class UsageQuery {
         for (int i = 0; i < n; i++) {
             int[] c = counts[i];
             out.add(new Usage.Day(range.first().plusDays(i), c[AnswerKind.TIP.ordinal()],
-                    c[AnswerKind.UNCOVERED.ordinal()], c[AnswerKind.OFF_TOPIC.ordinal()]));
+                    c[AnswerKind.UNCOVERED.ordinal()], c[AnswerKind.OFF_TOPIC.ordinal()],
+                    c[AnswerKind.SAFETY.ordinal()]));
         }
         return out;
     }

@@ -29,6 +29,9 @@ final class UsageReport {
             out.append("\n").append(texts.get("stats.answers", u.tips(), u.uncovered(),
                     percent(u.uncovered(), questions), u.offTopic(), percent(u.offTopic(), questions),
                     percent(u.uncovered() + u.offTopic(), questions)));
+            if (u.safety() > 0) {
+                out.append("\n").append(texts.get("stats.safety", u.safety()));
+            }
             out.append("\n").append(feedback(u));
             days(out, u);
             sections(out, u);

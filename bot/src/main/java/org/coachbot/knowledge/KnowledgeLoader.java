@@ -61,7 +61,8 @@ public final class KnowledgeLoader {
                 }
                 String fallback = sources.apply(name);
                 parsed.stream().map(s -> s.source().isEmpty() && fallback != null && !fallback.isEmpty()
-                        ? new Section(s.id(), s.file(), s.topic(), s.title(), s.body(), s.tags(), fallback, s.line())
+                        ? new Section(s.id(), s.file(), s.topic(), s.title(), s.body(), s.tags(), fallback, s.line(),
+                        s.asks())
                         : s).forEach(sections::add);
             } catch (KnowledgeFormatException e) {
                 problems.add(e);

@@ -22,6 +22,8 @@ public final class MarkdownKnowledgeParser {
     /** Longest section body accepted; the format asks for about 400 characters, this leaves room for tables. */
     public static final int MAX_SECTION_CHARS = 1500;
     private static final Pattern SECTION_TAGS = Pattern.compile("^<!--\\s*tags\\s*:(.*)-->\\s*$");
+    /** {@code <!-- asks: 客户一直不吭声 | 客户不说话怎么办 -->}: questions agents type that the section answers. */
+    private static final Pattern SECTION_ASKS = Pattern.compile("^<!--\\s*asks\\s*:(.*)-->\\s*$");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Texts TEXTS = Texts.of("knowledge");
     private final int maxSections;
@@ -101,6 +103,7 @@ public final class MarkdownKnowledgeParser {
         private String heading;
         private int headingLine;
         private List<String> sectionTags = new ArrayList<>();
+        private List<String> sectionAsks = new ArrayList<>();
         private StringBuilder body = new StringBuilder();
         private final StringBuilder intro = new StringBuilder();
 
@@ -123,8 +126,15 @@ public final class MarkdownKnowledgeParser {
                     open(line.substring(3).strip(), i + 1);
                 } else if (heading != null) {
                     Matcher m = SECTION_TAGS.matcher(line.strip());
+                    Matcher asks = SECTION_ASKS.matcher(line.strip());
                     if (m.matches() && body.toString().isBlank()) {
                         addTags(sectionTags, m.group(1));
+                    } else if (asks.matches() && body.toString().isBlank()) {
+                        for (String q : asks.group(1).split("\\|")) {
+                            if (!q.isBlank() && !sectionAsks.contains(q.strip())) {
+                                sectionAsks.add(q.strip());
+                            }
+                        }
                     } else {
                         checkEditorialMark(i + 1, line);
                         body.append(line).append('\n');
@@ -174,6 +184,7 @@ public final class MarkdownKnowledgeParser {
             heading = title;
             headingLine = line;
             sectionTags = new ArrayList<>();
+            sectionAsks = new ArrayList<>();
             body = new StringBuilder();
         }
 
@@ -191,7 +202,7 @@ public final class MarkdownKnowledgeParser {
             List<String> tags = new ArrayList<>(fm.tags());
             sectionTags.stream().filter(t -> !tags.contains(t)).forEach(tags::add);
             out.add(new Section(Section.idOf(fileName, heading), fileName, topic(), heading, text, tags,
-                    fm.source(), headingLine));
+                    fm.source(), headingLine, sectionAsks));
             heading = null;
         }
 

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param tags      file tags followed by the section's own tags: the words agents type
  * @param source    the seed material the section was curated from
  * @param line      1-based line of the heading in the file, for error messages
+ * @param asks      questions as agents type them that this section answers, written by the knowledge's editors;
+ *                  retrieval compares a question with each
  */
 public record Section(String id, String file, String topic, String title, String body, List<String> tags,
-                      String source, int line) {
+                      String source, int line, List<String> asks) {
     /** Starts a paragraph the knowledge's editors wrote beyond the seed material; see knowledge/README.md. */
     public static final String EDITORIAL_MARK = "【编者补充】";
 
@@ -30,6 +32,13 @@ public record Section(String id, String file, String topic, String title, String
         topic = topic == null ? "" : topic;
         tags = List.copyOf(tags);
         source = source == null ? "" : source;
+        asks = asks == null ? List.of() : List.copyOf(asks);
+    }
+
+    /** A section without example questions. */
+    public Section(String id, String file, String topic, String title, String body, List<String> tags,
+                   String source, int line) {
+        this(id, file, topic, title, body, tags, source, line, List.of());
     }
 
     /** Builds the id for a section title in a file. */

@@ -7,6 +7,8 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -77,5 +79,43 @@ public final class TimedChat {
             Thread.currentThread().interrupt();
             throw new LlmException("interrupted while waiting for the model");
         }
+    }
+
+    /**
+     * Starts a call and returns at once; the future completes with the answer text, or exceptionally with {@link
+     * LlmException} on error, empty answer, a full pool or when {@code timeout} passes (the call is then cancelled).
+     */
+    public CompletableFuture<String> chatAsync(List<ChatMessage> messages, Duration timeout) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Future<?> call;
+        try {
+            call = executor.submit(() -> {
+                try {
+                    String text = model.chat(ChatRequest.builder().messages(messages).build()).aiMessage().text();
+                    if (text == null || text.isBlank()) {
+                        result.completeExceptionally(new LlmException("the model returned an empty answer"));
+                    } else {
+                        result.complete(text.strip());
+                    }
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(new LlmException("the model call failed: "
+                            + e.getClass().getSimpleName() + ": " + SecretMask.mask(e.getMessage())));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new LlmException("every model call slot is busy; answering without the model"));
+            return result;
+        }
+        return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((text, failure) -> {
+            if (failure == null) {
+                return text;
+            }
+            Throwable error = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+            if (error instanceof TimeoutException) {
+                call.cancel(true);
+                throw new LlmException("the model did not answer within " + timeout.toSeconds() + " s");
+            }
+            throw error instanceof LlmException le ? le : new LlmException("the model call failed");
+        });
     }
 }

@@ -26,6 +26,7 @@ public final class HybridRetriever implements Retriever {
     private final QueryNormalizer normalizer;
     private final UncoveredTopics topics;
     private final SentenceVectors sentences;
+    private final SentenceVectors asks;
     private final Cache<Key, Retrieval> cache;
 
     private record Key(String normalizedQuery, int maxResults) {
@@ -40,16 +41,18 @@ public final class HybridRetriever implements Retriever {
     /** Both retrievers must index the same sections; {@code topics} must be embedded by the dense model. */
     public HybridRetriever(Bm25Retriever bm25, DenseRetriever dense, HybridSettings settings,
                            QueryNormalizer normalizer, UncoveredTopics topics) {
-        this(bm25, dense, settings, normalizer, topics, SentenceVectors.NONE);
+        this(bm25, dense, settings, normalizer, topics, SentenceVectors.NONE, SentenceVectors.NONE);
     }
 
     /**
-     * Both retrievers must index the same sections; {@code topics} and {@code sentences} must be embedded by the
-     * dense model.
+     * Both retrievers must index the same sections; {@code topics}, {@code sentences} and the agents' example
+     * questions {@code asks} must be embedded by the dense model.
      */
     public HybridRetriever(Bm25Retriever bm25, DenseRetriever dense, HybridSettings settings,
-                           QueryNormalizer normalizer, UncoveredTopics topics, SentenceVectors sentences) {
+                           QueryNormalizer normalizer, UncoveredTopics topics, SentenceVectors sentences,
+                           SentenceVectors asks) {
         this.sentences = Objects.requireNonNull(sentences, "sentences must not be null");
+        this.asks = Objects.requireNonNull(asks, "asks must not be null");
         this.bm25 = Objects.requireNonNull(bm25, "bm25 must not be null");
         this.topics = Objects.requireNonNull(topics, "topics must not be null");
         this.dense = Objects.requireNonNull(dense, "dense must not be null");
@@ -83,12 +86,12 @@ public final class HybridRetriever implements Retriever {
 
     /** A retriever over the same indexes with other settings; nothing is re-indexed or re-embedded. */
     public HybridRetriever withSettings(HybridSettings other) {
-        return new HybridRetriever(bm25, dense, other, normalizer, topics, sentences);
+        return new HybridRetriever(bm25, dense, other, normalizer, topics, sentences, asks);
     }
 
     /** The same indexes and settings, judging with other uncovered topics (already embedded). */
     public HybridRetriever withTopics(UncoveredTopics other) {
-        return new HybridRetriever(bm25, dense, settings, normalizer, other, sentences);
+        return new HybridRetriever(bm25, dense, settings, normalizer, other, sentences, asks);
     }
 
     /** The normaliser questions go through, with the glossary of the knowledge it was built for. */
@@ -125,7 +128,25 @@ public final class HybridRetriever implements Retriever {
             return new Evidence(-1, -1, -1);
         }
         float[] q = dense.embedQuery(normalized);
-        return evidence(q, dense.rank(q, dense.size()));
+        return evidence(q, withAsks(q, dense.rank(q, dense.size())));
+    }
+
+    /**
+     * The sections by closeness, where a section is as close as its passage or, less {@link
+     * HybridSettings#askOffset()}, as its closest example question.
+     */
+    private List<Hit> withAsks(float[] query, List<Hit> semantic) {
+        if (asks.size() == 0) {
+            return semantic;
+        }
+        float[] unit = DenseRetriever.unit(query);
+        List<Hit> out = new ArrayList<>(semantic.size());
+        for (Hit h : semantic) {
+            double ask = asks.best(unit, h.section()) - settings.askOffset();
+            out.add(ask > h.score() ? new Hit(h.section(), ask) : h);
+        }
+        out.sort(Comparator.comparingDouble(Hit::score).reversed());
+        return out;
     }
 
     private Evidence evidence(float[] query, List<Hit> semantic) {
@@ -144,7 +165,7 @@ public final class HybridRetriever implements Retriever {
             return Retrieval.offTopic();
         }
         float[] query = dense.embedQuery(normalized);
-        List<Hit> semantic = dense.rank(query, all);
+        List<Hit> semantic = withAsks(query, dense.rank(query, all));
         double best = semantic.get(0).score();
         // A question is answered when a section, or one sentence of one, is as close to it as the uncovered topic:
         // "客户要马上退款但我做不了主" is near the refund topic but nearer still to the sentence on escalating.

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param uncoveredMargin how much closer than the best section and the best sentence a question must be to a topic the glossary lists as
  *                     not covered (and at least {@code minCosine}) to be declined as uncovered
  * @param cacheSize    number of recent queries whose answers are kept
+ * @param askOffset    taken off the cosine of a section's closest example question before it counts as the
+ *                     section's closeness: a question is naturally closer to another question than to a passage
  */
 public record HybridSettings(Fusion fusion, double denseWeight, int rrfK, double minCosine, double minShareOfBest,
-                             double uncoveredMargin, long cacheSize) {
+                             double uncoveredMargin, long cacheSize, double askOffset) {
     /**
      * Measured on questions-b.tsv (91 on-topic questions, 56 sections), Recall@1 / Recall@3 / MRR: weighted score
      * 0.879 / 0.956 / 0.916, reciprocal-rank fusion (k = 60) 0.846 / 0.934 / 0.899. RRF throws away how far ahead
@@ -60,6 +62,8 @@ public record HybridSettings(Fusion fusion, double denseWeight, int rrfK, double
     public static final double DEFAULT_UNCOVERED_MARGIN = 0.02;
     /** A team asks the same few dozen questions all day; 1,000 answers take well under a megabyte. */
     public static final long DEFAULT_CACHE_SIZE = 1_000;
+    /** See the benchmark's sweep. */
+    public static final double DEFAULT_ASK_OFFSET = 0.15;
 
     public HybridSettings {
         Objects.requireNonNull(fusion, "fusion must not be null");
@@ -81,32 +85,41 @@ public record HybridSettings(Fusion fusion, double denseWeight, int rrfK, double
         if (cacheSize < 0) {
             throw new IllegalArgumentException("cacheSize must be >= 0");
         }
+        if (askOffset < 0 || askOffset > 2) {
+            throw new IllegalArgumentException("askOffset must be between 0 and 2");
+        }
     }
 
     /** The settings measured best on the evaluation set. */
     public static HybridSettings defaults() {
         return new HybridSettings(DEFAULT_FUSION, DEFAULT_DENSE_WEIGHT, DEFAULT_RRF_K, DEFAULT_MIN_COSINE,
-                DEFAULT_MIN_SHARE_OF_BEST, DEFAULT_UNCOVERED_MARGIN, DEFAULT_CACHE_SIZE);
+                DEFAULT_MIN_SHARE_OF_BEST, DEFAULT_UNCOVERED_MARGIN, DEFAULT_CACHE_SIZE, DEFAULT_ASK_OFFSET);
     }
 
     /** The same settings with another threshold. */
     public HybridSettings withMinCosine(double other) {
-        return new HybridSettings(fusion, denseWeight, rrfK, other, minShareOfBest, uncoveredMargin, cacheSize);
+        return new HybridSettings(fusion, denseWeight, rrfK, other, minShareOfBest, uncoveredMargin, cacheSize, askOffset);
     }
 
     /** The same settings with another share of the best score; 0 keeps every hit of an on-topic question. */
     public HybridSettings withMinShareOfBest(double other) {
-        return new HybridSettings(fusion, denseWeight, rrfK, minCosine, other, uncoveredMargin, cacheSize);
+        return new HybridSettings(fusion, denseWeight, rrfK, minCosine, other, uncoveredMargin, cacheSize, askOffset);
     }
 
     /** The same settings with another uncovered-topic margin. */
     public HybridSettings withUncoveredMargin(double other) {
-        return new HybridSettings(fusion, denseWeight, rrfK, minCosine, minShareOfBest, other, cacheSize);
+        return new HybridSettings(fusion, denseWeight, rrfK, minCosine, minShareOfBest, other, cacheSize, askOffset);
     }
 
     /** The same settings with another fusion and cache size, e.g. no cache to measure every query. */
     public HybridSettings with(Fusion otherFusion, long otherCacheSize) {
         return new HybridSettings(otherFusion, denseWeight, rrfK, minCosine, minShareOfBest, uncoveredMargin,
-                otherCacheSize);
+                otherCacheSize, askOffset);
+    }
+
+    /** The same settings with another offset for example questions. */
+    public HybridSettings withAskOffset(double other) {
+        return new HybridSettings(fusion, denseWeight, rrfK, minCosine, minShareOfBest, uncoveredMargin, cacheSize,
+                other);
     }
 }

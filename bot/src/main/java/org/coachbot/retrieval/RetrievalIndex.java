@@ -94,13 +94,18 @@ public final class RetrievalIndex implements Retriever {
             int passages = texts.size();
             sections.forEach(s -> SectionSentences.of(s).forEach(
                     sentence -> texts.add(SentenceVectors.text(sentence.text(), normalizer))));
+            int sentenceEnd = texts.size();
+            sections.forEach(s -> s.asks().forEach(q -> texts.add(SentenceVectors.text(q, normalizer))));
             List<float[]> vectors = embed(texts, progress);
             Bm25Retriever bm25 = new Bm25Retriever(sections, bm25Settings, normalizer);
             DenseRetriever dense = new DenseRetriever(sections, vectors.subList(0, sections.size()), model,
                     normalizer, queryPrefix, DenseRetriever.DEFAULT_MIN_SCORE);
             UncoveredTopics uncovered = new UncoveredTopics(topics, vectors.subList(sections.size(), passages));
-            SentenceVectors sentenceVectors = SentenceVectors.of(sections, vectors.subList(passages, texts.size()));
-            return new HybridRetriever(bm25, dense, hybridSettings, normalizer, uncovered, sentenceVectors);
+            SentenceVectors sentenceVectors = SentenceVectors.of(sections, vectors.subList(passages, sentenceEnd));
+            SentenceVectors askVectors = SentenceVectors.of(sections, vectors.subList(sentenceEnd, texts.size()),
+                    s -> s.asks().size());
+            return new HybridRetriever(bm25, dense, hybridSettings, normalizer, uncovered, sentenceVectors,
+                    askVectors);
         }
     }
 

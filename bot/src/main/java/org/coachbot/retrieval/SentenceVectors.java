@@ -6,10 +6,12 @@ import org.coachbot.knowledge.SectionSentences;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
- * The embedding of every sentence of every section, so a question can be compared with each sentence: the one that
- * answers it is often not the section's first, and a long section is found through the one sentence that matches.
+ * The embedding of every sentence of every section (or of any other short texts per section, such as the
+ * questions agents ask), so a question can be compared with each: the sentence that answers it is often not the
+ * section's first, and a long section is found through the one sentence that matches.
  */
 public final class SentenceVectors {
     /** No sentence is embedded. */
@@ -32,10 +34,17 @@ public final class SentenceVectors {
      *                 taken from {@code vectors} one after another
      */
     public static SentenceVectors of(List<Section> sections, List<float[]> vectors) {
+        return of(sections, vectors, s -> SectionSentences.of(s).size());
+    }
+
+    /**
+     * @param count how many texts of each section {@code vectors} holds, one section's after another
+     */
+    public static SentenceVectors of(List<Section> sections, List<float[]> vectors, ToIntFunction<Section> count) {
         Map<String, float[][]> out = new HashMap<>();
         int next = 0;
         for (Section s : sections) {
-            int n = SectionSentences.of(s).size();
+            int n = count.applyAsInt(s);
             if (next + n > vectors.size()) {
                 throw new IllegalArgumentException("got " + vectors.size() + " sentence vectors, fewer than the "
                         + "sentences of the sections");

@@ -68,6 +68,20 @@ final class Replies {
             }
 
             @Override
+            public Sent sendReplaceable(Reply reply) {
+                long messageId = sendNow(chatId, compose(chatId, updateId, seq, reply));
+                return replacement -> {
+                    List<String> parts = replacement.hasImage() || replacement.hasFile() ? List.of()
+                            : splitter.split(replacement.html());
+                    // A message that was never sent, or a replacement longer than one message, leaves it as it is.
+                    if (messageId > 0 && parts.size() == 1) {
+                        sendNow(chatId, List.of(OutboxMessage.replace(chatId, updateId, seq.getAndIncrement(),
+                                messageId, parts.get(0), replacement.buttons(), time.millis())));
+                    }
+                };
+            }
+
+            @Override
             public Status status(String html) {
                 long messageId = sendNow(chatId, compose(chatId, updateId, seq, Reply.html(html)));
                 return update -> {

@@ -2,6 +2,7 @@ package org.coachbot.tips;
 
 import org.coachbot.chat.Button;
 import org.coachbot.knowledge.Section;
+import org.coachbot.safety.Danger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,9 +22,32 @@ final class TipButtons {
     static final char NEXT = 'n';
     /** Show the glance of the first section as a new message (the topics offered with a declined question). */
     static final char SHOW = 's';
+    /** Tell the supervisors about a caller in danger: {@code tip:a:<question id>:<danger>}. */
+    static final char ALERT = 'a';
 
     /** What a pressed button asks for. */
     record Press(char action, long questionId, List<String> keys) {
+    }
+
+    /** A press of 通知主管. */
+    record Alert(long questionId, Danger danger) {
+    }
+
+    static Button alert(String label, long questionId, Danger danger) {
+        return new Button(label, PREFIX + ALERT + ":" + questionId + ":" + danger.key());
+    }
+
+    /** Parses the data of 通知主管; empty for any other button. */
+    static Optional<Alert> parseAlert(String data) {
+        String[] parts = data.split(":", -1);
+        if (parts.length != 4 || !data.startsWith(PREFIX + ALERT + ":")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Alert(Long.parseLong(parts[2]), Danger.of(parts[3])));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private TipButtons() {
@@ -43,7 +67,8 @@ final class TipButtons {
     /** Parses button data; empty when it is not a tip button this version understands. */
     static Optional<Press> parse(String data) {
         String[] parts = data.substring(Math.min(data.length(), PREFIX.length())).split(":", -1);
-        if (!data.startsWith(PREFIX) || parts.length != 3 || parts[0].length() != 1 || parts[2].isEmpty()) {
+        if (!data.startsWith(PREFIX) || parts.length != 3 || parts[0].length() != 1 || parts[2].isEmpty()
+                || parts[0].charAt(0) == ALERT) {
             return Optional.empty();
         }
         try {

@@ -23,6 +23,8 @@ import org.coachbot.retrieval.Coverage;
 import org.coachbot.retrieval.Hit;
 import org.coachbot.retrieval.QueryNormalizer;
 import org.coachbot.retrieval.Retrieval;
+import org.coachbot.retrieval.SentenceScores;
+import org.coachbot.safety.Danger;
 import org.coachbot.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -54,45 +58,112 @@ public final class TipService {
     private final Supplier<KnowledgeState> knowledge;
     private final QuestionLog questions;
     private final Optional<TimedChat> llm;
-    private final Duration llmTimeout;
+    private final Duration llmBudget;
     private final Clock clock;
+    private final DangerCheck safety;
+    private final SupervisorAlert alerts;
     private final TipComposer composer;
+    private final SafetyTip safetyTip;
     private final Texts texts = Texts.of("tips");
     /** Question id → the question, so 换一个 picks lines for it; lost on restart, when lines are picked without it. */
     private final Cache<Long, String> asked = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** Questions whose message the agent changed with a button: the model's wording no longer replaces it. */
+    private final Cache<Long, Boolean> touched = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    /** A tip service that recognises no danger and has no supervisors to tell. */
+    public TipService(Supplier<KnowledgeState> knowledge, QuestionLog questions, Optional<TimedChat> llm,
+                      Duration llmBudget, int maxChars, Clock clock) {
+        this(knowledge, questions, llm, llmBudget, maxChars, clock, DangerCheck.NONE, SupervisorAlert.NONE);
+    }
 
     /**
      * @param knowledge the knowledge in service; read once per answer, so the sections, their index and the version
      *                  recorded with the question always belong together
+     * @param llmBudget how long the model may take to reword a tip that was already sent; later, its wording is
+     *                  dropped
+     * @param safety    recognises a caller in danger before any ordinary retrieval
+     * @param alerts    tells the supervisors when the agent presses 通知主管
      */
     public TipService(Supplier<KnowledgeState> knowledge, QuestionLog questions, Optional<TimedChat> llm,
-                      Duration llmTimeout, int maxChars, Clock clock) {
+                      Duration llmBudget, int maxChars, Clock clock, DangerCheck safety, SupervisorAlert alerts) {
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge must not be null");
         this.questions = Objects.requireNonNull(questions, "questions must not be null");
         this.llm = Objects.requireNonNull(llm, "llm must not be null");
-        this.llmTimeout = Objects.requireNonNull(llmTimeout, "llmTimeout must not be null");
+        this.llmBudget = Objects.requireNonNull(llmBudget, "llmBudget must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        this.safety = Objects.requireNonNull(safety, "safety must not be null");
+        this.alerts = Objects.requireNonNull(alerts, "alerts must not be null");
         this.composer = new TipComposer(texts, maxChars);
+        this.safetyTip = new SafetyTip(texts, composer);
     }
 
-    /** Answers the question of {@code in} (its text, or the argument of /ask); always returns a reply. */
+    /** Recognises a question about a caller in danger. */
+    @FunctionalInterface
+    public interface DangerCheck {
+        /** Recognises nothing. */
+        DangerCheck NONE = q -> Optional.empty();
+
+        /** The danger a normalised question is about, if any. */
+        Optional<Danger> detect(String normalizedQuestion);
+    }
+
+    /** The first message of a tip and what the model may reword. */
+    private record First(Reply reply, String question, Section section, String extracted, long id) {
+        /** Whether the model may offer its wording: a tip from a section, never a decline or a safety tip. */
+        boolean rewordable() {
+            return section != null;
+        }
+    }
+
+    /**
+     * Answers the question of {@code in} (its text, or the argument of /ask) with the first message, built from the
+     * knowledge alone; always returns a reply.
+     */
     public Reply answer(Incoming in, String question) {
+        return first(in, question).reply();
+    }
+
+    /**
+     * Sends the answer at once; with a language model, the model then writes the same short form from the chosen
+     * sentences, and its wording replaces the message when it arrives within the budget and the agent has not
+     * pressed a button on it. A safety tip is never reworded. The future completes when the rewording is over,
+     * whatever its outcome; nobody needs to wait for it.
+     */
+    public CompletableFuture<Void> answer(Incoming in, String question, Responder out) {
+        First first = first(in, question);
+        if (llm.isEmpty() || !first.rewordable()) {
+            out.send(first.reply());
+            return CompletableFuture.completedFuture(null);
+        }
+        Responder.Sent sent = out.sendReplaceable(first.reply());
+        return reword(llm.get(), first).thenAccept(text -> text.ifPresent(t -> {
+            if (first.id() == QuestionLog.NOT_RECORDED || touched.getIfPresent(first.id()) == null) {
+                sent.replace(Reply.html(t, first.reply().buttons()));
+            }
+        }));
+    }
+
+    private First first(Incoming in, String question) {
         String q = question.strip();
         if (q.isEmpty()) {
-            return Reply.html(texts.get("tip.empty"));
+            return new First(Reply.html(texts.get("tip.empty")), q, null, "", QuestionLog.NOT_RECORDED);
         }
         KnowledgeState src = knowledge.get();
+        String normalized = new QueryNormalizer(src.knowledge().glossary()).question(q);
+        Optional<Danger> danger = safety.detect(normalized);
+        if (danger.isPresent()) {
+            return inDanger(in, q, danger.get(), src);
+        }
         if (src.knowledge().sections().isEmpty()) {
             // Only files deleted on disk can get here: the chat refuses to delete the last knowledge file.
-            return Reply.html(texts.get("tip.no.knowledge"));
+            return new First(Reply.html(texts.get("tip.no.knowledge")), q, null, "", QuestionLog.NOT_RECORDED);
         }
         Retrieval retrieval = src.retriever().retrieve(q, RANKED);
         List<Hit> ranking = retrieval.hits();
         return switch (retrieval.coverage()) {
-            case OFF_TOPIC -> offTopic(src, record(in, q, AnswerKind.OFF_TOPIC, List.of(), src));
-            case UNCOVERED -> uncovered(retrieval, record(in, q, AnswerKind.UNCOVERED, List.of(), src));
+            case OFF_TOPIC -> declined(q, offTopic(src, record(in, q, AnswerKind.OFF_TOPIC, List.of(), src)));
+            case UNCOVERED -> declined(q, uncovered(retrieval, record(in, q, AnswerKind.UNCOVERED, List.of(), src)));
             case COVERED -> {
-                String normalized = new QueryNormalizer(src.knowledge().glossary()).question(q);
                 List<Section> found = ranking.stream().map(Hit::section).toList();
                 TipComposer.Glance glance = composer.glance(normalized, found, retrieval.sentences());
                 List<Section> shown = first(glance.section(), found);
@@ -100,9 +171,29 @@ public final class TipService {
                 if (id != QuestionLog.NOT_RECORDED) {
                     asked.put(id, q);
                 }
-                yield glanceReply(q, shown, glance.html(), id);
+                yield new First(glanceReply(shown, glance.html(), id), q, shown.get(0), glance.html(), id);
             }
         };
+    }
+
+    private static First declined(String question, Reply reply) {
+        return new First(reply, question, null, "", QuestionLog.NOT_RECORDED);
+    }
+
+    /** The safety steps first, with 展开 and, when the agent has supervisors, 通知主管. */
+    private First inDanger(Incoming in, String question, Danger danger, KnowledgeState src) {
+        Optional<Section> section = SafetyTip.section(src.knowledge(), texts.get("safety.title." + danger.key()));
+        long id = record(in, question, AnswerKind.SAFETY, section.map(s -> List.of(s.id())).orElse(List.of()), src);
+        if (id != QuestionLog.NOT_RECORDED) {
+            asked.put(id, question);
+        }
+        List<Button> actions = new ArrayList<>();
+        section.ifPresent(s -> actions.add(TipButtons.button(texts.get("tip.expand"), TipButtons.EXPAND, id,
+                List.of(s))));
+        if (alerts.available(in.user()) && id != QuestionLog.NOT_RECORDED) {
+            actions.add(TipButtons.alert(texts.get("tip.alert"), id, danger));
+        }
+        return new First(Reply.html(safetyTip.glance(danger, section), rows(actions, id)), question, null, "", id);
     }
 
     /** 展开, 换一个 and the topics offered with a declined question. */
@@ -115,7 +206,13 @@ public final class TipService {
                     .map(s -> Reply.html(composer.full(s))).orElseGet(() -> Reply.html(texts.get("tip.gone"))));
             return;
         }
+        Optional<TipButtons.Alert> alert = TipButtons.parseAlert(data);
+        if (alert.isPresent()) {
+            alert(in, alert.get(), out);
+            return;
+        }
         Optional<TipButtons.Press> press = TipButtons.parse(data);
+        press.ifPresent(p -> touched.put(p.questionId(), true));
         List<Section> ranking = press.map(p -> find(kb, p.keys())).orElse(List.of());
         if (ranking.isEmpty()) {
             out.send(Reply.html(texts.get("tip.gone")));
@@ -126,9 +223,17 @@ public final class TipService {
         switch (press.get().action()) {
             case TipButtons.EXPAND -> out.replace(Reply.html(composer.full(ranking.get(0)),
                     rows(nextRow(ranking, id), id)));
-            case TipButtons.NEXT -> out.replace(glanceReply(question, ranking, glanceOf(question, ranking), id));
-            default -> out.send(glanceReply(question, ranking, glanceOf(question, ranking), id));
+            case TipButtons.NEXT -> out.replace(glanceReply(ranking, glanceOf(question, ranking), id));
+            default -> out.send(glanceReply(ranking, glanceOf(question, ranking), id));
         }
+    }
+
+    /** 通知主管: the supervisors get the agent's question at once; the agent is told how many were reached. */
+    private void alert(Incoming in, TipButtons.Alert alert, Responder out) {
+        String question = Optional.ofNullable(asked.getIfPresent(alert.questionId()))
+                .or(() -> questions.text(alert.questionId())).orElse("");
+        int told = alerts.alert(in.user(), question, texts.get("safety.title." + alert.danger().key()));
+        out.send(Reply.html(told > 0 ? texts.get("tip.alert.sent", told) : texts.get("tip.alert.none")));
     }
 
     /**
@@ -142,15 +247,24 @@ public final class TipService {
         if (q.isEmpty() || src.knowledge().sections().isEmpty()) {
             return List.of();
         }
+        String normalized = new QueryNormalizer(src.knowledge().glossary()).question(q);
+        List<Glance> out = new ArrayList<>();
+        Optional<Danger> danger = safety.detect(normalized);
+        if (danger.isPresent()) {
+            String title = texts.get("safety.title." + danger.get().key());
+            Optional<Section> section = SafetyTip.section(src.knowledge(), title);
+            String html = safetyTip.glance(danger.get(), section);
+            String first = Html.toPlain(html).lines().skip(1).findFirst().orElse(title);
+            out.add(new Glance(section.map(TipButtons::key).orElse(danger.get().key()), title, first, html));
+            return out;
+        }
         Retrieval found = src.retriever().retrieve(q, max);
         if (found.coverage() != Coverage.COVERED) {
             return List.of();
         }
-        String normalized = new QueryNormalizer(src.knowledge().glossary()).question(q);
-        List<Glance> out = new ArrayList<>();
         for (Hit hit : found.hits()) {
             Section s = hit.section();
-            String html = composer.glance(normalized, s);
+            String html = composer.glance(normalized, List.of(s), found.sentences()).html();
             String first = Html.toPlain(html).lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
                     .orElse(s.title());
             out.add(new Glance(TipButtons.key(s), s.title(), first, html));
@@ -179,7 +293,7 @@ public final class TipService {
     private String glanceOf(String question, List<Section> ranking) {
         KnowledgeState src = knowledge.get();
         String normalized = new QueryNormalizer(src.knowledge().glossary()).question(question);
-        var scores = question.isEmpty() ? org.coachbot.retrieval.SentenceScores.NONE
+        SentenceScores scores = question.isEmpty() ? SentenceScores.NONE
                 : src.retriever().retrieve(question, RANKED).sentences();
         return composer.glance(normalized, List.of(ranking.get(0)), scores).html();
     }
@@ -192,9 +306,7 @@ public final class TipService {
         return out;
     }
 
-    private Reply glanceReply(String question, List<Section> ranking, String extracted, long id) {
-        Section first = ranking.get(0);
-        String text = llm.flatMap(model -> written(model, question, first)).orElse(extracted);
+    private Reply glanceReply(List<Section> ranking, String text, long id) {
         List<Button> actions = new ArrayList<>();
         actions.add(TipButtons.button(texts.get("tip.expand"), TipButtons.EXPAND, id, ranking));
         actions.addAll(nextRow(ranking, id));
@@ -267,32 +379,42 @@ public final class TipService {
         return out;
     }
 
-    /** The model's glance, or empty (so the extracted one is sent) when it fails, is slow or writes too much. */
-    private Optional<String> written(TimedChat model, String question, Section section) {
+    /**
+     * The model's glance of the same section; empty when the model fails, is slower than the budget or writes more
+     * than fits, and the extracted glance then stays.
+     */
+    private CompletableFuture<Optional<String>> reword(TimedChat model, First first) {
+        Section section = first.section();
         String head = composer.title(section) + "\n";
         String tail = "\n" + composer.source(section) + (section.hasEditorial() ? texts.get("tip.source.editorial")
                 : "");
         int room = composer.maxChars() - Html.toPlain(head + tail).length();
         List<ChatMessage> messages = List.of(
                 SystemMessage.from(texts.get("llm.system", room)),
-                UserMessage.from(prompt(question, section)));
-        try {
-            String text = model.chat(messages, llmTimeout).replace("**", "").replaceAll("(?m)^#+\\s*", "").strip();
+                UserMessage.from(prompt(first.question(), section, Html.toPlain(first.extracted()))));
+        return model.chatAsync(messages, llmBudget).handle((answer, failure) -> {
+            if (failure != null) {
+                log.warn("LLM tip not used, the extracted tip stays: {}", rootMessage(failure));
+                return Optional.empty();
+            }
+            String text = answer.replace("**", "").replaceAll("(?m)^#+\\s*", "").strip();
             if (text.isEmpty() || text.length() > room) {
-                log.warn("LLM tip has {} characters, more than the {} that fit; sending the extracted tip instead",
+                log.warn("LLM tip has {} characters, more than the {} that fit; the extracted tip stays",
                         text.length(), room);
                 return Optional.empty();
             }
             return Optional.of(head + Html.escape(text) + tail);
-        } catch (LlmException e) {
-            log.warn("LLM tip failed, sending the extracted tip instead: {}", e.getMessage());
-            return Optional.empty();
-        }
+        });
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        return cause instanceof LlmException ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     /** The section goes into the prompt verbatim so the model answers from it and nothing else. */
-    private String prompt(String question, Section section) {
+    private String prompt(String question, Section section, String chosen) {
         return texts.get("llm.prompt", section.title(), section.topic(), section.body(),
-                question.isEmpty() ? texts.get("llm.question.unknown") : question);
+                question.isEmpty() ? texts.get("llm.question.unknown") : question, chosen);
     }
 }

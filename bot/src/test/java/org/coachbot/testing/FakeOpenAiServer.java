@@ -25,6 +25,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final HttpServer server;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private volatile CountDownLatch held = new CountDownLatch(0);
     private volatile Function<JsonNode, String> answer = request -> "好的";
     private volatile int status = 200;
     private volatile boolean hang;
@@ -79,6 +80,17 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return received.tryAcquire(count, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Holds every answer back until {@link #releaseHeld()}, like a provider that is slow today. */
+    public FakeOpenAiServer holdAnswers() {
+        this.held = new CountDownLatch(1);
+        return this;
+    }
+
+    /** Lets the held answers go. */
+    public void releaseHeld() {
+        held.countDown();
+    }
+
     /** Never answers until the server is closed, like a provider that stopped responding. */
     public FakeOpenAiServer hang() {
         this.hang = true;
@@ -109,6 +121,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 release.await(60, TimeUnit.SECONDS);
                 return;
             }
+            held.await(60, TimeUnit.SECONDS);
             if (status != 200) {
                 String message = "fake failure";
                 if (echoKey) {

@@ -134,7 +134,7 @@ class TipServiceTest {
     }
 
     /** Keeps what was sent and what replaced the message the button was on. */
-    private static final class Screen implements Responder {
+    private static class Screen implements Responder {
         final List<Reply> sent = new ArrayList<>();
         final List<Reply> replaced = new ArrayList<>();
 
@@ -358,65 +358,112 @@ class TipServiceTest {
         assertTrue(reply.html().contains("用&lt;b&gt;标签&lt;/b&gt;"), reply.html());
     }
 
+    /** A chat screen that also keeps what replaced a message sent to be replaced later. */
+    private static final class Chat extends Screen {
+        final List<Reply> reworded = new ArrayList<>();
+
+        @Override
+        public Sent sendReplaceable(Reply reply) {
+            send(reply);
+            return reworded::add;
+        }
+    }
+
     @Test
-    void should_let_the_llm_write_the_glance_from_the_same_section() throws Exception {
-        // given
+    void should_send_the_knowledge_glance_at_once_and_put_the_models_wording_in_its_place_when_it_arrives()
+            throws Exception {
+        // given: a model that answers only when told to
         TipService tips = withLlm(Duration.ofSeconds(5));
-        server.replyWith("先让客户说完,再道歉。\n可以这样说:「真的很抱歉,我马上帮您处理。」");
+        server.holdAnswers().replyWith("先让客户说完,再道歉。\n可以这样说:「真的很抱歉,我马上帮您处理。」");
+        Chat chat = new Chat();
 
         // when
-        Reply reply = ask(tips, "客户骂人怎么办");
+        var rewording = tips.answer(Incoming.text(AGENT, 7, "客户骂人怎么办"), "客户骂人怎么办", chat);
 
-        // then
-        String text = plain(reply);
+        // then: the glance from the knowledge is out while the model has not answered
+        assertEquals(1, chat.sent.size());
+        assertTrue(plain(chat.sent.get(0)).contains("可以这样说:「真的很抱歉给您带来这么大的麻烦。」"));
+        assertTrue(chat.reworded.isEmpty());
+
+        // when the model answers
+        server.releaseHeld();
+        rewording.get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+        // then its wording replaces the message, with the same title, source and buttons
+        String text = plain(chat.reworded.get(0));
         assertTrue(text.startsWith("安抚愤怒的客户\n先让客户说完,再道歉。"), text);
         assertTrue(text.contains("来源:客户投诉处理与情绪安抚 › 安抚愤怒的客户〔资料含编者补充〕"), text);
         assertTrue(text.length() <= 300, text);
+        assertEquals(chat.sent.get(0).buttons(), chat.reworded.get(0).buttons());
         String prompt = server.lastPrompt();
         assertTrue(prompt.contains(ANGRY.body()), prompt);
         assertFalse(prompt.contains(SILENCE.body()), "only the section shown goes into the prompt");
         assertTrue(prompt.contains("客户骂人怎么办"), prompt);
-        assertEquals("展开", reply.buttons().get(0).get(0).label());
+        assertTrue(prompt.contains("真的很抱歉给您带来这么大的麻烦"), "the chosen sentences go into the prompt");
     }
 
     @Test
-    void should_send_the_extracted_glance_when_the_llm_writes_more_than_fits() throws Exception {
+    void should_keep_the_knowledge_glance_when_the_model_is_slower_than_the_budget() throws Exception {
         // given
-        TipService tips = withLlm(Duration.ofSeconds(5));
-        server.replyWith("先让客户说完。".repeat(60));
+        TipService tips = withLlm(Duration.ofMillis(200));
+        server.hang();
+        Chat chat = new Chat();
 
         // when
-        String text = plain(ask(tips, "客户骂人怎么办"));
+        tips.answer(Incoming.text(AGENT, 7, "客户骂人怎么办"), "客户骂人怎么办", chat)
+                .get(5, java.util.concurrent.TimeUnit.SECONDS);
 
         // then
-        assertTrue(text.contains("可以这样说:「真的很抱歉给您带来这么大的麻烦。」"), text);
+        assertTrue(plain(chat.sent.get(0)).startsWith("安抚愤怒的客户"));
+        assertTrue(chat.reworded.isEmpty());
     }
 
     @Test
-    void should_send_the_extracted_glance_when_the_llm_fails() throws Exception {
+    void should_keep_the_knowledge_glance_when_the_model_fails() throws Exception {
         // given
         TipService tips = withLlm(Duration.ofSeconds(5));
         server.failWith(500);
+        Chat chat = new Chat();
 
         // when
-        String text = plain(ask(tips, "客户骂人怎么办"));
+        tips.answer(Incoming.text(AGENT, 7, "客户骂人怎么办"), "客户骂人怎么办", chat)
+                .get(5, java.util.concurrent.TimeUnit.SECONDS);
 
         // then
-        assertTrue(text.contains("可以这样说:「真的很抱歉给您带来这么大的麻烦。」"), text);
         assertFalse(server.requests().isEmpty());
+        assertTrue(plain(chat.sent.get(0)).contains("可以这样说:「真的很抱歉给您带来这么大的麻烦。」"));
+        assertTrue(chat.reworded.isEmpty());
     }
 
     @Test
-    void should_send_the_extracted_glance_when_the_llm_hangs() throws Exception {
+    void should_keep_the_knowledge_glance_when_the_model_writes_more_than_fits() throws Exception {
         // given
-        TipService tips = withLlm(Duration.ofMillis(300));
-        server.hang();
+        TipService tips = withLlm(Duration.ofSeconds(5));
+        server.replyWith("先让客户说完。".repeat(60));
+        Chat chat = new Chat();
 
         // when
-        String text = plain(ask(tips, "客户骂人怎么办"));
+        tips.answer(Incoming.text(AGENT, 7, "客户骂人怎么办"), "客户骂人怎么办", chat)
+                .get(5, java.util.concurrent.TimeUnit.SECONDS);
 
         // then
-        assertTrue(text.startsWith("安抚愤怒的客户"), text);
-        assertTrue(text.contains("可以这样说:"), text);
+        assertTrue(chat.reworded.isEmpty());
+    }
+
+    @Test
+    void should_not_replace_a_glance_the_agent_already_expanded() throws Exception {
+        // given
+        TipService tips = withLlm(Duration.ofSeconds(5));
+        server.holdAnswers().replyWith("先让客户说完。\n可以这样说:「我在听。」");
+        Chat chat = new Chat();
+        var rewording = tips.answer(Incoming.text(AGENT, 7, "客户骂人怎么办"), "客户骂人怎么办", chat);
+
+        // when the agent presses 展开 before the model answers
+        press(tips, button(chat.sent.get(0), "展开"));
+        server.releaseHeld();
+        rewording.get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+        // then
+        assertTrue(chat.reworded.isEmpty());
     }
 }

@@ -1,0 +1,84 @@
+package org.coachbot.safety;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What a question about a caller in danger sounds like: for each kind, example questions as agents type them and
+ * the words that point to it; and questions that sound alarming but are ordinary
+ * difficult calls. Read from {@code safety/signals.yaml}.
+ *
+ * @param kinds each kind's signals
+ * @param none  alarming-sounding questions that are no danger
+ */
+public record DangerSignals(Map<Danger, Kind> kinds, List<String> none) {
+    /** The resource the product's signals are read from. */
+    public static final String RESOURCE = "safety/signals.yaml";
+
+    public DangerSignals {
+        kinds = Map.copyOf(kinds);
+        none = List.copyOf(none);
+        for (Danger d : Danger.values()) {
+            if (!kinds.containsKey(d)) {
+                throw new IllegalArgumentException("no signals for danger kind " + d.key());
+            }
+        }
+    }
+
+    /**
+     * One kind's signals.
+     *
+     * @param examples questions as agents type them
+     * @param words    words that point to this kind
+     */
+    public record Kind(List<String> examples, Pattern words) {
+        public Kind {
+            examples = List.copyOf(examples);
+            Objects.requireNonNull(words, "words must not be null");
+            if (examples.isEmpty()) {
+                throw new IllegalArgumentException("a danger kind needs example questions");
+            }
+        }
+    }
+
+    /** The product's signals from the classpath. */
+    public static DangerSignals load() {
+        try (InputStream in = DangerSignals.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return parse(new ObjectMapper(new YAMLFactory()).readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    static DangerSignals parse(JsonNode root) {
+        Map<Danger, Kind> kinds = new EnumMap<>(Danger.class);
+        root.path("kinds").fields().forEachRemaining(e -> {
+            JsonNode k = e.getValue();
+            List<String> examples = texts(k.path("examples"));
+            List<String> words = texts(k.path("patterns"));
+            kinds.put(Danger.of(e.getKey()), new Kind(examples,
+                    Pattern.compile(words.isEmpty() ? "(?!)" : String.join("|", words))));
+        });
+        return new DangerSignals(kinds, texts(root.path("none")));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
