@@ -49,6 +49,7 @@ import org.coachbot.team.TraineeDesk;
 import org.coachbot.telegram.TelegramFrontEnd;
 import org.coachbot.telegram.TelegramSettings;
 import org.coachbot.tips.TipService;
+import org.coachbot.safety.DangerCheck;
 import org.coachbot.safety.DangerEmbeddings;
 import org.coachbot.safety.DangerSignals;
 
@@ -77,7 +78,7 @@ final class CoachBot implements AutoCloseable {
     private final EmbeddingModel embeddings;
     private final ExecutorService llmCalls;
     private final Optional<ChatModel> model;
-    private final TipService.DangerCheck dangers;
+    private final DangerCheck dangers;
     private final RolePlayDesk rolePlay;
     private final EmbeddingMeaning meaning;
     private final TeamDatabase teamDb;
@@ -125,7 +126,7 @@ final class CoachBot implements AutoCloseable {
         this.llmCalls = TimedChat.pool(config.llm().maxConcurrentCalls());
         // Callers in danger are recognised with the same model; its example questions keep their vectors too.
         this.dangers = new DangerEmbeddings(embeddings, EmbeddingCache.open(config.dataDir(),
-                RetrievalIndex.modelKey(embeddings) + "-safety")).detector(DangerSignals.load())::detect;
+                RetrievalIndex.modelKey(embeddings) + "-safety")).detector(DangerSignals.load());
         // Finished sessions reach the team feature through the store, so role-play knows nothing of it; the
         // scheduler that sends certificates exists once a front end gives it a messenger.
         PracticeRecorder recorder = new PracticeRecorder(people, assignments, training, () -> knowledge.get().book(),

@@ -32,10 +32,30 @@ final class DeclineSweep {
                     count(uncovered, m, false), uncovered.size(), count(covered, m, false), covered.size(),
                     count(uncovered, m, true), uncovered.size(), count(covered, m, true), covered.size());
         }
+        double margin = hybrid.settings().uncoveredMargin();
+        out.printf(Locale.ROOT, "Adding the learned scope at margin %.2f (declined when its probability reaches "
+                + "the threshold):%n", margin);
+        out.println("| scope threshold | uncovered declined | covered declined |");
+        out.println("|---|---|---|");
+        for (double t : new double[]{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01}) {
+            out.printf(Locale.ROOT, "| %.2f | %d/%d | %d/%d |%n", t, count(uncovered, margin, t), uncovered.size(),
+                    count(covered, margin, t), covered.size());
+        }
+    }
+
+    private static int count(List<double[]> evidence, double margin, double scope) {
+        int n = 0;
+        for (double[] e : evidence) {
+            if (e[2] >= Math.max(e[0], e[1]) + margin || e[3] >= scope
+                    || e[0] < org.coachbot.retrieval.HybridSettings.DEFAULT_MIN_COSINE) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static double[] vector(HybridRetriever.Evidence e) {
-        return new double[]{e.section(), e.sentence(), e.uncoveredTopic()};
+        return new double[]{e.section(), e.sentence(), e.uncoveredTopic(), e.outside()};
     }
 
     private static int count(List<double[]> evidence, double margin, boolean withSentence) {

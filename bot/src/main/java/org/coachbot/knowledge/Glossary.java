@@ -21,12 +21,14 @@ import java.util.Map;
  *
  * @param english    lower-case English word or phrase → Chinese terms, e.g. {@code complain → [投诉, 抱怨]}
  * @param notCovered short descriptions of topics the material does not cover, e.g. 退款、退货的流程和规定
+ * @param notCoveredQuestions questions as agents type them that the material does not answer; retrieval learns
+ *                   from them what a question outside the material sounds like
  */
-public record Glossary(Map<String, List<String>> english, List<String> notCovered) {
+public record Glossary(Map<String, List<String>> english, List<String> notCovered, List<String> notCoveredQuestions) {
     /** The glossary's file name in the knowledge folder. */
     public static final String FILE_NAME = "glossary.yaml";
     /** No English words and no known gaps. */
-    public static final Glossary EMPTY = new Glossary(Map.of(), List.of());
+    public static final Glossary EMPTY = new Glossary(Map.of(), List.of(), List.of());
     private static final String WORD = "[a-z][a-z0-9'-]*(?: [a-z][a-z0-9'-]*)*";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Texts TEXTS = Texts.of("glossary");
@@ -44,6 +46,12 @@ public record Glossary(Map<String, List<String>> english, List<String> notCovere
         });
         english = java.util.Collections.unmodifiableMap(copy);
         notCovered = List.copyOf(notCovered);
+        notCoveredQuestions = List.copyOf(notCoveredQuestions);
+    }
+
+    /** A glossary without example questions. */
+    public Glossary(Map<String, List<String>> english, List<String> notCovered) {
+        this(english, notCovered, List.of());
     }
 
     /** The Chinese terms for a lower-case English word or phrase; empty when the glossary does not know it. */
@@ -78,13 +86,14 @@ public record Glossary(Map<String, List<String>> english, List<String> notCovere
         }
         for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
-            if (!key.equals("english") && !key.equals("not_covered")) {
+            if (!key.equals("english") && !key.equals("not_covered") && !key.equals("not_covered_questions")) {
                 throw new KnowledgeFormatException(fileName, lineOf(lines, key + ":"),
                         TEXTS.get("glossary.unknown.part", key));
             }
         }
         return new Glossary(english(fileName, lines, root.path("english")),
-                notCovered(fileName, lines, root.path("not_covered")));
+                notCovered(fileName, lines, root.path("not_covered"), "not_covered:"),
+                notCovered(fileName, lines, root.path("not_covered_questions"), "not_covered_questions:"));
     }
 
     private static Map<String, List<String>> english(String fileName, String[] lines, JsonNode node) {
@@ -120,19 +129,19 @@ public record Glossary(Map<String, List<String>> english, List<String> notCovere
         return out;
     }
 
-    private static List<String> notCovered(String fileName, String[] lines, JsonNode node) {
+    private static List<String> notCovered(String fileName, String[] lines, JsonNode node, String key) {
         List<String> out = new ArrayList<>();
         if (node.isMissingNode() || node.isNull()) {
             return out;
         }
         if (!node.isArray()) {
-            throw new KnowledgeFormatException(fileName, lineOf(lines, "not_covered:"),
+            throw new KnowledgeFormatException(fileName, lineOf(lines, key),
                     TEXTS.get("glossary.topics.shape"));
         }
         for (JsonNode topic : node) {
             String text = topic.isValueNode() ? topic.asText().strip() : "";
             if (text.isEmpty()) {
-                throw new KnowledgeFormatException(fileName, lineOf(lines, "not_covered:"),
+                throw new KnowledgeFormatException(fileName, lineOf(lines, key),
                         TEXTS.get("glossary.topics.empty"));
             }
             out.add(text);

@@ -27,6 +27,7 @@ public final class HybridRetriever implements Retriever {
     private final UncoveredTopics topics;
     private final SentenceVectors sentences;
     private final SentenceVectors asks;
+    private final QuestionSpace space;
     private final Cache<Key, Retrieval> cache;
 
     private record Key(String normalizedQuery, int maxResults) {
@@ -41,20 +42,18 @@ public final class HybridRetriever implements Retriever {
     /** Both retrievers must index the same sections; {@code topics} must be embedded by the dense model. */
     public HybridRetriever(Bm25Retriever bm25, DenseRetriever dense, HybridSettings settings,
                            QueryNormalizer normalizer, UncoveredTopics topics) {
-        this(bm25, dense, settings, normalizer, topics, SentenceVectors.NONE, SentenceVectors.NONE);
+        this(bm25, dense, settings, normalizer, new QuestionSpace(topics, SentenceVectors.NONE, SentenceVectors.NONE,
+                java.util.Optional.empty()));
     }
 
-    /**
-     * Both retrievers must index the same sections; {@code topics}, {@code sentences} and the agents' example
-     * questions {@code asks} must be embedded by the dense model.
-     */
+    /** Both retrievers must index the same sections; everything in {@code space} must be embedded by the dense model. */
     public HybridRetriever(Bm25Retriever bm25, DenseRetriever dense, HybridSettings settings,
-                           QueryNormalizer normalizer, UncoveredTopics topics, SentenceVectors sentences,
-                           SentenceVectors asks) {
-        this.sentences = Objects.requireNonNull(sentences, "sentences must not be null");
-        this.asks = Objects.requireNonNull(asks, "asks must not be null");
+                           QueryNormalizer normalizer, QuestionSpace space) {
+        this.space = Objects.requireNonNull(space, "space must not be null");
+        this.topics = space.topics();
+        this.sentences = space.sentences();
+        this.asks = space.asks();
         this.bm25 = Objects.requireNonNull(bm25, "bm25 must not be null");
-        this.topics = Objects.requireNonNull(topics, "topics must not be null");
         this.dense = Objects.requireNonNull(dense, "dense must not be null");
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer must not be null");
@@ -86,12 +85,13 @@ public final class HybridRetriever implements Retriever {
 
     /** A retriever over the same indexes with other settings; nothing is re-indexed or re-embedded. */
     public HybridRetriever withSettings(HybridSettings other) {
-        return new HybridRetriever(bm25, dense, other, normalizer, topics, sentences, asks);
+        return new HybridRetriever(bm25, dense, other, normalizer, space);
     }
 
     /** The same indexes and settings, judging with other uncovered topics (already embedded). */
     public HybridRetriever withTopics(UncoveredTopics other) {
-        return new HybridRetriever(bm25, dense, settings, normalizer, other, sentences, asks);
+        return new HybridRetriever(bm25, dense, settings, normalizer, new QuestionSpace(other, sentences, asks,
+                space.scope()));
     }
 
     /** The normaliser questions go through, with the glossary of the knowledge it was built for. */
@@ -116,16 +116,17 @@ public final class HybridRetriever implements Retriever {
 
     /**
      * What the coverage of a question is judged on: the cosine of the closest section, of the closest sentence of
-     * any section, and of the closest topic the glossary lists as not covered (-1 without topics).
+     * any section, of the closest topic the glossary lists as not covered (-1 without topics), and the probability
+     * that the question is outside the material.
      */
-    public record Evidence(double section, double sentence, double uncoveredTopic) {
+    public record Evidence(double section, double sentence, double uncoveredTopic, double outside) {
     }
 
     /** The evidence for a question, as {@link #retrieve} weighs it. */
     public Evidence evidence(String query) {
         String normalized = normalizer.question(query);
         if (normalized.isEmpty() || dense.size() == 0) {
-            return new Evidence(-1, -1, -1);
+            return new Evidence(-1, -1, -1, 0);
         }
         float[] q = dense.embedQuery(normalized);
         return evidence(q, withAsks(q, dense.rank(q, dense.size())));
@@ -156,7 +157,7 @@ public final class HybridRetriever implements Retriever {
             sentence = Math.max(sentence, sentences.best(unit, h.section()));
         }
         double topic = topics.closest(query).map(UncoveredTopics.Match::cosine).orElse(-1.0);
-        return new Evidence(semantic.get(0).score(), sentence, topic);
+        return new Evidence(semantic.get(0).score(), sentence, topic, space.outside(unit));
     }
 
     private Retrieval compute(String normalized, int maxResults) {
@@ -171,17 +172,26 @@ public final class HybridRetriever implements Retriever {
         // "客户要马上退款但我做不了主" is near the refund topic but nearer still to the sentence on escalating.
         Evidence evidence = evidence(query, semantic);
         double answered = Math.max(best, evidence.sentence());
-        var topic = topics.closest(query)
-                .filter(t -> t.cosine() >= Math.max(settings.minCosine(), answered + settings.uncoveredMargin()));
+        var closest = topics.closest(query);
+        boolean nearTopic = closest.filter(t -> t.cosine() >= Math.max(settings.minCosine(),
+                answered + settings.uncoveredMargin())).isPresent();
+        // Questions outside the material share a way of asking (a rule, a number, a system) that the classifier
+        // learned from the glossary's examples, even when no listed topic is near.
+        boolean outside = evidence.outside() >= settings.scopeThreshold();
         // The closest section's cosine alone separates on- from off-topic questions best; see HybridSettings.
-        if (topic.isEmpty() && best < settings.minCosine()) {
+        if (!nearTopic && !outside && best < settings.minCosine()) {
             return Retrieval.offTopic();
         }
         List<Hit> fused = fuse(normalized, semantic, maxResults);
         float[] unit = DenseRetriever.unit(query);
         SentenceScores scores = s -> sentences.scores(unit, s);
-        return (topic.isPresent() ? Retrieval.uncovered(fused, topic.get().topic()) : Retrieval.covered(fused))
-                .with(scores);
+        if (!nearTopic && !outside) {
+            return Retrieval.covered(fused).with(scores);
+        }
+        // The gap is named only when a listed topic is really near; otherwise the decline names none.
+        String gap = closest.filter(t -> t.cosine() >= settings.minCosine()).map(UncoveredTopics.Match::topic)
+                .orElse("");
+        return Retrieval.uncovered(fused, gap).with(scores);
     }
 
     private List<Hit> fuse(String normalized, List<Hit> semantic, int maxResults) {

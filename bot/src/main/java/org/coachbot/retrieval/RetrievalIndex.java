@@ -7,6 +7,7 @@ import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15Quantize
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.Section;
 import org.coachbot.knowledge.SectionSentences;
+import org.coachbot.meaning.LinearClassifier;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,17 +97,38 @@ public final class RetrievalIndex implements Retriever {
                     sentence -> texts.add(SentenceVectors.text(sentence.text(), normalizer))));
             int sentenceEnd = texts.size();
             sections.forEach(s -> s.asks().forEach(q -> texts.add(SentenceVectors.text(q, normalizer))));
+            int askEnd = texts.size();
+            List<String> outside = knowledge.glossary().notCoveredQuestions();
+            outside.forEach(q -> texts.add(SentenceVectors.text(q, normalizer)));
             List<float[]> vectors = embed(texts, progress);
             Bm25Retriever bm25 = new Bm25Retriever(sections, bm25Settings, normalizer);
             DenseRetriever dense = new DenseRetriever(sections, vectors.subList(0, sections.size()), model,
                     normalizer, queryPrefix, DenseRetriever.DEFAULT_MIN_SCORE);
             UncoveredTopics uncovered = new UncoveredTopics(topics, vectors.subList(sections.size(), passages));
             SentenceVectors sentenceVectors = SentenceVectors.of(sections, vectors.subList(passages, sentenceEnd));
-            SentenceVectors askVectors = SentenceVectors.of(sections, vectors.subList(sentenceEnd, texts.size()),
+            SentenceVectors askVectors = SentenceVectors.of(sections, vectors.subList(sentenceEnd, askEnd),
                     s -> s.asks().size());
-            return new HybridRetriever(bm25, dense, hybridSettings, normalizer, uncovered, sentenceVectors,
-                    askVectors);
+            Optional<LinearClassifier> scope = scope(vectors.subList(sections.size(), passages),
+                    vectors.subList(askEnd, texts.size()), vectors.subList(sentenceEnd, askEnd));
+            return new HybridRetriever(bm25, dense, hybridSettings, normalizer,
+                    new QuestionSpace(uncovered, sentenceVectors, askVectors, scope));
         }
+    }
+
+    /**
+     * What a question outside the material sounds like: the glossary's uncovered topics and questions against the
+     * questions the sections answer; empty when either side has nothing to learn from.
+     */
+    private static Optional<LinearClassifier> scope(List<float[]> topics, List<float[]> outside,
+                                                    List<float[]> inside) {
+        List<float[]> positives = new ArrayList<>();
+        topics.forEach(v -> positives.add(DenseRetriever.unit(v)));
+        outside.forEach(v -> positives.add(DenseRetriever.unit(v)));
+        if (positives.isEmpty() || inside.isEmpty()) {
+            return Optional.empty();
+        }
+        List<float[]> negatives = inside.stream().map(DenseRetriever::unit).toList();
+        return Optional.of(LinearClassifier.train(List.of(positives), negatives, LinearClassifier.DEFAULT_EPOCHS));
     }
 
     /** The retriever in service, empty before the first {@link #rebuild}. */

@@ -11,11 +11,12 @@ import java.util.function.Function;
 
 /**
  * Recognises a question about a caller in danger by meaning, before any ordinary retrieval: a classifier over
- * sentence embeddings, trained on each kind's example questions against the others and against alarming-sounding
- * ordinary calls, and the kind's own words as a further hint. Hyperbole ("气死我了"), a customer threatening the
+ * sentence embeddings learns whether a question is about any danger at all (every kind's examples against
+ * alarming-sounding ordinary calls) and which kind it is (each kind's examples against the others'); the kind's own
+ * words are a further hint. Hyperbole ("气死我了"), a customer threatening the
  * police over a dispute or a fraud that happened last month stay ordinary questions.
  */
-public final class DangerDetector {
+public final class DangerDetector implements DangerCheck {
     /**
      * Probability a kind needs; measured on the tuned safety set (see the benchmark's sweep). Missing a caller in
      * danger costs more than an emergency tip given to an ordinary call, so the threshold leans to recall.
@@ -23,9 +24,17 @@ public final class DangerDetector {
     public static final double DEFAULT_THRESHOLD = 0.5;
     /** What the kind's own words add to its probability: a hint, never enough alone. */
     public static final double DEFAULT_WORD_BOOST = 0.25;
+    /**
+     * Below the threshold but at least this likely, a danger is plausible: the steps are given when the only other
+     * answer would be a decline, or when retrieval itself finds the steps' section closest.
+     */
+    public static final double DEFAULT_PLAUSIBLE = 0.35;
 
     private final Map<Danger, DangerSignals.Kind> kinds;
     private final LinearClassifier classifier;
+    private final List<float[]> dangerVectors;
+    private final List<float[]> noneVectors;
+    private final java.util.regex.Pattern hyperbole;
     private final Function<String, float[]> embed;
     private final double threshold;
     private final double wordBoost;
@@ -48,37 +57,84 @@ public final class DangerDetector {
         this.wordBoost = wordBoost;
         this.kinds = signals.kinds();
         List<List<float[]>> examples = new ArrayList<>();
+        List<float[]> any = new ArrayList<>();
         for (Danger d : Danger.values()) {
-            examples.add(embedAll.apply(kinds.get(d).examples()));
+            List<float[]> vectors = embedAll.apply(kinds.get(d).examples());
+            examples.add(vectors);
+            any.addAll(vectors);
         }
-        this.classifier = LinearClassifier.train(examples, embedAll.apply(signals.none()),
-                LinearClassifier.DEFAULT_EPOCHS);
+        // The last class pools every kind: whether there is a danger at all is learned from all their examples.
+        examples.add(any);
+        List<float[]> none = embedAll.apply(signals.none());
+        this.classifier = LinearClassifier.train(examples, none, LinearClassifier.DEFAULT_EPOCHS);
+        this.dangerVectors = List.copyOf(any);
+        this.noneVectors = List.copyOf(none);
+        this.hyperbole = signals.hyperbole();
     }
 
-    /** The danger a normalised question is about, if any. */
+    /**
+     * The danger a normalised question is about, if any: when the question is about a danger at all, the kind it
+     * points to most.
+     */
+    @Override
     public Optional<Danger> detect(String normalizedQuestion) {
+        return judge(normalizedQuestion).filter(j -> j.danger() >= threshold).map(Judgement::kind);
+    }
+
+    /**
+     * How a question was judged: the kind it points to most and how likely it is about a danger at all.
+     *
+     * @param danger the learned probability of any danger, with the words' hint, averaged with how much closer the
+     *               question is to an example of a danger than to one of an ordinary call
+     */
+    public record Judgement(Danger kind, double danger) {
+    }
+
+    /** The danger a question is about when it is at least plausible (see {@link #DEFAULT_PLAUSIBLE}). */
+    @Override
+    public Optional<Danger> plausible(String normalizedQuestion) {
+        return judge(normalizedQuestion).filter(j -> j.danger() >= DEFAULT_PLAUSIBLE).map(Judgement::kind);
+    }
+
+    /** The judgement of a normalised question; empty for a blank one. */
+    public Optional<Judgement> judge(String normalizedQuestion) {
         if (normalizedQuestion.isBlank()) {
             return Optional.empty();
         }
-        double[] scores = scores(normalizedQuestion);
+        float[] q = embed.apply(normalizedQuestion);
+        double[] p = classifier.probabilities(q);
+        // "贵得我想跳楼", "气得心脏病都要犯了": a degree complement is hyperbole, and the danger words in it no hint.
+        boolean exaggerated = hyperbole.matcher(normalizedQuestion).find();
         Danger best = null;
+        double bestScore = 0;
+        boolean words = false;
         for (Danger d : Danger.values()) {
-            if (best == null || scores[d.ordinal()] > scores[best.ordinal()]) {
+            boolean hint = !exaggerated && kinds.get(d).words().matcher(normalizedQuestion).find();
+            double score = p[d.ordinal()] + (hint ? wordBoost : 0);
+            if (best == null || score > bestScore) {
                 best = d;
+                bestScore = score;
             }
+            words |= hint;
         }
-        return scores[best.ordinal()] >= threshold ? Optional.of(best) : Optional.empty();
+        double learned = p[Danger.values().length] + (words ? wordBoost : 0) - (exaggerated ? wordBoost : 0);
+        double nearest = 0.5 + NEAREST_SCALE * (closest(q, dangerVectors) - closest(q, noneVectors));
+        return Optional.of(new Judgement(best, (learned + nearest) / 2));
     }
 
-    /** How strongly the question points to each kind, by {@link Danger#ordinal()}: its probability and word hint. */
-    public double[] scores(String normalizedQuestion) {
-        double[] p = classifier.probabilities(embed.apply(normalizedQuestion));
-        double[] out = new double[Danger.values().length];
-        for (Danger d : Danger.values()) {
-            out[d.ordinal()] = p[d.ordinal()] + (kinds.get(d).words().matcher(normalizedQuestion).find()
-                    ? wordBoost : 0);
+    /** Turns the gap between the closest danger example and the closest ordinary one into a probability scale. */
+    static final double NEAREST_SCALE = 5;
+
+    private static double closest(float[] q, List<float[]> vectors) {
+        double best = -1;
+        for (float[] v : vectors) {
+            double dot = 0;
+            for (int i = 0; i < v.length; i++) {
+                dot += q[i] * v[i];
+            }
+            best = Math.max(best, dot);
         }
-        return out;
+        return best;
     }
 
     /** The same detector deciding with other settings. */
@@ -89,6 +145,9 @@ public final class DangerDetector {
     private DangerDetector(DangerDetector trained, double threshold, double wordBoost) {
         this.kinds = trained.kinds;
         this.classifier = trained.classifier;
+        this.dangerVectors = trained.dangerVectors;
+        this.noneVectors = trained.noneVectors;
+        this.hyperbole = trained.hyperbole;
         this.embed = trained.embed;
         this.threshold = threshold;
         this.wordBoost = wordBoost;

@@ -20,15 +20,17 @@ import java.util.regex.Pattern;
  * difficult calls. Read from {@code safety/signals.yaml}.
  *
  * @param kinds each kind's signals
- * @param none  alarming-sounding questions that are no danger
+ * @param none      alarming-sounding questions that are no danger
+ * @param hyperbole how exaggeration is said ("贵得我想跳楼"): danger words inside it are no hint
  */
-public record DangerSignals(Map<Danger, Kind> kinds, List<String> none) {
+public record DangerSignals(Map<Danger, Kind> kinds, List<String> none, Pattern hyperbole) {
     /** The resource the product's signals are read from. */
     public static final String RESOURCE = "safety/signals.yaml";
 
     public DangerSignals {
         kinds = Map.copyOf(kinds);
         none = List.copyOf(none);
+        Objects.requireNonNull(hyperbole, "hyperbole must not be null");
         for (Danger d : Danger.values()) {
             if (!kinds.containsKey(d)) {
                 throw new IllegalArgumentException("no signals for danger kind " + d.key());
@@ -73,7 +75,9 @@ public record DangerSignals(Map<Danger, Kind> kinds, List<String> none) {
             kinds.put(Danger.of(e.getKey()), new Kind(examples,
                     Pattern.compile(words.isEmpty() ? "(?!)" : String.join("|", words))));
         });
-        return new DangerSignals(kinds, texts(root.path("none")));
+        List<String> hyperbole = texts(root.path("hyperbole"));
+        return new DangerSignals(kinds, texts(root.path("none")),
+                Pattern.compile(hyperbole.isEmpty() ? "(?!)" : String.join("|", hyperbole)));
     }
 
     private static List<String> texts(JsonNode array) {

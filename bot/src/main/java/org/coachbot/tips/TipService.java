@@ -25,6 +25,7 @@ import org.coachbot.retrieval.QueryNormalizer;
 import org.coachbot.retrieval.Retrieval;
 import org.coachbot.retrieval.SentenceScores;
 import org.coachbot.safety.Danger;
+import org.coachbot.safety.DangerCheck;
 import org.coachbot.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,16 +98,6 @@ public final class TipService {
         this.safetyTip = new SafetyTip(texts, composer);
     }
 
-    /** Recognises a question about a caller in danger. */
-    @FunctionalInterface
-    public interface DangerCheck {
-        /** Recognises nothing. */
-        DangerCheck NONE = q -> Optional.empty();
-
-        /** The danger a normalised question is about, if any. */
-        Optional<Danger> detect(String normalizedQuestion);
-    }
-
     /** The first message of a tip and what the model may reword. */
     private record First(Reply reply, String question, Section section, String extracted, long id) {
         /** Whether the model may offer its wording: a tip from a section, never a decline or a safety tip. */
@@ -160,6 +151,13 @@ public final class TipService {
         }
         Retrieval retrieval = src.retriever().retrieve(q, RANKED);
         List<Hit> ranking = retrieval.hits();
+        Optional<Danger> plausible = safety.plausible(normalized);
+        if (plausible.isPresent() && (retrieval.coverage() != Coverage.COVERED
+                || dangerOf(ranking.get(0).section()).isPresent())) {
+            // A plausible danger is not declined, and where retrieval finds a danger's steps closest they are given.
+            return inDanger(in, q, ranking.isEmpty() ? plausible.get()
+                    : dangerOf(ranking.get(0).section()).orElse(plausible.get()), src);
+        }
         return switch (retrieval.coverage()) {
             case OFF_TOPIC -> declined(q, offTopic(src, record(in, q, AnswerKind.OFF_TOPIC, List.of(), src)));
             case UNCOVERED -> declined(q, uncovered(retrieval, record(in, q, AnswerKind.UNCOVERED, List.of(), src)));
@@ -174,6 +172,15 @@ public final class TipService {
                 yield new First(glanceReply(shown, glance.html(), id), q, shown.get(0), glance.html(), id);
             }
         };
+    }
+
+    /** The danger whose steps a section holds, when it is one of the safety sections. */
+    private Optional<Danger> dangerOf(Section section) {
+        if (!section.file().equals(SafetyTip.FILE)) {
+            return Optional.empty();
+        }
+        return java.util.Arrays.stream(Danger.values())
+                .filter(d -> texts.get("safety.title." + d.key()).equals(section.title())).findFirst();
     }
 
     private static First declined(String question, Reply reply) {
