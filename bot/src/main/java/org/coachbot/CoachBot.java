@@ -126,7 +126,8 @@ final class CoachBot implements AutoCloseable {
         this.llmCalls = TimedChat.pool(config.llm().maxConcurrentCalls());
         // Callers in danger are recognised with the same model; its example questions keep their vectors too.
         this.dangers = new DangerEmbeddings(embeddings, EmbeddingCache.open(config.dataDir(),
-                RetrievalIndex.modelKey(embeddings) + "-safety")).detector(DangerSignals.load());
+                RetrievalIndex.modelKey(embeddings) + "-safety")).detector(DangerSignals.load(),
+                DangerSignals.ordinary(knowledge.get().knowledge()));
         // Finished sessions reach the team feature through the store, so role-play knows nothing of it; the
         // scheduler that sends certificates exists once a front end gives it a messenger.
         PracticeRecorder recorder = new PracticeRecorder(people, assignments, training, () -> knowledge.get().book(),

@@ -9,6 +9,8 @@ import org.coachbot.retrieval.HybridRetriever;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
 import org.coachbot.roleplay.scenario.ScenarioBook;
+import org.coachbot.safety.DangerCheck;
+import org.coachbot.tips.SupervisorAlert;
 import org.coachbot.tips.TipService;
 
 import java.io.PrintStream;
@@ -35,9 +37,11 @@ public final class AnswerBenchmark {
     static final double TARGET_P99_MS = 30;
 
     private final PrintStream out;
+    private final DangerCheck dangers;
 
-    private AnswerBenchmark(PrintStream out) {
+    private AnswerBenchmark(PrintStream out, DangerCheck dangers) {
         this.out = out;
+        this.dangers = dangers;
     }
 
     /** Prints the report; 0 when every held-out set meets the targets, 1 when one does not, 2 with nothing to do. */
@@ -50,7 +54,7 @@ public final class AnswerBenchmark {
         }
         HybridRetriever hybrid = new RetrievalIndex(RetrievalIndex.defaultEmbeddingModel(), dataDir)
                 .build(kb, IndexProgress.NONE);
-        return new AnswerBenchmark(out).report(kb, hybrid, sets);
+        return new AnswerBenchmark(out, SafetyBenchmark.detector(dataDir, kb)).report(kb, hybrid, sets);
     }
 
     private int report(KnowledgeBase kb, HybridRetriever hybrid, List<AnswerSet.File> sets) {
@@ -63,7 +67,7 @@ public final class AnswerBenchmark {
         boolean met = true;
         for (AnswerSet.File set : sets) {
             InMemoryQuestionLog log = new InMemoryQuestionLog();
-            AnswerQuality q = AnswerQuality.measure(tips(kb, hybrid, log), log, RetrievalBenchmark.GLANCE_CHARS,
+            AnswerQuality q = AnswerQuality.measure(tips(kb, hybrid, log, dangers), log, RetrievalBenchmark.GLANCE_CHARS,
                     set.questions());
             Latency latency = latency(kb, hybrid.withSettings(hybrid.settings().with(hybrid.settings().fusion(),
                     0)), set.questions());
@@ -98,13 +102,15 @@ public final class AnswerBenchmark {
         }
     }
 
-    static TipService tips(KnowledgeBase kb, HybridRetriever hybrid, InMemoryQuestionLog log) {
+    /** The tip service as the bot builds it without a language model, danger recognition included. */
+    static TipService tips(KnowledgeBase kb, HybridRetriever hybrid, InMemoryQuestionLog log, DangerCheck dangers) {
         return new TipService(() -> new KnowledgeState(kb, hybrid, ScenarioBook.empty(), 1, Instant.EPOCH), log,
-                Optional.empty(), Duration.ofSeconds(1), RetrievalBenchmark.GLANCE_CHARS, Clock.systemUTC());
+                Optional.empty(), Duration.ofSeconds(1), RetrievalBenchmark.GLANCE_CHARS, Clock.systemUTC(), dangers,
+                SupervisorAlert.NONE);
     }
 
-    private static Latency latency(KnowledgeBase kb, HybridRetriever uncached, List<AnswerQuestion> questions) {
-        TipService tips = tips(kb, uncached, new InMemoryQuestionLog());
+    private Latency latency(KnowledgeBase kb, HybridRetriever uncached, List<AnswerQuestion> questions) {
+        TipService tips = tips(kb, uncached, new InMemoryQuestionLog(), dangers);
         User agent = new User(1, "bench", false);
         return Latency.measureTexts(q -> tips.answer(Incoming.text(agent, 1, q), q),
                 questions.stream().map(AnswerQuestion::question).toList());

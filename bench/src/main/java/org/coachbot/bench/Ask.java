@@ -35,7 +35,11 @@ public final class Ask {
         HybridRetriever hybrid = new RetrievalIndex(RetrievalIndex.defaultEmbeddingModel(), data)
                 .build(kb, IndexProgress.NONE);
         InMemoryQuestionLog log = new InMemoryQuestionLog();
-        TipService tips = AnswerBenchmark.tips(kb, hybrid, log);
+        var detector = SafetyBenchmark.detector(data, kb);
+        TipService tips = new TipService(() -> new org.coachbot.knowledge.KnowledgeState(kb, hybrid,
+                org.coachbot.roleplay.scenario.ScenarioBook.empty(), 1, java.time.Instant.EPOCH), log,
+                java.util.Optional.empty(), java.time.Duration.ofSeconds(1), RetrievalBenchmark.GLANCE_CHARS,
+                java.time.Clock.systemUTC(), detector, org.coachbot.tips.SupervisorAlert.NONE);
         User agent = new User(1, "curator", false);
         boolean verbose = args.length > 0 && args[0].equals("-v");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -47,6 +51,9 @@ public final class Ask {
             var r = hybrid.retrieve(q, 4);
             out.printf("Q: %s%n   %s %s%n%s%n", q, r.coverage(), r.hits().stream()
                     .map(h -> h.section().id() + String.format(" %.3f", h.score())).toList(), text);
+            if (verbose) {
+                out.println("   danger: " + detector.judge(new org.coachbot.retrieval.QueryNormalizer().question(q)));
+            }
             if (verbose && !r.hits().isEmpty()) {
                 var first = r.hits().get(0).section();
                 double[] cosines = r.sentences().of(first);

@@ -19,6 +19,7 @@ import org.coachbot.retrieval.RetrievalIndex;
 import org.coachbot.retrieval.Retriever;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.User;
+import org.coachbot.tips.SupervisorAlert;
 import org.coachbot.tips.TipService;
 import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.roleplay.scenario.ScenarioBook;
@@ -194,12 +195,13 @@ public final class RetrievalBenchmark {
         return whole == 0 ? "n/a" : part + "/" + whole;
     }
 
-    private static TipService tipService(KnowledgeBase kb, Retriever retriever, InMemoryQuestionLog log) {
-        return new TipService(() -> new KnowledgeState(kb, retriever, ScenarioBook.empty(), 1, Instant.EPOCH), log, Optional.empty(), Duration.ofSeconds(1),
-                GLANCE_CHARS, Clock.systemUTC());
+    private TipService tipService(KnowledgeBase kb, Retriever retriever, InMemoryQuestionLog log) {
+        return new TipService(() -> new KnowledgeState(kb, retriever, ScenarioBook.empty(), 1, Instant.EPOCH), log,
+                Optional.empty(), Duration.ofSeconds(1), GLANCE_CHARS, Clock.systemUTC(),
+                SafetyBenchmark.detector(dataDir, kb), SupervisorAlert.NONE);
     }
 
-    private static Latency tipLatency(KnowledgeBase kb, Retriever uncached, List<EvalQuestion> questions) {
+    private Latency tipLatency(KnowledgeBase kb, Retriever uncached, List<EvalQuestion> questions) {
         TipService tips = tipService(kb, uncached, new InMemoryQuestionLog());
         User agent = new User(1, "bench", false);
         return Latency.measure(q -> tips.answer(Incoming.text(agent, 1, q), q), questions);

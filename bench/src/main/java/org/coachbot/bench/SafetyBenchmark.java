@@ -76,7 +76,7 @@ public final class SafetyBenchmark {
         KnowledgeBase kb = new KnowledgeLoader().load(knowledgeDir);
         HybridRetriever hybrid = new RetrievalIndex(RetrievalIndex.defaultEmbeddingModel(), dataDir)
                 .build(kb, IndexProgress.NONE);
-        DangerDetector detector = detector(dataDir);
+        DangerDetector detector = detector(dataDir, kb);
         List<Set> sets = sets();
         out.println();
         out.println("Callers in danger: the first message gives the kind's steps; near-misses stay ordinary.");
@@ -103,10 +103,10 @@ public final class SafetyBenchmark {
         return met ? 0 : 1;
     }
 
-    static DangerDetector detector(Path dataDir) {
+    static DangerDetector detector(Path dataDir, KnowledgeBase kb) {
         var model = RetrievalIndex.defaultEmbeddingModel();
         return new DangerEmbeddings(model, EmbeddingCache.open(dataDir, RetrievalIndex.modelKey(model) + "-safety"))
-                .detector(DangerSignals.load());
+                .detector(DangerSignals.load(), DangerSignals.ordinary(kb));
     }
 
     static Result measure(KnowledgeBase kb, HybridRetriever hybrid, DangerDetector detector,

@@ -48,8 +48,7 @@ class TipQualityTest {
         HybridRetriever hybrid = new RetrievalIndex(RetrievalIndex.defaultEmbeddingModel(), CACHE_DIR)
                 .build(kb, IndexProgress.NONE);
         InMemoryQuestionLog log = new InMemoryQuestionLog();
-        TipService tips = new TipService(() -> new KnowledgeState(kb, hybrid, ScenarioBook.empty(), 1, Instant.EPOCH), log, Optional.empty(),
-                Duration.ofSeconds(1), RetrievalBenchmark.GLANCE_CHARS, Clock.systemUTC());
+        TipService tips = AnswerBenchmark.tips(kb, hybrid, log, SafetyBenchmark.detector(CACHE_DIR, kb));
         quality = TipQuality.measure(tips, log, kb, RetrievalBenchmark.GLANCE_CHARS, tuned);
     }
 

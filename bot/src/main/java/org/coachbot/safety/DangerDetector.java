@@ -18,21 +18,23 @@ import java.util.function.Function;
  */
 public final class DangerDetector implements DangerCheck {
     /**
-     * Probability a kind needs; measured on the tuned safety set (see the benchmark's sweep). Missing a caller in
-     * danger costs more than an emergency tip given to an ordinary call, so the threshold leans to recall.
+     * How likely a question must be about a danger for its steps to come before any ordinary tip. Chosen on the
+     * tuned safety set (79 questions in danger, 45 near-misses; the benchmark prints the sweep): 0.5, 0.6 and 0.7
+     * recognise 77, 76 and 70 questions as their kind with 5, 2 and 1 near-misses taken for a danger.
      */
-    public static final double DEFAULT_THRESHOLD = 0.5;
+    public static final double DEFAULT_THRESHOLD = 0.6;
     /** What the kind's own words add to its probability: a hint, never enough alone. */
     public static final double DEFAULT_WORD_BOOST = 0.25;
     /**
      * Below the threshold but at least this likely, a danger is plausible: the steps are given when the only other
      * answer would be a decline, or when retrieval itself finds the steps' section closest.
      */
-    public static final double DEFAULT_PLAUSIBLE = 0.35;
+    public static final double DEFAULT_PLAUSIBLE = 0.45;
 
     private final Map<Danger, DangerSignals.Kind> kinds;
     private final LinearClassifier classifier;
     private final List<float[]> dangerVectors;
+    private final List<List<float[]>> kindVectors;
     private final List<float[]> noneVectors;
     private final java.util.regex.Pattern hyperbole;
     private final Function<String, float[]> embed;
@@ -68,6 +70,7 @@ public final class DangerDetector implements DangerCheck {
         List<float[]> none = embedAll.apply(signals.none());
         this.classifier = LinearClassifier.train(examples, none, LinearClassifier.DEFAULT_EPOCHS);
         this.dangerVectors = List.copyOf(any);
+        this.kindVectors = List.copyOf(examples.subList(0, Danger.values().length));
         this.noneVectors = List.copyOf(none);
         this.hyperbole = signals.hyperbole();
     }
@@ -110,7 +113,9 @@ public final class DangerDetector implements DangerCheck {
         boolean words = false;
         for (Danger d : Danger.values()) {
             boolean hint = !exaggerated && kinds.get(d).words().matcher(normalizedQuestion).find();
-            double score = p[d.ordinal()] + (hint ? wordBoost : 0);
+            // The kind is what the learned direction, the words and the closest example agree on most.
+            double score = p[d.ordinal()] + (hint ? wordBoost : 0)
+                    + NEAREST_SCALE * closest(q, kindVectors.get(d.ordinal())) / 2;
             if (best == null || score > bestScore) {
                 best = d;
                 bestScore = score;
@@ -146,6 +151,7 @@ public final class DangerDetector implements DangerCheck {
         this.kinds = trained.kinds;
         this.classifier = trained.classifier;
         this.dangerVectors = trained.dangerVectors;
+        this.kindVectors = trained.kindVectors;
         this.noneVectors = trained.noneVectors;
         this.hyperbole = trained.hyperbole;
         this.embed = trained.embed;

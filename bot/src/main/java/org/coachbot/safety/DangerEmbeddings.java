@@ -29,9 +29,15 @@ public final class DangerEmbeddings {
         this.examples = Objects.requireNonNull(examples, "examples must not be null");
     }
 
-    /** A detector trained on {@code signals}, with the measured defaults. */
-    public DangerDetector detector(DangerSignals signals) {
-        return new DangerDetector(signals, this::embedExamples, this::embedQuestion,
+    /**
+     * A detector trained on {@code signals}, with the measured defaults; {@code ordinary} are further questions
+     * that are no danger (the ones the knowledge answers, the ones it does not cover), so everyday questions teach
+     * the detector what an ordinary call sounds like.
+     */
+    public DangerDetector detector(DangerSignals signals, List<String> ordinary) {
+        List<String> none = new ArrayList<>(signals.none());
+        none.addAll(ordinary);
+        return new DangerDetector(signals.withNone(none), this::embedExamples, this::embedQuestion,
                 DangerDetector.DEFAULT_THRESHOLD, DangerDetector.DEFAULT_WORD_BOOST);
     }
 

@@ -3,6 +3,7 @@ package org.coachbot.safety;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.coachbot.knowledge.KnowledgeBase;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
 public record DangerSignals(Map<Danger, Kind> kinds, List<String> none, Pattern hyperbole) {
     /** The resource the product's signals are read from. */
     public static final String RESOURCE = "safety/signals.yaml";
+    /** The knowledge file that holds the steps for each kind of danger. */
+    public static final String STEPS_FILE = "safety-calls.md";
 
     public DangerSignals {
         kinds = Map.copyOf(kinds);
@@ -52,6 +55,22 @@ public record DangerSignals(Map<Danger, Kind> kinds, List<String> none, Pattern 
                 throw new IllegalArgumentException("a danger kind needs example questions");
             }
         }
+    }
+
+    /** The same signals with other questions that are no danger. */
+    public DangerSignals withNone(List<String> otherNone) {
+        return new DangerSignals(kinds, otherNone, hyperbole);
+    }
+
+    /**
+     * Questions the knowledge shows are ordinary: the questions its sections answer (but those of the danger
+     * steps themselves) and the questions its glossary lists as outside the material.
+     */
+    public static List<String> ordinary(KnowledgeBase knowledge) {
+        List<String> out = new ArrayList<>();
+        knowledge.sections().stream().filter(s -> !s.file().equals(STEPS_FILE)).forEach(s -> out.addAll(s.asks()));
+        out.addAll(knowledge.glossary().notCoveredQuestions());
+        return out;
     }
 
     /** The product's signals from the classpath. */

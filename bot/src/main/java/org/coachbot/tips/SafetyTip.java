@@ -5,6 +5,7 @@ import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.Paragraph;
 import org.coachbot.knowledge.Section;
 import org.coachbot.safety.Danger;
+import org.coachbot.safety.DangerSignals;
 import org.coachbot.text.Texts;
 
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class SafetyTip {
     /** The knowledge file that holds one section per kind of danger. */
-    static final String FILE = "safety-calls.md";
+    static final String FILE = DangerSignals.STEPS_FILE;
     private static final Pattern LINE = Pattern.compile("可以这样说[::]\\s*[\"“「]([^\"”」]+)[\"”」]");
 
     private final Texts texts;

@@ -119,13 +119,16 @@ final class SentencePicker {
 
     /**
      * The closest training-material sentence other than {@code instruction}, to stand before an instruction the
-     * editors wrote as its grounding; empty when the instruction is the material's own.
+     * editors wrote as its grounding; empty when the instruction is the material's own or the material's closest
+     * sentence is clearly further from the question.
      */
     Optional<SectionReading.Sentence> grounding(SectionReading.Sentence instruction) {
         if (!instruction.editorial()) {
             return Optional.empty();
         }
-        return closest(candidates().stream().filter(s -> !s.editorial() && s != instruction).toList());
+        // Only a material sentence about as close to the question as the instruction earns the room it takes.
+        return closest(candidates().stream().filter(s -> !s.editorial() && s != instruction).toList())
+                .filter(s -> relevance(s.index()) >= relevance(instruction.index()) - TIE);
     }
 
     /** The lines to say, closest to the question first; the material's own before the editors' on a tie. */

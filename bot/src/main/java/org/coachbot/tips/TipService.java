@@ -149,22 +149,28 @@ public final class TipService {
             // Only files deleted on disk can get here: the chat refuses to delete the last knowledge file.
             return new First(Reply.html(texts.get("tip.no.knowledge")), q, null, "", QuestionLog.NOT_RECORDED);
         }
-        Retrieval retrieval = src.retriever().retrieve(q, RANKED);
-        List<Hit> ranking = retrieval.hits();
+        Retrieval retrieval = src.retriever().retrieve(q, RANKED + 1);
+        List<Hit> found = retrieval.hits();
         Optional<Danger> plausible = safety.plausible(normalized);
         if (plausible.isPresent() && (retrieval.coverage() != Coverage.COVERED
-                || dangerOf(ranking.get(0).section()).isPresent())) {
+                || dangerOf(found.get(0).section()).isPresent())) {
             // A plausible danger is not declined, and where retrieval finds a danger's steps closest they are given.
-            return inDanger(in, q, ranking.isEmpty() ? plausible.get()
-                    : dangerOf(ranking.get(0).section()).orElse(plausible.get()), src);
+            return inDanger(in, q, found.isEmpty() ? plausible.get()
+                    : dangerOf(found.get(0).section()).orElse(plausible.get()), src);
+        }
+        // The danger steps are given as such or not at all: never as an ordinary tip to an ordinary question.
+        List<Hit> ranking = found.stream().filter(h -> dangerOf(h.section()).isEmpty()).limit(RANKED).toList();
+        if (ranking.isEmpty() && retrieval.coverage() == Coverage.COVERED) {
+            return declined(q, offTopic(src, record(in, q, AnswerKind.OFF_TOPIC, List.of(), src)));
         }
         return switch (retrieval.coverage()) {
             case OFF_TOPIC -> declined(q, offTopic(src, record(in, q, AnswerKind.OFF_TOPIC, List.of(), src)));
-            case UNCOVERED -> declined(q, uncovered(retrieval, record(in, q, AnswerKind.UNCOVERED, List.of(), src)));
+            case UNCOVERED -> declined(q, uncovered(ranking, retrieval.gap(),
+                    record(in, q, AnswerKind.UNCOVERED, List.of(), src)));
             case COVERED -> {
-                List<Section> found = ranking.stream().map(Hit::section).toList();
-                TipComposer.Glance glance = composer.glance(normalized, found, retrieval.sentences());
-                List<Section> shown = first(glance.section(), found);
+                List<Section> sections = ranking.stream().map(Hit::section).toList();
+                TipComposer.Glance glance = composer.glance(normalized, sections, retrieval.sentences());
+                List<Section> shown = first(glance.section(), sections);
                 long id = record(in, q, AnswerKind.TIP, List.of(shown.get(0).id()), src);
                 if (id != QuestionLog.NOT_RECORDED) {
                     asked.put(id, q);
@@ -269,7 +275,7 @@ public final class TipService {
         if (found.coverage() != Coverage.COVERED) {
             return List.of();
         }
-        for (Hit hit : found.hits()) {
+        for (Hit hit : found.hits().stream().filter(h -> dangerOf(h.section()).isEmpty()).toList()) {
             Section s = hit.section();
             String html = composer.glance(normalized, List.of(s), found.sentences()).html();
             String first = Html.toPlain(html).lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
@@ -348,9 +354,9 @@ public final class TipService {
         return Reply.html(texts.get("offtopic", String.join("\n", topics)), offers(offered, id));
     }
 
-    private Reply uncovered(Retrieval found, long id) {
-        List<Section> nearest = found.hits().stream().map(Hit::section).limit(OFFERED).toList();
-        String gap = found.gap().isEmpty() ? "" : texts.get("uncovered.gap", Html.escape(found.gap()));
+    private Reply uncovered(List<Hit> found, String topic, long id) {
+        List<Section> nearest = found.stream().map(Hit::section).limit(OFFERED).toList();
+        String gap = topic.isEmpty() ? "" : texts.get("uncovered.gap", Html.escape(topic));
         return Reply.html(texts.get("uncovered", gap), offers(nearest, id));
     }
 

@@ -1,6 +1,7 @@
 package org.coachbot.retrieval;
 
 import org.coachbot.knowledge.KnowledgeBase;
+import org.coachbot.knowledge.SectionSentences;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,12 @@ class RetrievalIndexTest {
         return HashingEmbeddingModel.index(model, EmbeddingCache.open(dataDir, RetrievalIndex.modelKey(model)));
     }
 
+    /** What an index embeds: each section whole, each of its sentences and the questions it answers. */
+    private static int texts(KnowledgeBase kb) {
+        return kb.sections().stream().mapToInt(s -> 1 + SectionSentences.of(s).size() + s.asks().size()).sum()
+                + kb.glossary().notCovered().size() + kb.glossary().notCoveredQuestions().size();
+    }
+
     @Test
     void should_not_embed_any_section_again_when_rebuilding_unchanged_knowledge_after_a_restart() {
         // given
@@ -34,7 +41,7 @@ class RetrievalIndexTest {
         index().rebuild(kb, IndexProgress.NONE);
 
         // then
-        assertEquals(kb.sections().size(), firstBuild);
+        assertEquals(texts(kb), firstBuild);
         assertEquals(firstBuild, model.calls());
     }
 
@@ -49,9 +56,9 @@ class RetrievalIndexTest {
         // when
         index.rebuild(TestKnowledge.base(TestKnowledge.SILENT, edited, TestKnowledge.COMPLAINT), IndexProgress.NONE);
 
-        // then
-        assertEquals(1, model.calls() - before);
-        assertTrue(model.embedded().get(before).contains("通话结束以后"));
+        // then: the section's passage and the one sentence that changed
+        assertEquals(2, model.calls() - before);
+        assertTrue(model.embedded().subList(before, model.calls()).stream().allMatch(t -> t.contains("通话结束以后")));
     }
 
     @Test
@@ -70,13 +77,13 @@ class RetrievalIndexTest {
         int afterRestart = model.calls();
 
         // then: re-embedded once, the repaired file serves the next start, and search works
-        assertEquals(2 * kb.sections().size(), afterRepair);
+        assertEquals(2 * texts(kb), afterRepair);
         assertEquals(afterRepair, afterRestart);
         assertEquals("phone-etiquette#响铃三声内接听", index.search("电话响几声要接", 1).get(0).section().id());
     }
 
     @Test
-    void should_report_progress_up_to_the_number_of_sections() {
+    void should_report_progress_up_to_the_number_of_texts_it_embeds() {
         // given
         KnowledgeBase kb = TestKnowledge.base();
         List<int[]> reports = new ArrayList<>();
@@ -85,7 +92,7 @@ class RetrievalIndexTest {
         index().rebuild(kb, (done, total) -> reports.add(new int[]{done, total}));
 
         // then
-        int total = kb.sections().size();
+        int total = texts(kb);
         assertEquals(0, reports.get(0)[0]);
         assertEquals(total, reports.get(reports.size() - 1)[0]);
         assertTrue(reports.stream().allMatch(r -> r[1] == total));

@@ -18,6 +18,8 @@ import org.coachbot.retrieval.Hit;
 import org.coachbot.retrieval.Retrieval;
 import org.coachbot.retrieval.Retriever;
 import org.coachbot.roleplay.scenario.ScenarioBook;
+import org.coachbot.safety.Danger;
+import org.coachbot.safety.DangerCheck;
 import org.coachbot.testing.FakeOpenAiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -465,5 +467,117 @@ class TipServiceTest {
 
         // then
         assertTrue(chat.reworded.isEmpty());
+    }
+
+    private static final Section SELF_HARM_STEPS = section("safety-calls.md", "通话中的危险情况",
+            "来电者流露轻生、自伤的念头", """
+            【编者补充】先按顺序做:①不挂断,让他说下去,认真听,②问清他现在在哪里、身边有没有人,③马上示意主管,\
+            启动公司的紧急流程,④有危险立即打110或120,并告诉他可以拨打12356心理援助热线。
+
+            【编者补充】可以这样说:"谢谢您愿意告诉我,我在听。您现在在哪里?身边有人陪着您吗?"
+
+            【编者补充】不要争辩、说教、讲道理。""");
+
+    /** Recognises a danger in every question, as the detector would for a caller who says 不想活了. */
+    private static DangerCheck always(Danger danger) {
+        return new DangerCheck() {
+            @Override
+            public Optional<Danger> detect(String q) {
+                return Optional.of(danger);
+            }
+
+            @Override
+            public Optional<Danger> plausible(String q) {
+                return Optional.of(danger);
+            }
+        };
+    }
+
+    private TipService inDanger(KnowledgeBase kb, SupervisorAlert alerts) {
+        Retriever unused = (q, max) -> {
+            throw new AssertionError("a caller in danger gets the steps before any retrieval");
+        };
+        return new TipService(() -> state(kb, unused, 3), log, Optional.empty(), Duration.ofSeconds(1), 300, CLOCK,
+                always(Danger.SELF_HARM), alerts);
+    }
+
+    @Test
+    void should_give_a_caller_in_dangers_steps_in_the_first_message_before_any_retrieval() {
+        // given
+        KnowledgeBase kb = new KnowledgeBase(List.of(ANGRY, SELF_HARM_STEPS), List.of());
+
+        // when
+        Reply reply = ask(inDanger(kb, SupervisorAlert.NONE), "客户说他不想活了");
+
+        // then
+        String text = plain(reply);
+        assertTrue(text.length() <= 300, text.length() + ": " + text);
+        assertTrue(text.contains("①不挂断"), text);
+        assertTrue(text.contains("12356"), text);
+        assertTrue(text.contains("可以这样说:「谢谢您愿意告诉我,我在听。"), text);
+        assertEquals(AnswerKind.SAFETY, recorded.get(0).answer());
+        assertEquals(List.of(SELF_HARM_STEPS.id()), recorded.get(0).sectionIds());
+        assertTrue(reply.buttons().get(0).stream().noneMatch(b -> b.label().equals("换一个")));
+    }
+
+    @Test
+    void should_give_the_steps_from_the_bots_own_texts_when_the_knowledge_lost_its_safety_section() {
+        // when
+        String text = plain(ask(inDanger(KB, SupervisorAlert.NONE), "客户说他不想活了"));
+
+        // then
+        assertTrue(text.contains("12356") && text.contains("110"), text);
+    }
+
+    @Test
+    void should_offer_to_alert_the_supervisors_and_tell_the_agent_how_many_were_reached() {
+        // given
+        List<String> alerted = new ArrayList<>();
+        SupervisorAlert alerts = (agent, question, danger) -> {
+            alerted.add(agent.name() + "|" + question + "|" + danger);
+            return 2;
+        };
+        TipService tips = inDanger(new KnowledgeBase(List.of(SELF_HARM_STEPS), List.of()), alerts);
+        Reply reply = ask(tips, "客户说他不想活了");
+
+        // when
+        Screen screen = press(tips, button(reply, "🚨 通知主管"));
+
+        // then
+        assertEquals(List.of("小李|客户说他不想活了|来电者流露轻生、自伤的念头"), alerted);
+        assertTrue(plain(screen.sent.get(0)).contains("已通知 2 位主管"), plain(screen.sent.get(0)));
+    }
+
+    @Test
+    void should_never_reword_a_safety_tip_with_the_model() throws Exception {
+        // given
+        server = new FakeOpenAiServer();
+        server.replyWith("别担心,没事的。");
+        var model = OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("k").modelName("m")
+                .timeout(Duration.ofSeconds(5)).maxRetries(0).build();
+        TipService tips = new TipService(() -> state(new KnowledgeBase(List.of(SELF_HARM_STEPS), List.of()),
+                covering(SELF_HARM_STEPS), 3), log, Optional.of(new TimedChat(model, executor)),
+                Duration.ofSeconds(5), 300, CLOCK, always(Danger.SELF_HARM), SupervisorAlert.NONE);
+        Chat chat = new Chat();
+
+        // when
+        tips.answer(Incoming.text(AGENT, 7, "客户说他不想活了"), "客户说他不想活了", chat)
+                .get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+        // then
+        assertTrue(plain(chat.sent.get(0)).contains("12356"));
+        assertTrue(chat.reworded.isEmpty());
+        assertTrue(server.requests().isEmpty(), "the model is not even asked");
+    }
+
+    @Test
+    void should_put_the_safety_steps_first_in_inline_mode() {
+        // when
+        List<TipService.Glance> glances = inDanger(new KnowledgeBase(List.of(SELF_HARM_STEPS), List.of()),
+                SupervisorAlert.NONE).glances("客户说他不想活了", 3);
+
+        // then
+        assertEquals(1, glances.size());
+        assertTrue(Html.toPlain(glances.get(0).html()).contains("12356"));
     }
 }
