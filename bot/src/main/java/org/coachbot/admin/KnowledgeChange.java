@@ -28,7 +28,13 @@ record KnowledgeChange(int version, int parent, Action action, String file, long
         /** An uploaded file that replaced one of the same name. */
         REPLACE,
         /** A file deleted with {@code /kb delete}. */
-        DELETE
+        DELETE,
+        /** The release's knowledge put into the empty folder in service at the very first start. */
+        SEED,
+        /** A newer release merged into the folder in service at start; see {@link KnowledgeUpgrade}. */
+        UPGRADE,
+        /** The release's text offered beside a file the admins changed, put in its place with {@code /kb take}. */
+        TAKE
     }
 
     KnowledgeChange {
