@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param version     the version this change created
  * @param parent      the version it was made on; 0 for the first
  * @param action      what was done
- * @param file        the file it concerned, or the changed files of an edit on disk, or {@code *}
+ * @param file        the file it concerned, or the changed files of an edit on disk or a seed, what an upgrade
+ *                    did, or {@code *}
  * @param fingerprint {@link org.coachbot.knowledge.KnowledgeFiles#fingerprint} of the version's files
  */
 record KnowledgeChange(int version, int parent, Action action, String file, long userId, String user, Instant at,
