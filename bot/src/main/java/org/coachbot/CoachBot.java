@@ -16,6 +16,7 @@ import org.coachbot.console.ConsoleFrontEnd;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.LiveKnowledge;
+import org.coachbot.knowledge.ShippedKnowledge;
 import org.coachbot.insights.FeedbackButtons;
 import org.coachbot.insights.InsightsDesk;
 import org.coachbot.insights.MeaningGroups;
@@ -71,7 +72,7 @@ final class CoachBot implements AutoCloseable {
     private final Clock clock;
     private final LiveKnowledge knowledge;
     private final KnowledgeChanges changes;
-    /** What the admins must hear about a knowledge change a crash interrupted; told once a front end is up. */
+    /** What the admins must hear about an interrupted knowledge change or an upgrade; told once a front end is up. */
     private final Optional<String> recovery;
     private final SqliteSessionStore store;
     private final SqliteQuestionLog questions;
@@ -114,8 +115,12 @@ final class CoachBot implements AutoCloseable {
         this.embeddings = RetrievalIndex.defaultEmbeddingModel();
         this.knowledge = new LiveKnowledge(new RetrievalIndex(embeddings, config.dataDir()),
                 new KnowledgeLoader(config.knowledgeLimits()), clock);
-        this.changes = new KnowledgeChanges(knowledge, config.knowledgeDir(), config.dataDir(), clock);
-        this.recovery = changes.start(IndexProgress.NONE);
+        // The knowledge in service lives with the data, so a new image or release never replaces the admins' edits;
+        // the release's knowledge only seeds it and is merged into it.
+        this.changes = new KnowledgeChanges(knowledge, config.dataDir().resolve("knowledge"), config.dataDir(), clock);
+        try (ShippedKnowledge shipped = ShippedKnowledge.locate(config.knowledgeDir())) {
+            this.recovery = changes.start(shipped, IndexProgress.NONE);
+        }
         // Opened after the session store, whose finished_session table /stats reads.
         this.questions = SqliteQuestionLog.open(config.dataDir(), config.questionRetention(), clock);
         // Example phrases keep their vectors in DATA_DIR like sections do, so a restart does not embed them again.
@@ -162,7 +167,7 @@ final class CoachBot implements AutoCloseable {
             watcher = new org.coachbot.admin.FolderWatcher(changes, admins, config.reloadDebounce()).start();
         } catch (IOException e) {
             org.slf4j.LoggerFactory.getLogger(CoachBot.class)
-                    .warn("cannot watch {} for changes; use /reload after editing files", config.knowledgeDir(), e);
+                    .warn("cannot watch {} for changes; use /reload after editing files", changes.folder(), e);
         }
         KnowledgeDesk desk = new KnowledgeDesk(changes, files, clock);
         Set<Long> staff = new HashSet<>(config.adminIds());

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Runs the benchmarks: {@code java -jar bench/target/coach-bench.jar [retrieval|tips|safety|roleplay|insights|delivery|team]}
  * (all without an argument), on the knowledge and data folders of the bot's configuration ({@code KNOWLEDGE_DIR},
- * {@code DATA_DIR}).
+ * by default {@code knowledge/} of the folder it runs in, and {@code DATA_DIR}).
  * Exit code 0 when every target is met, 1 when one is not, 2 on a usage or configuration error.
  */
 public final class Bench {
@@ -41,14 +41,17 @@ public final class Bench {
         }
         Path data = config.dataDir();
         Files.createDirectories(data);
-        int retrieval = runs(part, "retrieval") ? RetrievalBenchmark.run(out, config.knowledgeDir(), data) : 0;
-        int tips = runs(part, "tips") ? AnswerBenchmark.run(out, config.knowledgeDir(), data) : 0;
-        int safety = runs(part, "safety") ? SafetyBenchmark.run(out, config.knowledgeDir(), data) : 0;
-        int rolePlay = runs(part, "roleplay") ? RolePlayBenchmark.run(out, config.knowledgeDir(), data) : 0;
+        // The release's knowledge of the checkout the benchmarks run from, unless KNOWLEDGE_DIR names another.
+        Path knowledge = config.knowledgeDir().orElse(Path.of("knowledge"));
+        int retrieval = runs(part, "retrieval") ? RetrievalBenchmark.run(out, knowledge, data) : 0;
+        int tips = runs(part, "tips") ? AnswerBenchmark.run(out, knowledge, data) : 0;
+        int safety = runs(part, "safety") ? SafetyBenchmark.run(out, knowledge, data) : 0;
+        int rolePlay = runs(part, "roleplay") ? RolePlayBenchmark.run(out, knowledge, data) : 0;
         int insights = runs(part, "insights") ? InsightsBenchmark.run(out, data) : 0;
         int delivery = runs(part, "delivery") ? DeliveryBenchmark.run(out, data) : 0;
-        int team = runs(part, "team") ? TeamBenchmark.run(out, config.knowledgeDir(), data) : 0;
-        System.exit(Math.max(Math.max(Math.max(retrieval, rolePlay), Math.max(insights, delivery)), Math.max(team, Math.max(tips, safety))));
+        int team = runs(part, "team") ? TeamBenchmark.run(out, knowledge, data) : 0;
+        System.exit(Math.max(Math.max(Math.max(retrieval, rolePlay), Math.max(insights, delivery)),
+                Math.max(team, Math.max(tips, safety))));
     }
 
     private static boolean runs(String part, String name) {

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param version     the version this change created
  * @param parent      the version it was made on; 0 for the first
  * @param action      what was done
- * @param file        the file it concerned, or the changed files of an edit on disk, or {@code *}
+ * @param file        the file it concerned, or the changed files of an edit on disk or a seed, what an upgrade
+ *                    did, or {@code *}
  * @param fingerprint {@link org.coachbot.knowledge.KnowledgeFiles#fingerprint} of the version's files
  */
 record KnowledgeChange(int version, int parent, Action action, String file, long userId, String user, Instant at,
@@ -28,7 +29,13 @@ record KnowledgeChange(int version, int parent, Action action, String file, long
         /** An uploaded file that replaced one of the same name. */
         REPLACE,
         /** A file deleted with {@code /kb delete}. */
-        DELETE
+        DELETE,
+        /** The release's knowledge put into the empty folder in service at the very first start. */
+        SEED,
+        /** A newer release merged into the folder in service at start; see {@link KnowledgeUpgrade}. */
+        UPGRADE,
+        /** The release's text offered beside a file the admins changed, put in its place with {@code /kb take}. */
+        TAKE
     }
 
     KnowledgeChange {

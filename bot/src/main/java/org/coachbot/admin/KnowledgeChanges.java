@@ -5,6 +5,7 @@ import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.knowledge.KnowledgeLimits;
 import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.LiveKnowledge;
+import org.coachbot.knowledge.ShippedKnowledge;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.text.Texts;
 import org.slf4j.Logger;
@@ -14,11 +15,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +35,10 @@ import java.util.function.Consumer;
  * the folder is brought to the version, the new state is swapped in and the admin is answered, and the record is
  * removed. At start a record left by a crash is completed (the version was sealed) or dropped (it was not), and
  * the admins are told which. Changes run one at a time.
+ *
+ * <p>The folder in service lives in {@code DATA_DIR}. At the first start the release's knowledge seeds it; at a
+ * start with a newer release, {@link KnowledgeUpgrade} merges the release into it as one more version, through the
+ * same transaction, so a crash during seeding or merging is completed or undone like any change.
  */
 public final class KnowledgeChanges {
     /** Whoever made a change: an admin in the chat, or {@link #FOLDER} for files edited on disk. */
@@ -57,6 +65,7 @@ public final class KnowledgeChanges {
     private final AuditLog audit;
     private final PendingChange pending;
     private final Provenance provenance;
+    private final ShippedManifest manifest;
     private final Clock clock;
     private final Consumer<String> steps;
     private final Texts texts = Texts.of("admin");
@@ -80,26 +89,43 @@ public final class KnowledgeChanges {
         this.audit = new AuditLog(dataDir);
         this.pending = new PendingChange(dataDir.resolve("pending-change.json"));
         this.provenance = new Provenance(versions, texts, clock.getZone());
+        this.manifest = new ShippedManifest(dataDir);
     }
 
     /**
      * Completes or drops a change a crash interrupted, then puts the folder in service: as the version it was at
-     * the last stop, or as a new version when its files were edited meanwhile (or at the very first start).
+     * the last stop, as a new version when its files were edited meanwhile, seeded from {@code shipped} at the very
+     * first start; then merges {@code shipped} into it as one more version when the release changed.
      *
-     * @return what the admins should hear about an interrupted change, if there was one
+     * @return what the admins should hear: an interrupted change, an upgrade
      */
-    public synchronized Optional<String> start(IndexProgress progress) {
+    public synchronized Optional<String> start(ShippedKnowledge shipped, IndexProgress progress) {
+        List<String> notices = new ArrayList<>();
+        pending.finish(versions, audit, manifest, clock, texts).ifPresent(notices::add);
+        versions.prune();
+        int current = versions.current();
+        if (current > 0 && versions.sealed(current) && KnowledgeFiles.list(folder).isEmpty()
+                && manifest.read().isEmpty()) {
+            adoptVersion(current);
+        }
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the knowledge folder " + folder, e);
+            throw new UncheckedIOException("cannot create the knowledge folder " + folder
+                    + ": DATA_DIR must be a folder the bot can write", e);
         }
-        Optional<String> notice = pending.finish(versions, audit, clock, texts);
-        versions.prune();
-        int current = versions.current();
+        OfferedFiles.removeTaken(folder);
+        Optional<String> problem = shipped.problem(folder);
         Optional<KnowledgeChange> made = versions.change(current);
         if (made.isPresent() && made.get().fingerprint().equals(KnowledgeFiles.fingerprint(folder))) {
             live.install(live.build(folder, current, provenance.of(current, null), progress));
+        } else if (current == 0 && KnowledgeFiles.list(folder).isEmpty() && problem.isEmpty()) {
+            KnowledgeUpgrade seed = KnowledgeUpgrade.plan(folder, Optional.empty(), shipped);
+            commit(Author.FOLDER, KnowledgeChange.Action.SEED, summary(seed.added()),
+                    staged -> seed.apply(staged, shipped), true, progress, state -> {
+                    }, done -> {
+                    });
+            log.info("seeded the knowledge in service with {} files from {}", seed.added().size(), shipped.origin());
         } else {
             commit(Author.FOLDER, current == 0 ? KnowledgeChange.Action.START : KnowledgeChange.Action.DISK, "*",
                     staged -> {
@@ -107,7 +133,69 @@ public final class KnowledgeChanges {
                     }, done -> {
                     });
         }
-        return notice;
+        if (problem.isEmpty()) {
+            upgrade(shipped, progress).ifPresent(notices::add);
+        }
+        Path where = folder.toAbsolutePath().normalize();
+        log.info("knowledge in service: {} (version {}; edits there go live at once); the release's knowledge: {}",
+                where, live.get().version(), shipped.origin());
+        if (live.get().knowledge().fileCount() == 0) {
+            log.warn("no knowledge in service: {} holds no knowledge file that loads{}", where,
+                    problem.map(p -> ", and " + p).orElse(": send .md files to the bot as an admin, or put them in "
+                            + "that folder (/kb names the files that do not load)"));
+        } else {
+            problem.ifPresent(p -> log.warn("serving the knowledge in {} as it is, without seeding or upgrading it: "
+                    + "{}", where, p));
+        }
+        return notices.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", notices));
+    }
+
+    /**
+     * Merges a release that differs from the one the folder was last seeded or upgraded from, as one version that
+     * says what changed; a release that changes nothing in service only has its hashes recorded.
+     */
+    private Optional<String> upgrade(ShippedKnowledge shipped, IndexProgress progress) {
+        Optional<Map<String, String>> base = manifest.read();
+        KnowledgeUpgrade plan = KnowledgeUpgrade.plan(folder, base, shipped);
+        if (!plan.changesAnything()) {
+            if (!base.equals(Optional.of(plan.hashes()))) {
+                manifest.write(plan.hashes());
+            }
+            return Optional.empty();
+        }
+        // Before the version: an offered text is not knowledge, and a start that redoes the upgrade rewrites it.
+        plan.offer(folder, shipped);
+        String label = plan.label(texts);
+        commit(Author.FOLDER, KnowledgeChange.Action.UPGRADE, label, staged -> plan.apply(staged, shipped), true,
+                progress, state -> {
+                }, done -> {
+                });
+        int version = live.get().version();
+        log.info("knowledge version {} upgrades the knowledge in service from {}: {}", version, shipped.origin(),
+                plan.describe());
+        return Optional.of(texts.get("upgrade.notice", version, label));
+    }
+
+    /**
+     * Puts version {@code n} back into a folder that is missing or holds no knowledge, as a release that kept the
+     * folder outside {@code DATA_DIR} left it: its last version is the admins' knowledge. The copy is made beside
+     * the folder and renamed into place, so a crash leaves the folder as it was and the next start copies again.
+     */
+    private void adoptVersion(int n) {
+        Path copy = folder.resolveSibling(folder.getFileName() + ".adopting");
+        AtomicFiles.deleteTree(copy);
+        for (String file : KnowledgeFiles.list(versions.files(n))) {
+            AtomicFiles.copy(versions.files(n).resolve(file), copy.resolve(file));
+        }
+        try {
+            Files.createDirectories(copy);
+            AtomicFiles.deleteTree(folder);
+            Files.move(copy, folder, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot put knowledge version " + n + " into " + folder, e);
+        }
+        log.info("knowledge version {} put into {}, the folder in service from now on", n,
+                folder.toAbsolutePath().normalize());
     }
 
     /** The state in service. */
@@ -120,22 +208,63 @@ public final class KnowledgeChanges {
                                    Consumer<Done> reply) {
         String relative = UploadName.relative(name);
         boolean replaced = Files.exists(folder.resolve(relative));
+        commit(who, replaced ? KnowledgeChange.Action.REPLACE : KnowledgeChange.Action.ADD, name,
+                staged -> AtomicFiles.write(staged.resolve(relative), bytes), true, progress, loads(name), reply);
+    }
+
+    /**
+     * Puts the release's text offered beside a file in service in its place ({@code /kb take}); refused like an
+     * upload when it does not load, e.g. a scenario naming a section the admins removed.
+     */
+    public synchronized void take(Author who, String name, IndexProgress progress, Consumer<Done> reply) {
+        String relative = UploadName.relative(name);
+        Path offered = OfferedFiles.of(folder, relative);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(offered);
+        } catch (IOException e) {
+            throw refused(who, "take", name, texts.get("take.none", name));
+        }
+        commit(who, KnowledgeChange.Action.TAKE, name, staged -> AtomicFiles.write(staged.resolve(relative), bytes),
+                true, progress, loads(name), done -> {
+                    // Removed once the text is in service; a crash before leaves it, and the next start removes it.
+                    OfferedFiles.remove(folder, relative);
+                    reply.accept(done);
+                });
+    }
+
+    /** Forgets the release's text offered beside a file ({@code /kb ignore}); false when there was none. */
+    public synchronized boolean ignore(Author who, String name) {
+        boolean removed = OfferedFiles.remove(folder, UploadName.relative(name));
+        if (removed) {
+            log.info("user {} kept the admins' {} and ignored the release's text of it", who.id(), name);
+        }
+        return removed;
+    }
+
+    /** Files with a release's text offered beside them, by the name an admin uses. */
+    public List<String> offered() {
+        return OfferedFiles.list(folder).stream().map(f -> f.substring(f.lastIndexOf('/') + 1)).toList();
+    }
+
+    /** Refuses a state in which the file {@code name} does not load, or breaks another file. */
+    private Consumer<KnowledgeState> loads(String name) {
+        String relative = UploadName.relative(name);
         Set<String> known = new HashSet<>();
         live.get().knowledge().problems().forEach(p -> known.add(p.getMessage()));
-        commit(who, replaced ? KnowledgeChange.Action.REPLACE : KnowledgeChange.Action.ADD, name,
-                staged -> AtomicFiles.write(staged.resolve(relative), bytes), true, progress, state -> {
-                    for (KnowledgeFormatException p : state.problems()) {
-                        if (p.file().equals(name) || p.file().equals(relative)) {
-                            throw p;
-                        }
-                    }
-                    // A Markdown file can break another only by pushing it over the section limit.
-                    for (KnowledgeFormatException p : state.knowledge().problems()) {
-                        if (!known.contains(p.getMessage())) {
-                            throw p;
-                        }
-                    }
-                }, reply);
+        return state -> {
+            for (KnowledgeFormatException p : state.problems()) {
+                if (p.file().equals(name) || p.file().equals(relative)) {
+                    throw p;
+                }
+            }
+            // A Markdown file can break another only by pushing it over the section limit.
+            for (KnowledgeFormatException p : state.knowledge().problems()) {
+                if (!known.contains(p.getMessage())) {
+                    throw p;
+                }
+            }
+        };
     }
 
     /** Deletes a file; refused when no knowledge section would be left. */
@@ -283,6 +412,7 @@ public final class KnowledgeChanges {
         }
         steps.accept("restored");
         versions.point(next);
+        manifest.adopt(versions.files(next));
         steps.accept("pointed");
         live.install(state);
         steps.accept("live");

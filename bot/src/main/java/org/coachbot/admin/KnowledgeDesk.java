@@ -60,7 +60,10 @@ public final class KnowledgeDesk {
         this.history = new HistoryView(texts, clock.getZone());
     }
 
-    /** {@code /kb}, {@code /kb get <file>}, {@code /kb delete <file>}, {@code /kb history}. */
+    /**
+     * {@code /kb}, {@code /kb get <file>}, {@code /kb delete <file>}, {@code /kb history}, and for a release's text
+     * offered beside a file the admins changed, {@code /kb take <file>} and {@code /kb ignore <file>}.
+     */
     public void kb(Incoming in, String argument, Responder out) {
         if (refused(in, "/kb", out)) {
             return;
@@ -72,7 +75,42 @@ public final class KnowledgeDesk {
             case "history" -> out.send(Reply.html(history.render(changes.history(10))));
             case "get" -> out.send(Reply.html(get(rest)));
             case "delete" -> askDelete(rest, out);
+            case "take" -> take(in, rest, out);
+            case "ignore" -> ignore(in, rest, out);
             default -> out.send(Reply.html(texts.get("kb.usage")));
+        }
+    }
+
+    private void take(Incoming in, String name, Responder out) {
+        Optional<String> file = offered(name);
+        if (file.isEmpty()) {
+            out.send(Reply.html(texts.get("take.none", Html.escape(clip(name)))));
+            return;
+        }
+        try {
+            changes.take(author(in), file.get(), status.start(out), done -> out.send(Reply.html(texts.get(
+                    "take.done", Html.escape(file.get()), done.state().version(), done.change().parent())
+                    + problems(done.state()))));
+        } catch (KnowledgeFormatException | ChangeRefusedException e) {
+            out.send(Reply.html(texts.get("take.refused", Html.escape(file.get()), Html.escape(clip(e.getMessage())),
+                    changes.current().version())));
+        }
+    }
+
+    private void ignore(Incoming in, String name, Responder out) {
+        Optional<String> file = offered(name);
+        boolean ignored = file.isPresent() && changes.ignore(author(in), file.get());
+        out.send(Reply.html(texts.get(ignored ? "ignore.done" : "ignore.none",
+                Html.escape(file.orElse(clip(name))))));
+    }
+
+    /** The sanitised name of a file with a release's text offered beside it, or empty. */
+    private Optional<String> offered(String name) {
+        try {
+            String clean = UploadName.sanitize(name);
+            return changes.offered().contains(clean) ? Optional.of(clean) : Optional.empty();
+        } catch (KnowledgeFormatException e) {
+            return Optional.empty();
         }
     }
 
@@ -253,7 +291,19 @@ public final class KnowledgeDesk {
                 .map(e -> texts.get("kb.last", history.who(e.user()), history.time(e.at()), history.line(e)))
                 .orElse(texts.get("kb.last.none"));
         return texts.get("kb.overview", perFile.size(), s.knowledge().sections().size(), fileLines,
-                s.book().scenarios().size(), scenarios, s.version(), last, changes.versionsKept()) + problems(s);
+                s.book().scenarios().size(), scenarios, s.version(), last, changes.versionsKept()) + offers()
+                + problems(s);
+    }
+
+    /** The files with a release's text beside them, waiting for an admin to take or ignore it. */
+    private String offers() {
+        List<String> files = changes.offered();
+        if (files.isEmpty()) {
+            return "";
+        }
+        return texts.get("kb.offers", files.stream().limit(MAX_LISTED)
+                .map(f -> texts.get("kb.offer.line", Html.escape(f))).collect(Collectors.joining("\n"))
+                + more(files.size()));
     }
 
     private String more(int count) {
@@ -261,12 +311,16 @@ public final class KnowledgeDesk {
     }
 
     private String get(String name) {
-        Optional<String> file = existing(name);
+        boolean release = name.endsWith(OfferedFiles.SUFFIX);
+        Optional<String> file = release ? offered(name.substring(0, name.length() - OfferedFiles.SUFFIX.length()))
+                : existing(name);
         if (file.isEmpty()) {
             return texts.get("kb.no.file", Html.escape(clip(name)));
         }
+        String relative = UploadName.relative(file.get());
         try {
-            String text = Files.readString(changes.folder().resolve(UploadName.relative(file.get())));
+            String text = Files.readString(release ? OfferedFiles.of(changes.folder(), relative)
+                    : changes.folder().resolve(relative));
             if (text.length() > MAX_SHOWN_CHARS) {
                 return "<pre>" + Html.escape(text.substring(0, MAX_SHOWN_CHARS)) + "</pre>\n"
                         + texts.get("kb.get.cut", text.length(), MAX_SHOWN_CHARS);

@@ -67,7 +67,8 @@ final class PendingChange {
      *
      * @return what the admins should hear; nothing for edits on disk, which no admin waits on
      */
-    Optional<String> finish(KnowledgeVersions versions, AuditLog audit, Clock clock, Texts texts) {
+    Optional<String> finish(KnowledgeVersions versions, AuditLog audit, ShippedManifest manifest, Clock clock,
+                            Texts texts) {
         Optional<Record> found = read();
         if (found.isEmpty()) {
             return Optional.empty();
@@ -75,6 +76,8 @@ final class PendingChange {
         Record p = found.get();
         String action = p.action().toLowerCase(Locale.ROOT);
         boolean folderEdit = action.equals("start") || action.equals("disk") || action.equals("reload");
+        // The start that finds a seed or an upgrade dropped makes it again at once: nothing for an admin to redo.
+        boolean redoneNow = action.equals("seed") || action.equals("upgrade");
         String what = describe(p, texts);
         Optional<String> notice;
         if (versions.sealed(p.version())) {
@@ -86,13 +89,14 @@ final class PendingChange {
                 versions.restore(p.version());
             }
             versions.point(p.version());
+            manifest.adopt(versions.files(p.version()));
             log.warn("completed a knowledge change that a stop interrupted: {} (version {})", what, p.version());
             notice = Optional.of(texts.get("recovered.done", what, p.version()));
         } else {
             audit.record(new AuditLog.Entry(clock.instant(), p.userId(), p.user(), action, p.file(), p.from(),
                     p.from(), texts.get("recovered.dropped.result")));
             log.warn("dropped a knowledge change that a stop interrupted before it took effect: {}", what);
-            notice = Optional.of(texts.get("recovered.dropped", what, p.from()));
+            notice = redoneNow ? Optional.empty() : Optional.of(texts.get("recovered.dropped", what, p.from()));
         }
         clear();
         return folderEdit ? Optional.empty() : notice;

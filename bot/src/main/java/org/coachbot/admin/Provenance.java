@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * Where a knowledge file without a {@code source} in its front matter came from: the upload that brought it into
- * the line of versions being built, as "trainer 上传于 2026-05-12". Files only ever edited on disk have none.
+ * the line of versions being built, as "trainer 上传于 2026-05-12". Files only ever edited on disk or shipped with a
+ * release have none.
  */
 final class Provenance {
     private final KnowledgeVersions versions;
@@ -34,6 +35,10 @@ final class Provenance {
                 if (c != null && c.file().equals(name) && (c.action() == KnowledgeChange.Action.ADD
                         || c.action() == KnowledgeChange.Action.REPLACE)) {
                     return texts.get("source.uploaded", c.user(), day.format(c.at()));
+                }
+                if (c != null && c.file().equals(name) && c.action() == KnowledgeChange.Action.TAKE) {
+                    // The release's text replaced the upload: no admin wrote it.
+                    return "";
                 }
                 Optional<KnowledgeChange> older = n > 0 ? versions.change(n) : Optional.empty();
                 if (older.isEmpty()) {

@@ -13,6 +13,8 @@ import java.util.Set;
 /**
  * Every setting of the bot, after the YAML file and the environment have been merged and checked.
  *
+ * @param knowledgeDir  the release's knowledge, which seeds and upgrades the knowledge in service
+ *                      ({@code DATA_DIR/knowledge}); empty for the knowledge packaged inside the jar
  * @param webhookUrl    the public HTTPS URL Telegram pushes updates to; empty to long-poll instead
  * @param webhookSecret the secret token Telegram sends with every webhook request (environment only); empty to
  *                      draw a new random one at each start
@@ -24,7 +26,7 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
                         double messagesPerChatPerSecond, int chatBurst, int handlerThreads,
                         int pollTimeoutSeconds, Duration sendTimeout, Duration maxReplyAge, Duration conflictLimit,
                         Optional<URI> webhookUrl, int webhookPort, String webhookSecret, Set<Long> adminIds,
-                        Set<Long> allowedUserIds, Path knowledgeDir, Duration reloadDebounce,
+                        Set<Long> allowedUserIds, Optional<Path> knowledgeDir, Duration reloadDebounce,
                         KnowledgeLimits knowledgeLimits, Path dataDir, LlmSettings llm, int tipMaxChars,
                         Duration rolePlayIdle, int passMark, Duration questionRetention, ZoneId timeZone,
                         String logLevel, Set<Long> supervisorIds, int drillTurns, Duration teamTick) {
@@ -57,7 +59,7 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
         return "BotConfig[telegram=" + (telegramMode() ? "token ***" : "off") + ", api=" + telegramApiUrl
                 + webhookUrl.map(u -> ", webhook=" + u).orElse("")
                 + ", admins=" + adminIds.size() + ", supervisors=" + supervisorIds.size() + ", knowledge="
-                + knowledgeDir + ", data=" + dataDir
+                + knowledgeDir.map(Path::toString).orElse("in the jar") + ", data=" + dataDir
                 + ", " + llm + "]";
     }
 }

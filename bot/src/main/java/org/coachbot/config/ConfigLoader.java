@@ -75,7 +75,7 @@ public final class ConfigLoader {
                 webhookSecret(),
                 s.ids("access.admin_ids", "ADMIN_IDS"),
                 s.ids("access.allowed_user_ids", "ALLOWED_USER_IDS"),
-                Path.of(s.text("knowledge.dir", "KNOWLEDGE_DIR", "./knowledge")),
+                Optional.of(s.text("knowledge.dir", "KNOWLEDGE_DIR", "")).filter(d -> !d.isEmpty()).map(Path::of),
                 Duration.ofMillis(s.integer("knowledge.reload_debounce_ms", null, 500, 50, 60_000)),
                 knowledgeLimits(s),
                 Path.of(s.text("data.dir", "DATA_DIR", "./data")),

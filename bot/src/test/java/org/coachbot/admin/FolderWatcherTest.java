@@ -4,6 +4,7 @@ import org.coachbot.chat.Reply;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.LiveKnowledge;
+import org.coachbot.knowledge.ShippedKnowledge;
 import org.coachbot.retrieval.HashingEmbeddingModel;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
@@ -46,7 +47,7 @@ class FolderWatcherTest {
         LiveKnowledge live = new LiveKnowledge(new RetrievalIndex(new HashingEmbeddingModel(), data),
                 new KnowledgeLoader(), Clock.systemUTC());
         KnowledgeChanges changes = new KnowledgeChanges(live, folder, data, Clock.systemUTC());
-        changes.start(IndexProgress.NONE);
+        changes.start(ShippedKnowledge.folder(root.resolve("no-release")), IndexProgress.NONE);
         BlockingQueue<KnowledgeState> states = new LinkedBlockingQueue<>();
         BlockingQueue<Reply> notices = new LinkedBlockingQueue<>();
         live.onChange(states::add);

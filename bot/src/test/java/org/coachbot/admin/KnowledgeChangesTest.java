@@ -2,6 +2,7 @@ package org.coachbot.admin;
 
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.LiveKnowledge;
+import org.coachbot.knowledge.ShippedKnowledge;
 import org.coachbot.retrieval.HashingEmbeddingModel;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ class KnowledgeChangesTest {
 
     @TempDir
     Path root;
+    private Path release;
     private Path folder;
     private Path data;
     private final KnowledgeChanges.Author admin = new KnowledgeChanges.Author(1, "trainer");
@@ -42,9 +45,10 @@ class KnowledgeChangesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        folder = Files.createDirectories(root.resolve("knowledge"));
-        Files.writeString(folder.resolve("silent-customer.md"), KnowledgeDeskTest.SILENT);
+        release = Files.createDirectories(root.resolve("release"));
+        Files.writeString(release.resolve("silent-customer.md"), KnowledgeDeskTest.SILENT);
         data = Files.createDirectories(root.resolve("data"));
+        folder = data.resolve("knowledge");
         started(step -> {
         });
     }
@@ -53,7 +57,13 @@ class KnowledgeChangesTest {
         LiveKnowledge live = new LiveKnowledge(new RetrievalIndex(new HashingEmbeddingModel(), data),
                 new KnowledgeLoader(), KnowledgeDeskTest.CLOCK);
         KnowledgeChanges changes = new KnowledgeChanges(live, folder, data, KnowledgeDeskTest.CLOCK, steps);
-        return new Started(live, changes, changes.start(IndexProgress.NONE));
+        return new Started(live, changes, changes.start(ShippedKnowledge.folder(release), IndexProgress.NONE));
+    }
+
+    /** A DATA_DIR the bot has never started on. */
+    private void freshData() throws IOException {
+        data = Files.createDirectories(root.resolve("fresh-data"));
+        folder = data.resolve("knowledge");
     }
 
     private record Started(LiveKnowledge live, KnowledgeChanges changes, Optional<String> notice) {
@@ -133,6 +143,58 @@ class KnowledgeChangesTest {
         assertEquals(2, after.live().get().version());
         assertTrue(Files.readString(folder.resolve("refund.md")).contains("先核对订单号,"));
         assertTrue(after.notice().orElseThrow().contains("回滚"), after.notice().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staged", "pending", "sealed", "audited", "restored", "pointed", "live", "answered"})
+    void an_upgrade_killed_at_any_step_is_completed_or_made_again_at_the_next_start_as_one_version(String step)
+            throws Exception {
+        // given v1 seeded and the admins' phone.md, then a release that changes silent-customer.md and phone.md
+        Files.writeString(release.resolve("phone.md"), KnowledgeUpgradeTest.PHONE_V1);
+        freshData();
+        started(s -> {
+        }).changes().upload(admin, "phone.md", KnowledgeUpgradeTest.PHONE_ADMIN.getBytes(StandardCharsets.UTF_8),
+                IndexProgress.NONE, done -> {
+                });
+        Files.writeString(release.resolve("silent-customer.md"), KnowledgeDeskTest.SILENT.replace("再过渡", "然后过渡"));
+        Files.writeString(release.resolve("phone.md"), KnowledgeUpgradeTest.PHONE_V2);
+
+        // when the start that merges it is killed at the step, and the bot starts again
+        assertThrows(Killed.class, () -> started(killAt(step)));
+        Started after = started(s -> {
+        });
+
+        // then the upgrade is in service, exactly once
+        assertTrue(Files.readString(folder.resolve("silent-customer.md")).contains("然后过渡"));
+        assertEquals(KnowledgeUpgradeTest.PHONE_ADMIN, Files.readString(folder.resolve("phone.md")));
+        assertEquals(KnowledgeUpgradeTest.PHONE_V2, Files.readString(folder.resolve("phone.md.shipped")));
+        assertEquals(3, after.live().get().version());
+        assertEquals(1, after.changes().history(20).stream()
+                .filter(e -> e.accepted() && e.action().equals("upgrade")).count(), "one upgrade, not two");
+        assertFalse(Files.exists(data.resolve("pending-change.json")));
+        // and the hashes of the release are recorded: one more start changes nothing
+        assertEquals(3, started(s -> {
+        }).live().get().version());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staged", "pending", "sealed", "audited", "restored", "pointed", "live", "answered"})
+    void a_first_start_killed_while_seeding_leaves_the_release_in_service_after_the_next_start(String step)
+            throws Exception {
+        // given an empty DATA_DIR
+        freshData();
+
+        // when the first start is killed while it seeds the knowledge in service, and the bot starts again
+        assertThrows(Killed.class, () -> started(killAt(step)));
+        Started after = started(s -> {
+        });
+
+        // then
+        assertEquals(KnowledgeDeskTest.SILENT, Files.readString(folder.resolve("silent-customer.md")));
+        assertTrue(after.live().get().knowledge().section("silent-customer#诱导法").isPresent());
+        assertEquals(1, after.changes().history(20).stream().filter(AuditLog.Entry::accepted).count());
+        assertEquals(after.live().get().version(), started(s -> {
+        }).live().get().version(), "nothing left to seed or upgrade");
     }
 
     @org.junit.jupiter.api.Test

@@ -9,6 +9,7 @@ import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeLimits;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.LiveKnowledge;
+import org.coachbot.knowledge.ShippedKnowledge;
 import org.coachbot.retrieval.HashingEmbeddingModel;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
@@ -60,6 +61,7 @@ class KnowledgeDeskTest {
 
     @TempDir
     Path root;
+    private Path release;
     private Path folder;
     private Path data;
     private LiveKnowledge live;
@@ -85,9 +87,10 @@ class KnowledgeDeskTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        folder = Files.createDirectories(root.resolve("knowledge"));
-        Files.writeString(folder.resolve("silent-customer.md"), SILENT);
+        release = Files.createDirectories(root.resolve("release"));
+        Files.writeString(release.resolve("silent-customer.md"), SILENT);
         data = Files.createDirectories(root.resolve("data"));
+        folder = data.resolve("knowledge");
         start(KnowledgeLimits.DEFAULT);
     }
 
@@ -96,7 +99,7 @@ class KnowledgeDeskTest {
         live = new LiveKnowledge(new RetrievalIndex(new HashingEmbeddingModel(), data), new KnowledgeLoader(limits),
                 CLOCK);
         changes = new KnowledgeChanges(live, folder, data, CLOCK);
-        changes.start(IndexProgress.NONE);
+        changes.start(ShippedKnowledge.folder(release), IndexProgress.NONE);
         desk = new KnowledgeDesk(changes, doc -> uploads.get(doc.fileId()), CLOCK);
     }
 

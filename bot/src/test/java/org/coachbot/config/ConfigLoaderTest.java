@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +38,7 @@ class ConfigLoaderTest {
         assertFalse(config.telegramMode());
         assertEquals("https://api.telegram.org", config.telegramApiUrl().toString());
         assertEquals(LlmProvider.NONE, config.llm().provider());
-        assertEquals(Path.of("./knowledge"), config.knowledgeDir());
+        assertEquals(Optional.empty(), config.knowledgeDir(), "the knowledge inside the jar");
         assertEquals(30, config.messagesPerSecond());
     }
 
@@ -56,7 +57,7 @@ class ConfigLoaderTest {
         assertEquals("http://127.0.0.1:8081", config.telegramApiUrl().toString());
         assertEquals(Set.of(42L, 43L), config.adminIds());
         assertTrue(config.telegramMode());
-        assertEquals(Path.of("/kb"), config.knowledgeDir());
+        assertEquals(Optional.of(Path.of("/kb")), config.knowledgeDir());
         assertEquals(Path.of("/data"), config.dataDir());
     }
 
