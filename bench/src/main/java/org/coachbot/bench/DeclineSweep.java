@@ -35,18 +35,23 @@ final class DeclineSweep {
         double margin = hybrid.settings().uncoveredMargin();
         out.printf(Locale.ROOT, "Adding the learned scope at margin %.2f (declined when its probability reaches "
                 + "the threshold):%n", margin);
-        out.println("| scope threshold | uncovered declined | covered declined |");
-        out.println("|---|---|---|");
-        for (double t : new double[]{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01}) {
-            out.printf(Locale.ROOT, "| %.2f | %d/%d | %d/%d |%n", t, count(uncovered, margin, t), uncovered.size(),
-                    count(covered, margin, t), covered.size());
+        out.println("| scope threshold | a section or sentence this close answers anyway | uncovered declined | "
+                + "covered declined |");
+        out.println("|---|---|---|---|");
+        for (double t : new double[]{0.5, 0.7, 0.8, 0.9, 1.01}) {
+            for (double answers : new double[]{0.75, 0.8, 0.85, 2}) {
+                out.printf(Locale.ROOT, "| %.2f | %.2f | %d/%d | %d/%d |%n", t, answers,
+                        count(uncovered, margin, t, answers), uncovered.size(), count(covered, margin, t, answers),
+                        covered.size());
+            }
         }
     }
 
-    private static int count(List<double[]> evidence, double margin, double scope) {
+    private static int count(List<double[]> evidence, double margin, double scope, double answers) {
         int n = 0;
         for (double[] e : evidence) {
-            if (e[2] >= Math.max(e[0], e[1]) + margin || e[3] >= scope
+            double answered = Math.max(e[0], e[1]);
+            if (e[2] >= answered + margin || (e[3] >= scope && answered < answers)
                     || e[0] < org.coachbot.retrieval.HybridSettings.DEFAULT_MIN_COSINE) {
                 n++;
             }

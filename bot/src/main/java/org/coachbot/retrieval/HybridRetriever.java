@@ -175,13 +175,14 @@ public final class HybridRetriever implements Retriever {
         var closest = topics.closest(query);
         boolean nearTopic = closest.filter(t -> t.cosine() >= Math.max(settings.minCosine(),
                 answered + settings.uncoveredMargin())).isPresent();
-        // Questions outside the material share a way of asking (a rule, a number, a system) that the classifier
-        // learned from the glossary's examples, even when no listed topic is near.
-        boolean outside = evidence.outside() >= settings.scopeThreshold();
         // The closest section's cosine alone separates on- from off-topic questions best; see HybridSettings.
-        if (!nearTopic && !outside && best < settings.minCosine()) {
+        if (!nearTopic && best < settings.minCosine()) {
             return Retrieval.offTopic();
         }
+        // Questions outside the material share a way of asking (a rule, a number, a system) that the classifier
+        // learned from the glossary's examples, even when no listed topic is near; a section or sentence this
+        // close answers all the same, as one an admin just wrote for such a question.
+        boolean outside = evidence.outside() >= settings.scopeThreshold() && answered < settings.answersAnyway();
         List<Hit> fused = fuse(normalized, semantic, maxResults);
         float[] unit = DenseRetriever.unit(query);
         SentenceScores scores = s -> sentences.scores(unit, s);

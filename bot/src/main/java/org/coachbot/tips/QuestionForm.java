@@ -18,7 +18,9 @@ enum QuestionForm {
     WHAT,
     /** 能不能 / 可以…吗: yes or no, with the reason. */
     YES_NO,
-    /** 怎么办 / 怎么说, or a situation described: what to do and a line to say now. */
+    /** 怎么说 / 第一句说什么: the lines to say, then what to do. */
+    SAY,
+    /** 怎么办, or a situation described: what to do and a line to say now. */
     HOW;
 
     private static final Map<QuestionForm, Pattern> CUES = new EnumMap<>(QuestionForm.class);
@@ -35,7 +37,7 @@ enum QuestionForm {
     /** The form of a normalised question; {@link #HOW} when nothing says otherwise. */
     static QuestionForm of(String normalizedQuestion) {
         String own = ownPart(normalizedQuestion);
-        for (QuestionForm f : new QuestionForm[]{LIST, YES_NO, WHAT}) {
+        for (QuestionForm f : new QuestionForm[]{LIST, YES_NO, SAY, WHAT}) {
             if (CUES.get(f).matcher(own).find()) {
                 // "能不能挂电话,怎么说比较好" asks how; a yes/no cue followed by 怎么 is a request for a way.
                 if (f == YES_NO && CUES.get(HOW).matcher(own.substring(lastMatchEnd(CUES.get(f), own))).find()) {

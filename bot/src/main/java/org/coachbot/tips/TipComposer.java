@@ -73,6 +73,12 @@ public final class TipComposer {
         }
         Section section = ranking.get(0);
         SentencePicker picker = new SentencePicker(section, scores, asked);
+        if (form == QuestionForm.SAY) {
+            Optional<Glance> say = say(section, picker);
+            if (say.isPresent()) {
+                return say.get();
+            }
+        }
         List<List<Piece>> bodies = bodies(picker, form);
         List<SectionReading.Line> lines = picker.lines();
         for (List<Piece> pieces : bodies) {
@@ -100,6 +106,44 @@ public final class TipComposer {
         return new Glance(cut(section, bodies.get(bodies.size() - 1)), section);
     }
 
+    /**
+     * For a question about what to say: the lines closest to it first (two when they fit), then the instruction
+     * they come with; empty when the section has no line to say.
+     */
+    private Optional<Glance> say(Section section, SentencePicker picker) {
+        List<SectionReading.Line> lines = picker.lines();
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Piece> how = picker.instruction().map(TipComposer::piece)
+                .filter(p -> !p.text().contains(lines.get(0).text()));
+        List<List<SectionReading.Line>> choices = new ArrayList<>();
+        if (lines.size() > 1) {
+            choices.add(lines.subList(0, 2));
+        }
+        choices.add(lines.subList(0, 1));
+        for (boolean withHow : new boolean[]{true, false}) {
+            for (List<SectionReading.Line> chosen : choices) {
+                StringBuilder out = new StringBuilder(Html.bold(section.title()));
+                for (int i = 0; i < chosen.size(); i++) {
+                    SectionReading.Line l = chosen.get(i);
+                    out.append('\n').append(Html.bold(texts.get(i == 0 ? "tip.say.label" : "tip.say.also")))
+                            .append(Html.escape(texts.get("tip.say", l.text())))
+                            .append(l.editorial() ? texts.get("tip.editorial") : "");
+                }
+                if (withHow && how.isPresent()) {
+                    out.append('\n').append(Html.escape(how.get().text()))
+                            .append(how.get().editorial() ? texts.get("tip.editorial") : "");
+                }
+                String html = out.append('\n').append(source(section)).toString();
+                if (Html.toPlain(html).length() <= maxChars) {
+                    return Optional.of(new Glance(html, section));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The ways to say the answer, richest first, each shorter than or as long as the one before. */
     private static List<List<Piece>> bodies(SentencePicker picker, QuestionForm form) {
         List<List<Piece>> out = new ArrayList<>();
@@ -107,7 +151,7 @@ public final class TipComposer {
             case WHAT -> picker.definition();
             case YES_NO -> picker.stance();
             case LIST -> picker.closestAny();
-            case HOW -> picker.instruction();
+            case SAY, HOW -> picker.instruction();
         };
         if (main.isEmpty()) {
             out.add(List.of());
