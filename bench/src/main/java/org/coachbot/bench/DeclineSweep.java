@@ -38,8 +38,8 @@ final class DeclineSweep {
         out.println("| scope threshold | a section or sentence this close answers anyway | uncovered declined | "
                 + "covered declined |");
         out.println("|---|---|---|---|");
-        for (double t : new double[]{0.5, 0.7, 0.8, 0.9, 1.01}) {
-            for (double answers : new double[]{0.75, 0.8, 0.85, 2}) {
+        for (double t : new double[]{0.7, 0.8, 0.9, 0.95, 0.98, 1.01}) {
+            for (double answers : new double[]{0.7, 0.75, 2}) {
                 out.printf(Locale.ROOT, "| %.2f | %.2f | %d/%d | %d/%d |%n", t, answers,
                         count(uncovered, margin, t, answers), uncovered.size(), count(covered, margin, t, answers),
                         covered.size());

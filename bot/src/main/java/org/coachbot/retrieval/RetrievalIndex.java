@@ -108,16 +108,17 @@ public final class RetrievalIndex implements Retriever {
             SentenceVectors sentenceVectors = SentenceVectors.of(sections, vectors.subList(passages, sentenceEnd));
             SentenceVectors askVectors = SentenceVectors.of(sections, vectors.subList(sentenceEnd, askEnd),
                     s -> s.asks().size());
+            List<float[]> inside = new ArrayList<>(vectors.subList(passages, askEnd));
             Optional<LinearClassifier> scope = scope(vectors.subList(sections.size(), passages),
-                    vectors.subList(askEnd, texts.size()), vectors.subList(sentenceEnd, askEnd));
+                    vectors.subList(askEnd, texts.size()), inside);
             return new HybridRetriever(bm25, dense, hybridSettings, normalizer,
                     new QuestionSpace(uncovered, sentenceVectors, askVectors, scope));
         }
     }
 
     /**
-     * What a question outside the material sounds like: the glossary's uncovered topics and questions against the
-     * questions the sections answer; empty when either side has nothing to learn from.
+     * What a question outside the material sounds like: the glossary's uncovered topics and questions against what
+     * the sections say and the questions they answer; empty when either side has nothing to learn from.
      */
     private static Optional<LinearClassifier> scope(List<float[]> topics, List<float[]> outside,
                                                     List<float[]> inside) {

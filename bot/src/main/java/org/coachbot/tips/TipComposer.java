@@ -195,13 +195,14 @@ public final class TipComposer {
 
     /**
      * A glance that lists the items of the list closest to the question: the best section's own, or a lower-ranked
-     * section's list when the best section has none and that list is as close to the question as anything in it.
+     * section's list when the best section has none and that list is clearly closer to the question than anything
+     * the best section says.
      */
     private Optional<Glance> list(List<Section> ranking, SentenceScores scores, Set<String> asked) {
         SentencePicker top = new SentencePicker(ranking.get(0), scores, asked);
         Section bestSection = ranking.get(0);
-        SectionReading.ListUnit best = top.lists().stream().findFirst()
-                .filter(u -> top.relevance(u) >= top.best() - SentencePicker.TIE).orElse(null);
+        // The question asks for a list and the best section has one: that is the answer.
+        SectionReading.ListUnit best = top.lists().stream().findFirst().orElse(null);
         for (int rank = 1; best == null && rank < Math.min(LIST_SECTIONS, ranking.size()); rank++) {
             SentencePicker picker = new SentencePicker(ranking.get(rank), scores, asked);
             // Another section's list must be clearly closer than anything the best section says.
