@@ -293,4 +293,23 @@ class SqliteQuestionLogTest {
         assertEquals(0, u.rolePlay().sessions());
         assertTrue(u.rolePlay().averageScore().isEmpty());
     }
+
+    @Test
+    void should_count_safety_tips_apart_and_keep_the_text_of_a_recorded_question() {
+        // given
+        open(SqliteQuestionLog.DEFAULT_RETENTION);
+        long id = log.record(asked("客户说他不想活了", AnswerKind.SAFETY, START, "safety-calls#来电者流露轻生、自伤的念头"));
+        log.record(asked("客户一直不说话", AnswerKind.TIP, START, "silent#诱导法"));
+
+        // when
+        Usage u = log.usage(DateRange.lastDays(1, LocalDate.of(2026, 11, 20), SHANGHAI), 5);
+
+        // then
+        assertEquals(1, u.safety());
+        assertEquals(1, u.tips());
+        assertEquals(2, u.questions());
+        assertEquals(java.util.Optional.of("客户说他不想活了"), log.text(id));
+        String report = new UsageReport(org.coachbot.text.Texts.of("insights")).render(u);
+        assertTrue(report.contains("危险情况"), report);
+    }
 }
