@@ -2,10 +2,12 @@ package org.coachbot.roleplay.engine;
 
 import org.coachbot.roleplay.persona.CustomerPersona;
 import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.Recall;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -55,10 +57,10 @@ public final class RolePlayEngine {
         int mood = MoodRules.nextMood(scenario, session.mood(), heard, !newBeats.isEmpty(), anyBeat);
         int patience = call.patience() - MoodRules.patienceCost(heard, session.mood(), mood, !newBeats.isEmpty());
         boolean wasSatisfied = call.satisfied();
-        CallState next = call.next(patience, newBeats, heard.fact(), call.satisfiedAt());
+        CallState next = call.next(patience, newBeats, heard.facts(), deeds(call, heard, turn), call.satisfiedAt());
         boolean nowSatisfied = !wasSatisfied && patience > 0 && MoodRules.satisfied(scenario, next, mood, turn);
         if (nowSatisfied) {
-            next = next.next(patience, Set.of(), java.util.Optional.empty(), turn);
+            next = next.satisfiedAfter(turn);
         }
         boolean drawnOut = MoodRules.drawnOut(scenario, session.drawnOut(), heard.kinds());
         Session heardSession = session.afterTrainee(traineeLine.strip(), heard.moves(), mood, next, drawnOut, now);
@@ -67,7 +69,9 @@ public final class RolePlayEngine {
         if (patience <= 0) {
             outcome = Outcome.FAILURE;
             moment = TurnContext.Moment.HANGUP;
-        } else if (wasSatisfied && (heard.has(MoveKind.CLOSING) || heard.farewell()) && !heard.anyBad()) {
+        } else if (wasSatisfied && (heard.has(MoveKind.CLOSING) || heard.farewell()) && !heard.plainOffence()) {
+            // The customer has thanked; a goodbye ends the call warmly. An offence heard only by resemblance
+            // ("那就这样,晚安" is close to a brush-off) does not turn the goodbye into one: it is still scored.
             outcome = Outcome.SUCCESS;
             moment = TurnContext.Moment.FAREWELL;
         } else if (session.drill().active() && turn >= session.drill().turns()) {
@@ -84,7 +88,27 @@ public final class RolePlayEngine {
             outcome = Outcome.ONGOING;
             moment = TurnContext.Moment.TALK;
         }
-        String answer = persona.reply(new TurnContext(scenario, heardSession, heard, moment, heardSession.random(turn)));
-        return new TurnResult(heardSession.afterCustomer(answer), answer, heard.moves(), outcome);
+        ReplyPlan plan = ReplyPlanner.plan(scenario, call, heardSession, heard, moment);
+        CustomerReply reply = persona.reply(new TurnContext(scenario, heardSession, heard, moment, plan,
+                heardSession.random(turn)));
+        Session answered = heardSession.afterCustomer(reply.line());
+        if (reply.cue() instanceof Cue.Recalled recalled) {
+            answered = answered.withCall(answered.call().recalling(recalled.deed()));
+        }
+        return new TurnResult(answered, reply.line(), heard.moves(), outcome, reply.reaction());
+    }
+
+    /** What the customer will remember of the line: a promise with its time, a refusal, a private contact. */
+    private static List<Remembered> deeds(CallState call, Heard heard, int turn) {
+        List<Remembered> out = new ArrayList<>();
+        boolean offered = !heard.beats().isEmpty() || heard.has(MoveKind.PROMISE) || heard.has(MoveKind.SOLUTION);
+        if (offered) {
+            heard.time().ifPresent(t -> out.add(new Remembered(Recall.PROMISE, t, turn)));
+        }
+        heard.refusal().ifPresent(r -> out.add(new Remembered(Recall.REFUSAL, r, turn)));
+        if (heard.contact() && !call.remembers(Recall.CONTACT)) {
+            out.add(new Remembered(Recall.CONTACT, "", turn));
+        }
+        return out;
     }
 }

@@ -1,109 +1,152 @@
 package org.coachbot.roleplay.persona;
 
-import org.coachbot.roleplay.engine.Heard;
+import org.coachbot.roleplay.engine.Cue;
+import org.coachbot.roleplay.engine.CustomerReply;
+import org.coachbot.roleplay.engine.Reaction;
+import org.coachbot.roleplay.engine.Remembered;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.engine.TurnContext;
 import org.coachbot.roleplay.scenario.CustomerLines;
-import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.Fact;
+import org.coachbot.roleplay.scenario.Hearing;
 import org.coachbot.roleplay.scenario.OffScript;
+import org.coachbot.roleplay.scenario.Recall;
 import org.coachbot.roleplay.scenario.Scenario;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The customer without a language model: answers from the scenario's lines, chosen by what the trainee just did —
- * the moment of the call first (thanks, goodbye, hang-up), then an insult, off-script input, offences, a question
- * about the fact sheet, the trainee's own words picked up, the good moves, and finally the mood. A line said once
- * in a session is never said again; deterministic for a given turn generator.
+ * The customer without a language model: says a line of the scenario for the first cue of the turn's plan that
+ * still has one the customer has not said, then falls back to the lines of the mood. A line said once in a session
+ * is never said again, and a line that asks for what the agent already gave (a time after a promise, a number
+ * after a private contact) is not said at all; deterministic for a given turn generator.
  */
 public final class ScriptedPersona implements CustomerPersona {
-    /** The good moves in the order a real customer responds to them; closing first, as it comes too early. */
-    private static final List<MoveKind> GOOD_ORDER = List.of(MoveKind.CLOSING, MoveKind.SOLUTION, MoveKind.PROMISE,
-            MoveKind.EMPATHY, MoveKind.APOLOGY, MoveKind.OPEN_QUESTION, MoveKind.GOOD_QUESTION, MoveKind.THANKS,
-            MoveKind.SELF_INTRO, MoveKind.GREETING);
+    /** From this mood on, a plain mood line objects rather than acknowledges. */
+    static final int PUSHBACK_MOOD = 3;
+    private final Hearing hearing;
+
+    public ScriptedPersona() {
+        this(Hearing.shipped());
+    }
+
+    public ScriptedPersona(Hearing hearing) {
+        this.hearing = Objects.requireNonNull(hearing, "hearing must not be null");
+    }
 
     @Override
-    public String reply(TurnContext turn) {
+    public CustomerReply reply(TurnContext turn) {
         Scenario s = turn.scenario();
         CustomerLines lines = s.lines();
-        Picker pick = new Picker(turn.session().customerLines(), turn.random());
-        Heard heard = turn.heard();
         Session session = turn.session();
-        List<Supplier<Optional<String>>> choices = new ArrayList<>();
-        switch (turn.moment()) {
-            case HANGUP -> choices.add(() -> pick.from(lines.hangup()));
-            case FAREWELL -> choices.add(() -> pick.from(lines.farewell()));
-            case SATISFIED -> choices.add(() -> pick.from(lines.satisfied()));
-            case TALK -> talk(s, session, heard, pick, choices);
-        }
-        choices.add(() -> pick.from(lines.mood(session.mood())));
-        choices.add(() -> pick.from(nearbyMoods(lines, session.mood())));
-        choices.add(() -> pick.from(everything(lines)));
-        for (Supplier<Optional<String>> choice : choices) {
-            Optional<String> line = choice.get();
+        Picker pick = new Picker(session.customerLines(), turn.random(), askedAlready(session));
+        for (Cue cue : turn.plan().cues()) {
+            Optional<String> line = say(cue, lines, session, pick);
             if (line.isPresent()) {
-                return line.get();
+                return new CustomerReply(line.get(), cue);
+            }
+        }
+        Cue.Mood mood = new Cue.Mood(moodReaction(turn.plan().reaction(), session.mood()));
+        for (List<String> pool : List.of(lines.mood(session.mood()), nearbyMoods(lines, session.mood()),
+                everything(lines))) {
+            Optional<String> line = pick.from(pool);
+            if (line.isPresent()) {
+                return new CustomerReply(line.get(), mood);
             }
         }
         // Every line of the scenario has been said; a call this long has long since ended by the turn limit.
-        return lines.mood(session.mood()).get(turn.random().nextInt(lines.mood(session.mood()).size()));
+        List<String> last = lines.mood(session.mood());
+        return new CustomerReply(last.get(turn.random().nextInt(last.size())), mood);
     }
 
-    private static void talk(Scenario s, Session session, Heard heard, Picker pick,
-                             List<Supplier<Optional<String>>> choices) {
-        CustomerLines lines = s.lines();
-        Set<MoveKind> kinds = heard.kinds();
-        if (kinds.contains(MoveKind.INSULT)) {
-            choices.add(() -> pick.from(lines.reaction(MoveKind.INSULT)));
+    /** A mood line keeps the planned reaction when it is one a mood line can make. */
+    private static Reaction moodReaction(Reaction planned, int mood) {
+        if (planned.kind() == Reaction.Kind.ACKNOWLEDGE || planned.kind() == Reaction.Kind.PUSHBACK) {
+            return planned;
         }
-        heard.offScript().filter(k -> k == OffScript.EMOJI || k == OffScript.ENGLISH)
-                .ifPresent(k -> choices.add(() -> pick.from(lines.offScript(k))));
-        for (MoveKind bad : badOrder(s, kinds)) {
-            choices.add(() -> pick.from(lines.reaction(bad)));
+        return mood >= PUSHBACK_MOOD ? Reaction.PUSHBACK : Reaction.ACKNOWLEDGE;
+    }
+
+    private Optional<String> say(Cue cue, CustomerLines lines, Session session, Picker pick) {
+        if (cue instanceof Cue.Answer a) {
+            return answer(a, lines, pick);
         }
-        heard.fact().ifPresent(f -> choices.add(() -> pick.from(f.answer())));
-        if (s.silent() && !session.drawnOut()) {
-            choices.add(() -> pick.from(lines.guarded()));
-            return;
+        if (cue instanceof Cue.DontKnow) {
+            return pick.from(lines.dontKnow()).or(() -> pick.from(lines.offScript(OffScript.QUESTION)));
         }
-        if (heard.offScript().filter(k -> k == OffScript.WALL).isPresent()) {
-            choices.add(() -> pick.from(lines.offScript(OffScript.WALL)));
+        if (cue instanceof Cue.React r) {
+            return pick.from(lines.reaction(r.move()));
         }
-        boolean offered = !heard.beats().isEmpty() || kinds.contains(MoveKind.PROMISE)
-                || kinds.contains(MoveKind.SOLUTION);
-        if (offered) {
-            heard.time().ifPresent(t -> choices.add(() -> pick.echo(lines.echo().get("time"), "time", t)));
+        if (cue instanceof Cue.Aside a) {
+            return pick.from(lines.offScript(a.kind()));
         }
-        heard.name().ifPresent(n -> choices.add(() -> pick.echo(lines.echo().get("name"), "name", n)));
-        if (!heard.beats().isEmpty() && !kinds.contains(MoveKind.SOLUTION)) {
-            choices.add(() -> pick.from(lines.reaction(MoveKind.SOLUTION)));
+        if (cue instanceof Cue.Echo e) {
+            return pick.echo(lines.echo().get(e.key()), "{" + e.key() + "}", e.value());
         }
-        for (MoveKind good : GOOD_ORDER) {
-            if (kinds.contains(good)) {
-                choices.add(() -> pick.from(lines.reaction(good)));
+        if (cue instanceof Cue.Recalled r) {
+            Remembered deed = r.deed();
+            return pick.echo(lines.memory(deed.recall()), deed.recall().placeholder(), deed.detail());
+        }
+        if (cue instanceof Cue.Guarded) {
+            return pick.from(lines.guarded());
+        }
+        if (cue instanceof Cue.Ending e) {
+            return pick.from(switch (e.moment()) {
+                case SATISFIED -> lines.satisfied();
+                case FAREWELL -> lines.farewell();
+                default -> lines.hangup();
+            });
+        }
+        if (cue instanceof Cue.Mood) {
+            return pick.from(lines.mood(session.mood()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One answer per fact asked, joined; a fact told before is brought up as told ("我刚才说过了,…"), and a
+     * question the customer cannot answer asked beside them gets a "don't know" at the end.
+     */
+    private static Optional<String> answer(Cue.Answer cue, CustomerLines lines, Picker pick) {
+        StringBuilder out = new StringBuilder();
+        for (Fact fact : cue.facts()) {
+            Optional<String> fresh = pick.fresh(fact.answer());
+            String said;
+            if (cue.told().contains(fact.id())) {
+                String answer = fresh.orElse(fact.answer().get(0));
+                said = pick.echo(lines.memory(Recall.ANSWERED), Recall.ANSWERED.placeholder(), answer)
+                        .or(() -> fresh).orElse(null);
+            } else {
+                said = fresh.orElseGet(() -> pick.echo(lines.memory(Recall.ANSWERED),
+                        Recall.ANSWERED.placeholder(), fact.answer().get(0)).orElse(null));
+            }
+            if (said == null) {
+                return Optional.empty();
+            }
+            pick.note(said);
+            out.append(said);
+        }
+        if (cue.alsoUnknown()) {
+            pick.fresh(lines.dontKnow()).ifPresent(out::append);
+        }
+        return Optional.of(out.toString());
+    }
+
+    /** Lines asking for what the agent already gave: a time once promised, a contact once handed over. */
+    private Predicate<String> askedAlready(Session session) {
+        List<Recall> given = new ArrayList<>();
+        for (Recall r : List.of(Recall.PROMISE, Recall.CONTACT)) {
+            if (session.call().remembers(r)) {
+                given.add(r);
             }
         }
-        if (heard.question() && heard.fact().isEmpty() && kinds.isEmpty()) {
-            choices.add(() -> pick.from(lines.offScript(OffScript.QUESTION)));
-        }
-        if (heard.offScript().filter(k -> k == OffScript.FILLER).isPresent()) {
-            choices.add(() -> pick.from(lines.offScript(OffScript.FILLER)));
-        }
-    }
-
-    /** The bad moves of the line, the most inflaming first. */
-    static List<MoveKind> badOrder(Scenario s, Set<MoveKind> kinds) {
-        return kinds.stream().filter(MoveKind::bad).filter(k -> k != MoveKind.INSULT)
-                .sorted(Comparator.comparingInt((MoveKind k) -> -s.inflames().getOrDefault(k, 0))
-                        .thenComparing(Comparator.naturalOrder()))
-                .toList();
+        return line -> given.stream().anyMatch(r -> hearing.asksAgain(r, line));
     }
 
     private static List<String> nearbyMoods(CustomerLines lines, int mood) {
@@ -121,37 +164,64 @@ public final class ScriptedPersona implements CustomerPersona {
         return out;
     }
 
-    /** Draws lines the customer has not said yet in this session. */
+    /** Draws lines the customer has not said yet in this session, and none that asks for what was given. */
     private static final class Picker {
         private final List<String> said;
         private final Random random;
+        private final Predicate<String> askedAlready;
 
-        Picker(List<String> said, Random random) {
-            this.said = said;
+        Picker(List<String> said, Random random, Predicate<String> askedAlready) {
+            this.said = new ArrayList<>(said);
             this.random = random;
+            this.askedAlready = askedAlready;
         }
 
+        /** A fresh line of the pool that does not ask again for what was given. */
         Optional<String> from(List<String> pool) {
-            List<String> fresh = pool.stream().filter(l -> !said.contains(l)).toList();
+            return draw(pool.stream().filter(l -> !said.contains(l) && !askedAlready.test(l)).toList());
+        }
+
+        /**
+         * A line of the pool not said yet, not even inside a longer line, whatever it asks: answers are facts, not
+         * questions.
+         */
+        Optional<String> fresh(List<String> pool) {
+            return draw(pool.stream().filter(l -> said.stream().noneMatch(s -> s.contains(l))).toList());
+        }
+
+        /** Counts a part of the line being built as said, so the same line is not used twice in it. */
+        void note(String part) {
+            said.add(part);
+        }
+
+        private Optional<String> draw(List<String> fresh) {
             return fresh.isEmpty() ? Optional.empty() : Optional.of(fresh.get(random.nextInt(fresh.size())));
         }
 
-        /** A template not used yet in any filling, with the trainee's words put in. */
-        Optional<String> echo(List<String> templates, String key, String value) {
+        /**
+         * A template not used yet in any filling, with the value put in for the placeholder; a template without
+         * a placeholder is used as it is.
+         */
+        Optional<String> echo(List<String> templates, String placeholder, String value) {
             if (templates == null) {
                 return Optional.empty();
             }
-            List<String> fresh = templates.stream().filter(t -> said.stream().noneMatch(filled(t, key)
-                    .asMatchPredicate())).toList();
+            if (placeholder.isEmpty()) {
+                return from(templates);
+            }
+            List<String> fresh = templates.stream()
+                    .filter(t -> said.stream().noneMatch(filled(t, placeholder).asMatchPredicate()))
+                    .filter(t -> !askedAlready.test(t.replace(placeholder, "")))
+                    .toList();
             if (fresh.isEmpty()) {
                 return Optional.empty();
             }
-            String line = fresh.get(random.nextInt(fresh.size())).replace("{" + key + "}", value);
+            String line = fresh.get(random.nextInt(fresh.size())).replace(placeholder, value);
             return said.contains(line) ? Optional.empty() : Optional.of(line);
         }
 
-        private static Pattern filled(String template, String key) {
-            String[] parts = template.split(Pattern.quote("{" + key + "}"), -1);
+        private static Pattern filled(String template, String placeholder) {
+            String[] parts = template.split(Pattern.quote(placeholder), -1);
             StringBuilder regex = new StringBuilder();
             for (int i = 0; i < parts.length; i++) {
                 regex.append(Pattern.quote(parts[i]));
@@ -159,7 +229,7 @@ public final class ScriptedPersona implements CustomerPersona {
                     regex.append(".+");
                 }
             }
-            return Pattern.compile(regex.toString());
+            return Pattern.compile(regex.toString(), Pattern.DOTALL);
         }
     }
 }
