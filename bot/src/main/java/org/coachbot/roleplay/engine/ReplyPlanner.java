@@ -42,6 +42,10 @@ public final class ReplyPlanner {
     public static ReplyPlan plan(Scenario scenario, CallState before, Session after, Heard heard,
                                  TurnContext.Moment moment) {
         List<Cue> cues = new ArrayList<>();
+        if (moment == TurnContext.Moment.SATISFIED && !heard.facts().isEmpty()) {
+            // Satisfied by a line that also asks something: the customer answers; the thanks can wait.
+            cues.add(new Cue.Answer(heard.facts(), told(before, heard.facts()), !heard.unknown().isEmpty()));
+        }
         if (moment != TurnContext.Moment.TALK) {
             cues.add(new Cue.Ending(moment));
             return new ReplyPlan(cues);

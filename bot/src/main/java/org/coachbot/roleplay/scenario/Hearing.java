@@ -133,16 +133,12 @@ public record Hearing(Pattern question, Pattern asking, Pattern notAsking, Patte
     }
 
     /**
-     * True when the customer's line asks for what the recalled deed already gave: it is a question or a request,
-     * and about that ("那什么时候能好?" after a promised time, "号码给我留一个。" after a contact given).
+     * True when the customer's line asks for what the recalled deed already gave, or as if it had not been given:
+     * a time after a promise ("那什么时候能好?"), a number after a private contact ("微信还没加呢").
      */
     public boolean asksAgain(Recall recall, String customerLine) {
         Pattern p = asksAgain.get(recall);
-        if (p == null || !p.matcher(customerLine).find()) {
-            return false;
-        }
-        return customerLine.contains("?") || customerLine.contains("?") || questionWords(customerLine)
-                || asks(customerLine);
+        return p != null && p.matcher(customerLine).find();
     }
 
     /** Holder so the file is read on first use, not when the class loads for a test that builds its own. */
