@@ -68,6 +68,9 @@ final class RolePlayQuality {
      * for the tuning set, with {@code BENCH_VERBOSE=1}. A held-out set is never shown line by line.
      */
     private void reactions() {
+        if (!book.problems().isEmpty()) {
+            out.println("reaction fit: scenario files that did not load, their lines are skipped: " + book.problems());
+        }
         warmUp();
         for (EvalFiles.Set set : EvalFiles.LINES) {
             if (!ReactionFit.present(set.resource())) {

@@ -106,6 +106,14 @@ public sealed interface Cue {
         }
     }
 
+    /** Lets a line with nothing to take up pass: "行,你查,我等着。" */
+    record GoOn() implements Cue {
+        @Override
+        public Reaction reaction() {
+            return Reaction.ACKNOWLEDGE;
+        }
+    }
+
     /** A line of the current mood when nothing more specific is left; it makes the given reaction. */
     record Mood(Reaction reaction) implements Cue {
         public Mood {

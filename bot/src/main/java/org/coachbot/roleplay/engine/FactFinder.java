@@ -25,8 +25,12 @@ final class FactFinder {
     /** A question this short ("是多少?") is heard together with the clause before it. */
     static final int SHORT_QUESTION_CHARS = 5;
     /** Agent statements: "我这边给您查", "我们两点派人过去". */
+    /** The second half of a choice question. */
+    private static final Pattern CHOICE = Pattern.compile("^(还是|或者|或是)");
     private static final Pattern AGENT_STATEMENT = Pattern.compile("^(我|我们|咱们|这边|那我|我这边|那我们)");
-    private static final String BOUNDARIES = ",.!?;:、。…~\n";
+    /** Clause ends; "、" is not one, as "师傅姓什么、电话多少" is one thing asked or told. */
+    private static final String BOUNDARIES = ",.!?;:。…~\n";
+    private static final String SENTENCE_ENDS = ".!?。…\n";
     private final Meaning meaning;
     private final Hearing hearing;
     private final Cache<Fact, Set<String>> factKinds = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
@@ -53,8 +57,14 @@ final class FactFinder {
         static final Asked NOTHING = new Asked(List.of(), List.of(), List.of());
     }
 
-    /** A clause of the line and whether a question mark ended it. */
-    record Piece(String text, boolean questionMark) {
+    /**
+     * A clause of the line, whether a question mark ended it, and the sentence it belongs to (up to the next
+     * full stop, question or exclamation mark).
+     */
+    record Piece(String text, boolean questionMark, String sentence) {
+        Piece(String text, boolean questionMark) {
+            this(text, questionMark, text);
+        }
     }
 
     Asked read(Scenario scenario, double threshold, String normalised) {
@@ -65,16 +75,17 @@ final class FactFinder {
         Fact previous = null;
         for (Unit u : units) {
             String unit = u.text();
+            if (previous != null && hearing.followsUp(unit)) {
+                // "您手上有确认邮件吗?上面写的是几晚?" asks about the confirmation twice.
+                continue;
+            }
             Fact fact = fact(scenario, threshold, unit);
-            if (fact == null && !u.context().isEmpty()) {
+            if (fact == null && !u.context().isEmpty() && !hearing.onlyChecks(unit)) {
                 // "住宿费是单位报销,还是您自己承担?" names its topic in the clause before the question.
                 fact = fact(scenario, threshold, u.context() + unit);
             }
             if (fact != null) {
                 facts.add(fact);
-            } else if (previous != null && hearing.followsUp(unit)) {
-                // "您手上有确认邮件吗?上面写的是几晚?" asks about the confirmation twice.
-                fact = previous;
             } else if (hearing.mayNotKnow(unit) && hearing.mayNotKnow(u.context() + unit)) {
                 unknown.add(unit);
             }
@@ -89,8 +100,8 @@ final class FactFinder {
 
     /**
      * The questions and requests of the line, each heard on its own: a question too short to name its topic
-     * ("是多少?") is heard with the clause before it, and a request with no kind of question in it ("麻烦您回忆
-     * 一下") with the question after it.
+     * ("是多少?") is heard with the clause before it, and a bare request ("麻烦您回忆一下") with the question after
+     * it.
      */
     List<Unit> units(List<Piece> pieces) {
         List<Unit> out = new ArrayList<>();
@@ -101,11 +112,18 @@ final class FactFinder {
                 pending = "";
                 continue;
             }
+            if (CHOICE.matcher(p.text()).find() && !out.isEmpty() && i > 0 && asks(pieces.get(i - 1))) {
+                // "您是想换套餐,还是先了解一下?" is one question.
+                Unit last = out.remove(out.size() - 1);
+                out.add(new Unit(last.text() + p.text(), last.context()));
+                continue;
+            }
             String before = i > 0 && pending.isEmpty() ? pieces.get(i - 1).text() : "";
             boolean tooShort = p.text().length() <= SHORT_QUESTION_CHARS && !before.isEmpty();
             String unit = tooShort ? before + p.text() : pending + p.text();
             boolean nextAsks = i + 1 < pieces.size() && asks(pieces.get(i + 1));
-            if (nextAsks && hearing.kindsOf(unit).isEmpty() && !hearing.onlyChecks(unit)) {
+            boolean preamble = !p.questionMark() && !hearing.questionWords(p.text());
+            if (nextAsks && preamble && hearing.kindsOf(unit).isEmpty() && !hearing.onlyChecks(unit)) {
                 pending = unit;
                 continue;
             }
@@ -120,7 +138,8 @@ final class FactFinder {
         if (p.questionMark() || hearing.asks(p.text())) {
             return true;
         }
-        return hearing.questionWords(p.text()) && !AGENT_STATEMENT.matcher(p.text()).find();
+        return hearing.questionWords(p.text()) && !AGENT_STATEMENT.matcher(p.text()).find()
+                && !hearing.tells(p.sentence());
     }
 
     /**
@@ -167,30 +186,36 @@ final class FactFinder {
         });
     }
 
-    /** The clauses of a normalised line, each marked when a question mark ended it. */
+    /** The clauses of a normalised line, each marked when a question mark ended it and given its sentence. */
     static List<Piece> pieces(String normalised) {
         List<Piece> out = new ArrayList<>();
+        int sentenceStart = 0;
         StringBuilder current = new StringBuilder();
         boolean mark = false;
-        for (int i = 0; i < normalised.length(); i++) {
-            char c = normalised.charAt(i);
-            if (BOUNDARIES.indexOf(c) >= 0) {
-                mark |= c == '?';
-                if (!current.toString().isBlank()) {
-                    out.add(new Piece(current.toString().strip(), mark));
-                    current.setLength(0);
-                    mark = false;
-                } else if (!out.isEmpty() && mark) {
-                    Piece last = out.remove(out.size() - 1);
-                    out.add(new Piece(last.text(), true));
-                    mark = false;
-                }
-            } else {
+        for (int i = 0; i <= normalised.length(); i++) {
+            char c = i < normalised.length() ? normalised.charAt(i) : '。';
+            if (BOUNDARIES.indexOf(c) < 0) {
                 current.append(c);
+                continue;
             }
-        }
-        if (!current.toString().isBlank()) {
-            out.add(new Piece(current.toString().strip(), false));
+            mark |= c == '?';
+            if (!current.toString().isBlank()) {
+                out.add(new Piece(current.toString().strip(), mark));
+                current.setLength(0);
+                mark = false;
+            } else if (!out.isEmpty() && mark) {
+                Piece last = out.remove(out.size() - 1);
+                out.add(new Piece(last.text(), true));
+                mark = false;
+            }
+            if (SENTENCE_ENDS.indexOf(c) >= 0) {
+                String sentence = String.join(",", out.subList(sentenceStart, out.size()).stream()
+                        .map(Piece::text).toList());
+                for (int k = sentenceStart; k < out.size(); k++) {
+                    out.set(k, new Piece(out.get(k).text(), out.get(k).questionMark(), sentence));
+                }
+                sentenceStart = out.size();
+            }
         }
         return out;
     }

@@ -25,10 +25,13 @@ import java.util.Set;
  * @param refusal       the clause in which the agent says something cannot be done
  * @param plainOffence  a bad move of the line is written out in one of its detector's patterns, not only heard by
  *                      resemblance
+ * @param edge          how likely the rubric's move classifier finds the line to carry an offence, 0..1, whether
+ *                      or not one was heard: a line with nothing else in it and some edge is answered in the mood
  */
 public record Heard(String line, List<DetectedMove> moves, Set<String> beats, List<Fact> facts, List<String> unknown,
                     Optional<OffScript> offScript, boolean question, Optional<String> time, Optional<String> name,
-                    boolean farewell, boolean contact, Optional<String> refusal, boolean plainOffence) {
+                    boolean farewell, boolean contact, Optional<String> refusal, boolean plainOffence,
+                    double edge) {
     public Heard {
         Objects.requireNonNull(line, "line must not be null");
         moves = List.copyOf(moves);

@@ -75,9 +75,39 @@ public final class Listener {
         // The agent's own times and names come from what the agent states, never from a question it asks.
         String stated = statements(normalised);
         return new Heard(line.strip(), moves, beats, asked.facts(), asked.unknown(), offScript, question,
-                language.time(stated), language.name(stated), language.farewell(normalised),
+                promisedTime(language, stated), language.name(stated), language.farewell(normalised),
                 hearing.givesContact(stated), refusal(scenario, language, moves, stated),
-                plainOffence(rubric, moves, normalised, overPromise));
+                plainOffence(rubric, moves, normalised, overPromise), edge(rubric, clauses));
+    }
+
+    /** The highest probability the move classifier gives any offence in any clause of the line. */
+    private double edge(Rubric rubric, List<String> clauses) {
+        double[][] likely = meaning.moves(rubric, clauses);
+        double out = 0;
+        for (double[] clause : likely) {
+            for (MoveKind k : MoveKind.values()) {
+                if (k.bad()) {
+                    out = Math.max(out, clause[k.ordinal()]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The time the agent commits to: the last one the line states, passing over how long something has already
+     * taken ("压了两天", "已经三天") and times before it ("后天就要报到,今天下午六点前送到").
+     */
+    static Optional<String> promisedTime(Language language, String stated) {
+        Matcher m = language.time().matcher(stated);
+        String last = null;
+        while (m.find()) {
+            String before = stated.substring(Math.max(0, m.start() - 2), m.start());
+            if (!before.endsWith("了") && !before.contains("已经") && !before.endsWith("已")) {
+                last = m.group();
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     /** The clauses of the line that state rather than ask, joined. */

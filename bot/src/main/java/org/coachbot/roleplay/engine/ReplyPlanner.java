@@ -1,6 +1,7 @@
 package org.coachbot.roleplay.engine;
 
 import org.coachbot.roleplay.scenario.Fact;
+import org.coachbot.roleplay.scenario.Hearing;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.OffScript;
 import org.coachbot.roleplay.scenario.Recall;
@@ -39,7 +40,7 @@ public final class ReplyPlanner {
      * @param before the call as it stood before the line: what the customer had already told and remembered
      * @param after  the session with the line heard
      */
-    public static ReplyPlan plan(Scenario scenario, CallState before, Session after, Heard heard,
+    public static ReplyPlan plan(Scenario scenario, Hearing hearing, CallState before, Session after, Heard heard,
                                  TurnContext.Moment moment) {
         List<Cue> cues = new ArrayList<>();
         if (moment == TurnContext.Moment.SATISFIED && !heard.facts().isEmpty()) {
@@ -101,10 +102,14 @@ public final class ReplyPlanner {
         if (heard.offScript().filter(k -> k == OffScript.FILLER).isPresent()) {
             cues.add(new Cue.Aside(OffScript.FILLER));
         }
-        unrecalled(before).ifPresent(cues::add);
+        if (after.mood() > MoodRules.RESOLVED_MOOD) {
+            // A customer who has calmed down does not hold the agent to an earlier word.
+            unrecalled(before).ifPresent(cues::add);
+        }
         if (cues.isEmpty()) {
-            // Nothing in the line to take up: the customer answers in their mood, which acknowledges it.
-            cues.add(new Cue.Mood(Reaction.ACKNOWLEDGE));
+            // Nothing heard in the line: a plain one ("稍等,我查一下") is let pass; one with an edge the rubric did
+            // not hear as an offence ("那你们自己去问接待单位吧") is answered in the customer's mood.
+            cues.add(heard.edge() >= hearing.edge() ? new Cue.Mood(Reaction.PUSHBACK) : new Cue.GoOn());
         }
         return new ReplyPlan(cues);
     }

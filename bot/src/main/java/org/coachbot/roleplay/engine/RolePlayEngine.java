@@ -1,6 +1,7 @@
 package org.coachbot.roleplay.engine;
 
 import org.coachbot.roleplay.persona.CustomerPersona;
+import org.coachbot.roleplay.scenario.Hearing;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Recall;
 import org.coachbot.roleplay.scenario.Rubric;
@@ -24,14 +25,21 @@ public final class RolePlayEngine {
     private final CustomerPersona persona;
     private final int maxTurns;
     private final Listener listener;
+    private final Hearing hearing;
 
     public RolePlayEngine(CustomerPersona persona, int maxTurns, Meaning meaning) {
+        this(persona, maxTurns, meaning, Hearing.shipped());
+    }
+
+    /** @param hearing how the customer hears questions, see {@link Hearing} */
+    public RolePlayEngine(CustomerPersona persona, int maxTurns, Meaning meaning, Hearing hearing) {
         this.persona = Objects.requireNonNull(persona, "persona must not be null");
         if (maxTurns < 1) {
             throw new IllegalArgumentException("maxTurns must be >= 1");
         }
         this.maxTurns = maxTurns;
-        this.listener = new Listener(meaning);
+        this.hearing = Objects.requireNonNull(hearing, "hearing must not be null");
+        this.listener = new Listener(meaning, hearing);
     }
 
     /** A new session whose customer has said one of the scenario's opening lines. */
@@ -88,7 +96,7 @@ public final class RolePlayEngine {
             outcome = Outcome.ONGOING;
             moment = TurnContext.Moment.TALK;
         }
-        ReplyPlan plan = ReplyPlanner.plan(scenario, call, heardSession, heard, moment);
+        ReplyPlan plan = ReplyPlanner.plan(scenario, hearing, call, heardSession, heard, moment);
         CustomerReply reply = persona.reply(new TurnContext(scenario, heardSession, heard, moment, plan,
                 heardSession.random(turn)));
         Session answered = heardSession.afterCustomer(reply.line());

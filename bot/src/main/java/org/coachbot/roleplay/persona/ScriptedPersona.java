@@ -103,6 +103,9 @@ public final class ScriptedPersona implements CustomerPersona {
                 default -> lines.hangup();
             });
         }
+        if (cue instanceof Cue.GoOn) {
+            return pick.from(lines.goOn());
+        }
         if (cue instanceof Cue.Mood) {
             return pick.from(lines.mood(session.mood()));
         }

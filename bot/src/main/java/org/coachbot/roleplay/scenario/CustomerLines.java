@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param farewell  the customer's goodbye after the trainee's closing line
  * @param hangup    the customer's last words when patience runs out
  * @param dontKnow  the customer's answers to a question about something they do not know
+ * @param goOn      what the customer says to a line with nothing to take up ("稍等,我查一下")
  * @param memory    lines that bring up what the trainee did earlier: {@code answered} lines hold {@code {answer}},
  *                  {@code promise} lines {@code {time}}
  */
@@ -24,9 +25,10 @@ public record CustomerLines(List<String> opening, Map<MoveKind, List<String>> re
                             Map<String, List<String>> echo, Map<Integer, List<String>> byMood,
                             Map<OffScript, List<String>> offScript, List<String> guarded, List<String> satisfied,
                             List<String> farewell, List<String> hangup, List<String> dontKnow,
-                            Map<Recall, List<String>> memory) {
+                            List<String> goOn, Map<Recall, List<String>> memory) {
     public CustomerLines {
         dontKnow = List.copyOf(dontKnow);
+        goOn = List.copyOf(goOn);
         memory = copy(memory, Recall.class);
         opening = List.copyOf(opening);
         reactions = copy(reactions, MoveKind.class);

@@ -26,16 +26,19 @@ import java.util.regex.Pattern;
  *                        questions are, negative so that such a fact is heard from further away
  * @param otherKindMargin added when the question has a kind the fact's examples never ask
  * @param knowsMargin     added for "您知道……吗" questions, which often ask what the customer may not know
+ * @param edge            how likely, by the rubric's move classifier, a line in which no move was heard must be
+ *                        to carry an offence for the customer to answer it in their mood rather than let it pass
  */
-public record Hearing(Pattern question, Pattern asking, Pattern notAsking, Pattern consent, Pattern story, Pattern wishes,
+public record Hearing(Pattern question, Pattern telling, Pattern asking, Pattern notAsking, Pattern consent, Pattern story, Pattern wishes,
                       Pattern theirSide, Pattern knows, Pattern followUp, Map<String, Pattern> kinds,
-                      double sameKindMargin, double otherKindMargin, double knowsMargin, Pattern contact,
-                      Map<Recall, Pattern> asksAgain) {
+                      double sameKindMargin, double otherKindMargin, double knowsMargin, double edge,
+                      Pattern contact, Map<Recall, Pattern> asksAgain) {
     /** The vocabulary shipped with the bot. */
     public static final String RESOURCE = "roleplay/hearing.yaml";
 
     public Hearing {
         Objects.requireNonNull(question, "question must not be null");
+        Objects.requireNonNull(telling, "telling must not be null");
         Objects.requireNonNull(asking, "asking must not be null");
         Objects.requireNonNull(notAsking, "notAsking must not be null");
         Objects.requireNonNull(consent, "consent must not be null");
@@ -50,6 +53,9 @@ public record Hearing(Pattern question, Pattern asking, Pattern notAsking, Patte
                 ? Map.of(Recall.PROMISE, Pattern.compile("(?!)")) : asksAgain));
         if (sameKindMargin > 0 || sameKindMargin < -0.3) {
             throw new IllegalArgumentException("sameKindMargin must be within -0.3..0: " + sameKindMargin);
+        }
+        if (edge <= 0 || edge > 1) {
+            throw new IllegalArgumentException("edge must be within (0, 1]: " + edge);
         }
         if (otherKindMargin < 0 || otherKindMargin > 0.3 || knowsMargin < 0 || knowsMargin > 0.3) {
             throw new IllegalArgumentException("otherKindMargin and knowsMargin must be within 0..0.3: "
@@ -70,6 +76,11 @@ public record Hearing(Pattern question, Pattern asking, Pattern notAsking, Patte
     /** True when the clause is worded as a question. */
     public boolean questionWords(String clause) {
         return question.matcher(clause).find();
+    }
+
+    /** True when the sentence tells the customer something, whatever question words it holds ("几天到账还不好说"). */
+    public boolean tells(String sentence) {
+        return telling.matcher(sentence).find();
     }
 
     /** True when the clause asks the customer for something even without a question word. */

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /** Reads and checks {@code roleplay/hearing.yaml}; the first problem is thrown with its line. */
 final class HearingParser {
-    private static final Set<String> KEYS = Set.of("question", "asking", "not_asking", "consent", "story", "wishes",
-            "their_side", "knows", "follow_up", "kinds", "margins", "contact", "asks_again");
+    private static final Set<String> KEYS = Set.of("question", "telling", "asking", "not_asking", "consent", "story", "wishes",
+            "their_side", "knows", "follow_up", "kinds", "edge", "margins", "contact", "asks_again");
     private static final Set<String> MARGIN_KEYS = Set.of("same_kind", "other_kind", "knows");
     private static final double MAX_MARGIN = 0.3;
     private final Texts texts;
@@ -44,10 +44,11 @@ final class HearingParser {
                     .orElseThrow(() -> doc.error(at, "yaml.unknown.key", key, recallKeys()));
             again.put(recall, doc.pattern(at, budget));
         }
-        return new Hearing(doc.pattern("/question", budget), doc.pattern("/asking", budget),
+        return new Hearing(doc.pattern("/question", budget), doc.pattern("/telling", budget),
+                doc.pattern("/asking", budget),
                 doc.pattern("/not_asking", budget), doc.pattern("/consent", budget), doc.pattern("/story", budget), doc.pattern("/wishes", budget),
                 doc.pattern("/their_side", budget), doc.pattern("/knows", budget), doc.pattern("/follow_up", budget),
-                kinds, same, other, knows, doc.pattern("/contact", budget), again);
+                kinds, same, other, knows, doc.fraction("/edge", 0.01), doc.pattern("/contact", budget), again);
     }
 
     private static String recallKeys() {

@@ -29,7 +29,7 @@ final class ScenarioParser {
             "background", "hidden", "goal", "persona", "starting_mood", "max_mood_step", "patience", "opening",
             "facts", "remedy", "cannot_promise", "calms", "inflames", "silent", "drawn_out_by", "guarded",
             "reactions", "echo", "by_mood", "off_script", "satisfied", "farewell", "hangup", "hint", "trains",
-            "dont_know", "memory");
+            "dont_know", "go_on", "memory");
     private static final Set<String> FACT_KEYS = Set.of("id", "fact", "ask", "patterns", "answer");
     private static final Set<String> BEAT_KEYS = Set.of("id", "label", "patterns", "examples");
     private static final Set<String> PROMISE_KEYS = Set.of("label", "patterns");
@@ -70,7 +70,7 @@ final class ScenarioParser {
         CustomerLines lines = new CustomerLines(doc.texts("/opening", MIN_LINES), reactions(doc), echo(doc),
                 byMood(doc), offScript(doc), doc.texts("/guarded", silent ? MIN_LINES : 0),
                 doc.texts("/satisfied", MIN_LINES), doc.texts("/farewell", MIN_LINES),
-                doc.texts("/hangup", MIN_LINES), doc.texts("/dont_know", MIN_LINES), memory(doc));
+                doc.texts("/hangup", MIN_LINES), doc.texts("/dont_know", MIN_LINES), doc.texts("/go_on", MIN_LINES), memory(doc));
         noRepeats(doc);
         return new Scenario(id, doc.text("/title"), doc.text("/customer_type"), doc.integer("/difficulty", 1, 3),
                 doc.text("/briefing"), doc.text("/background"), doc.text("/hidden"), doc.text("/goal"),
@@ -264,7 +264,7 @@ final class ScenarioParser {
     }
 
     private static boolean isCustomerLine(String path) {
-        return path.matches("/(opening|guarded|satisfied|farewell|hangup|dont_know)/\\d+")
+        return path.matches("/(opening|guarded|satisfied|farewell|hangup|dont_know|go_on)/\\d+")
                 || path.matches("/(reactions|echo|by_mood|off_script|memory)/[^/]+/\\d+")
                 || path.matches("/facts/\\d+/answer/\\d+");
     }
