@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
 public final class ScriptedPersona implements CustomerPersona {
     /** From this mood on, a plain mood line objects rather than acknowledges. */
     static final int PUSHBACK_MOOD = 3;
+    /** Up to this mood a customer answers plainly. */
+    static final int CALM_MOOD = 1;
+    private static final Pattern EDGE = Pattern.compile("[!?!?]");
     private final Hearing hearing;
 
     public ScriptedPersona() {
@@ -75,7 +78,7 @@ public final class ScriptedPersona implements CustomerPersona {
 
     private Optional<String> say(Cue cue, CustomerLines lines, Session session, Picker pick) {
         if (cue instanceof Cue.Answer a) {
-            return answer(a, lines, pick);
+            return answer(a, lines, pick, session.mood());
         }
         if (cue instanceof Cue.DontKnow) {
             return pick.from(lines.dontKnow()).or(() -> pick.from(lines.offScript(OffScript.QUESTION)));
@@ -116,10 +119,10 @@ public final class ScriptedPersona implements CustomerPersona {
      * One answer per fact asked, joined; a fact told before is brought up as told ("我刚才说过了,…"), and a
      * question the customer cannot answer asked beside them gets a "don't know" at the end.
      */
-    private static Optional<String> answer(Cue.Answer cue, CustomerLines lines, Picker pick) {
+    private static Optional<String> answer(Cue.Answer cue, CustomerLines lines, Picker pick, int mood) {
         StringBuilder out = new StringBuilder();
         for (Fact fact : cue.facts()) {
-            Optional<String> fresh = pick.fresh(fact.answer());
+            Optional<String> fresh = pick.fresh(inMood(fact.answer(), mood)).or(() -> pick.fresh(fact.answer()));
             String said;
             if (cue.told().contains(fact.id())) {
                 String answer = fresh.orElse(fact.answer().get(0));
@@ -139,6 +142,19 @@ public final class ScriptedPersona implements CustomerPersona {
             pick.fresh(lines.dontKnow()).ifPresent(out::append);
         }
         return Optional.of(out.toString());
+    }
+
+    /**
+     * The answers whose tone fits the mood: an upset customer answers with an edge ("1208房间,你们登记的时候不是有
+     * 吗?"), a calm one plainly ("1208。"); the exclamation or question mark tells which is which.
+     */
+    static List<String> inMood(List<String> answers, int mood) {
+        if (mood > CALM_MOOD && mood < PUSHBACK_MOOD) {
+            return answers;
+        }
+        boolean upset = mood >= PUSHBACK_MOOD;
+        List<String> fitting = answers.stream().filter(a -> EDGE.matcher(a).find() == upset).toList();
+        return fitting.isEmpty() ? answers : fitting;
     }
 
     /** Lines asking for what the agent already gave: a time once promised, a contact once handed over. */

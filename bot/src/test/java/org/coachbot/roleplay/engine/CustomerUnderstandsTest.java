@@ -109,6 +109,19 @@ class CustomerUnderstandsTest {
     }
 
     @Test
+    void an_upset_customer_answers_with_an_edge_in_the_current_mood() {
+        for (long seed = 0; seed < 10; seed++) {
+            Scenario hotel = Fixtures.scenario(Fixtures.HOTEL);
+            Session s = engine.start(hotel, 1, 1, seed, NOW);
+
+            TurnResult r = engine.play(hotel, rubric, s, "请问您住几号房间?", NOW);
+
+            assertTrue(r.session().mood() >= 3, "still angry: " + r.session().mood());
+            assertEquals("1208房间,你们登记的时候不是有吗?", r.customerLine());
+        }
+    }
+
+    @Test
     void an_offence_is_pushed_back_and_a_goodbye_after_the_thanks_closes_the_call() {
         TurnResult offence = play(Fixtures.HOTEL, List.of(), "这不归我管,你找工程部去。");
         assertEquals(Reaction.PUSHBACK, offence.reaction());
