@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -217,12 +216,5 @@ public final class ReactionFit {
         return new Report(played.size(), fit, factRows, factAnswered, dontKnowRows, dontKnowFit, repeated,
                 customerLines, times.length == 0 ? 0 : RolePlayBenchmark.percentile(times, 50),
                 times.length == 0 ? 0 : RolePlayBenchmark.percentile(times, 99), unknownFacts, byKind);
-    }
-
-    /** Reactions counted per kind the reply made, for the per-kind line of the benchmark. */
-    static Map<Reaction.Kind, Integer> replyKinds(List<Played> played) {
-        Map<Reaction.Kind, Integer> out = new EnumMap<>(Reaction.Kind.class);
-        played.forEach(p -> out.merge(p.reaction().kind(), 1, Integer::sum));
-        return out;
     }
 }

@@ -149,7 +149,7 @@ final class FactFinder {
     private Fact fact(Scenario scenario, double threshold, String unit) {
         Set<String> asked = hearing.kindsOf(unit);
         boolean byMeaning = !hearing.onlyChecks(unit) && !hearing.theirSide(unit);
-        double knows = hearing.asksWhetherKnown(unit) ? hearing.knowsMargin() : 0;
+        double knows = hearing.asksWhetherKnown(unit) ? hearing.margins().knows() : 0;
         Fact best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         List<String> clauses = List.of(unit);
@@ -165,8 +165,8 @@ final class FactFinder {
             } else {
                 Set<String> kinds = kinds(f);
                 boolean same = asked.stream().anyMatch(kinds::contains);
-                double needed = threshold + knows + (same ? hearing.sameKindMargin()
-                        : asked.isEmpty() ? 0 : hearing.otherKindMargin());
+                double needed = threshold + knows + (same ? hearing.margins().sameKind()
+                        : asked.isEmpty() ? 0 : hearing.margins().otherKind());
                 score = closeness >= needed ? closeness : Double.NEGATIVE_INFINITY;
             }
             if (score > bestScore) {

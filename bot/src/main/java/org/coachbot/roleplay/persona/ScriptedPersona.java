@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -48,7 +47,7 @@ public final class ScriptedPersona implements CustomerPersona {
         Scenario s = turn.scenario();
         CustomerLines lines = s.lines();
         Session session = turn.session();
-        Picker pick = new Picker(session.customerLines(), turn.random(), askedAlready(session));
+        LinePicker pick = new LinePicker(session.customerLines(), turn.random(), askedAlready(session));
         for (Cue cue : turn.plan().cues()) {
             Optional<String> line = say(cue, lines, session, pick);
             if (line.isPresent()) {
@@ -76,7 +75,7 @@ public final class ScriptedPersona implements CustomerPersona {
         return mood >= PUSHBACK_MOOD ? Reaction.PUSHBACK : Reaction.ACKNOWLEDGE;
     }
 
-    private Optional<String> say(Cue cue, CustomerLines lines, Session session, Picker pick) {
+    private Optional<String> say(Cue cue, CustomerLines lines, Session session, LinePicker pick) {
         if (cue instanceof Cue.Answer a) {
             return answer(a, lines, pick, session.mood());
         }
@@ -119,7 +118,7 @@ public final class ScriptedPersona implements CustomerPersona {
      * One answer per fact asked, joined; a fact told before is brought up as told ("我刚才说过了,…"), and a
      * question the customer cannot answer asked beside them gets a "don't know" at the end.
      */
-    private static Optional<String> answer(Cue.Answer cue, CustomerLines lines, Picker pick, int mood) {
+    private static Optional<String> answer(Cue.Answer cue, CustomerLines lines, LinePicker pick, int mood) {
         StringBuilder out = new StringBuilder();
         for (Fact fact : cue.facts()) {
             Optional<String> fresh = pick.fresh(inMood(fact.answer(), mood)).or(() -> pick.fresh(fact.answer()));
@@ -181,74 +180,5 @@ public final class ScriptedPersona implements CustomerPersona {
         lines.byMood().values().forEach(out::addAll);
         lines.reactions().values().forEach(out::addAll);
         return out;
-    }
-
-    /** Draws lines the customer has not said yet in this session, and none that asks for what was given. */
-    private static final class Picker {
-        private final List<String> said;
-        private final Random random;
-        private final Predicate<String> askedAlready;
-
-        Picker(List<String> said, Random random, Predicate<String> askedAlready) {
-            this.said = new ArrayList<>(said);
-            this.random = random;
-            this.askedAlready = askedAlready;
-        }
-
-        /** A fresh line of the pool that does not ask again for what was given. */
-        Optional<String> from(List<String> pool) {
-            return draw(pool.stream().filter(l -> !said.contains(l) && !askedAlready.test(l)).toList());
-        }
-
-        /**
-         * A line of the pool not said yet, not even inside a longer line, whatever it asks: answers are facts, not
-         * questions.
-         */
-        Optional<String> fresh(List<String> pool) {
-            return draw(pool.stream().filter(l -> said.stream().noneMatch(s -> s.contains(l))).toList());
-        }
-
-        /** Counts a part of the line being built as said, so the same line is not used twice in it. */
-        void note(String part) {
-            said.add(part);
-        }
-
-        private Optional<String> draw(List<String> fresh) {
-            return fresh.isEmpty() ? Optional.empty() : Optional.of(fresh.get(random.nextInt(fresh.size())));
-        }
-
-        /**
-         * A template not used yet in any filling, with the value put in for the placeholder; a template without
-         * a placeholder is used as it is.
-         */
-        Optional<String> echo(List<String> templates, String placeholder, String value) {
-            if (templates == null) {
-                return Optional.empty();
-            }
-            if (placeholder.isEmpty()) {
-                return from(templates);
-            }
-            List<String> fresh = templates.stream()
-                    .filter(t -> said.stream().noneMatch(filled(t, placeholder).asMatchPredicate()))
-                    .filter(t -> !askedAlready.test(t.replace(placeholder, "")))
-                    .toList();
-            if (fresh.isEmpty()) {
-                return Optional.empty();
-            }
-            String line = fresh.get(random.nextInt(fresh.size())).replace(placeholder, value);
-            return said.contains(line) ? Optional.empty() : Optional.of(line);
-        }
-
-        private static Pattern filled(String template, String placeholder) {
-            String[] parts = template.split(Pattern.quote(placeholder), -1);
-            StringBuilder regex = new StringBuilder();
-            for (int i = 0; i < parts.length; i++) {
-                regex.append(Pattern.quote(parts[i]));
-                if (i < parts.length - 1) {
-                    regex.append(".+");
-                }
-            }
-            return Pattern.compile(regex.toString(), Pattern.DOTALL);
-        }
     }
 }

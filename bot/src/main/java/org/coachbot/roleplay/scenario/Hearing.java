@@ -8,58 +8,74 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How every customer hears a question, whatever the scenario: what makes a clause a request for information, which
- * questions only ask for consent, what kind of thing a question asks about (when, where, how much, which number…),
- * a private contact the trainee gives away, and which of the customer's own questions a promise or a contact has
- * already answered. Read from {@code roleplay/hearing.yaml} on the classpath, whose header documents the fields.
+ * How every customer hears a question, whatever the scenario: what makes a clause a question or a request for
+ * information, which questions only check or ask for consent, what kind of thing a question asks about (when,
+ * where, how much, which number…), what a caller cannot know, a private contact the trainee gives away, and which of
+ * the customer's own lines a promise or a contact has already answered. Read from {@code roleplay/hearing.yaml} on
+ * the classpath, whose header documents the fields.
  *
- * @param sameKindMargin  added to the rubric's fact threshold when the question is of a kind the fact's example
- *                        questions are, negative so that such a fact is heard from further away
- * @param otherKindMargin added when the question has a kind the fact's examples never ask
- * @param knowsMargin     added for "您知道……吗" questions, which often ask what the customer may not know
- * @param edge            how likely, by the rubric's move classifier, a line in which no move was heard must be
- *                        to carry an offence for the customer to answer it in their mood rather than let it pass
+ * @param signs     one pattern per {@link Sign}
+ * @param kinds     kind of question to the pattern that asks it, in file order
+ * @param margins   how far the kind of a question moves the threshold for hearing a fact by meaning
+ * @param edge      how likely, by the rubric's move classifier, a line in which no move was heard must be to carry
+ *                  an offence for the customer to answer it in their mood rather than let it pass
+ * @param asksAgain per deed, what the customer's own lines must not ask for once it was done
  */
-public record Hearing(Pattern question, Pattern telling, Pattern asking, Pattern notAsking, Pattern consent, Pattern story, Pattern wishes,
-                      Pattern theirSide, Pattern knows, Pattern followUp, Map<String, Pattern> kinds,
-                      double sameKindMargin, double otherKindMargin, double knowsMargin, double edge,
-                      Pattern contact, Map<Recall, Pattern> asksAgain) {
+public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Margins margins, double edge,
+                      Map<Recall, Pattern> asksAgain) {
     /** The vocabulary shipped with the bot. */
     public static final String RESOURCE = "roleplay/hearing.yaml";
 
-    public Hearing {
-        Objects.requireNonNull(question, "question must not be null");
-        Objects.requireNonNull(telling, "telling must not be null");
-        Objects.requireNonNull(asking, "asking must not be null");
-        Objects.requireNonNull(notAsking, "notAsking must not be null");
-        Objects.requireNonNull(consent, "consent must not be null");
-        Objects.requireNonNull(story, "story must not be null");
-        Objects.requireNonNull(wishes, "wishes must not be null");
-        Objects.requireNonNull(theirSide, "theirSide must not be null");
-        Objects.requireNonNull(knows, "knows must not be null");
-        Objects.requireNonNull(followUp, "followUp must not be null");
-        Objects.requireNonNull(contact, "contact must not be null");
-        kinds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
-        asksAgain = java.util.Collections.unmodifiableMap(new EnumMap<>(asksAgain.isEmpty()
-                ? Map.of(Recall.PROMISE, Pattern.compile("(?!)")) : asksAgain));
-        if (sameKindMargin > 0 || sameKindMargin < -0.3) {
-            throw new IllegalArgumentException("sameKindMargin must be within -0.3..0: " + sameKindMargin);
+    /** The patterns of the file that each mark one thing about a clause or a line. */
+    public enum Sign {
+        QUESTION, TELLING, ASKING, NOT_ASKING, CONSENT, STORY, WISHES, THEIR_SIDE, KNOWS, FOLLOW_UP, CONTACT;
+
+        /** The spelling used in the file. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
         }
+    }
+
+    /**
+     * Added to the rubric's fact threshold: {@code sameKind} (at most 0) when the question is of a kind the fact's
+     * example questions ask, so that such a fact is heard from further away; {@code otherKind} when it asks a kind
+     * they never do; {@code knows} for "您知道……吗" questions, which often ask what the customer may not know.
+     */
+    public record Margins(double sameKind, double otherKind, double knows) {
+        /** The largest margin either way: beyond it a kind would decide on its own, not move a threshold. */
+        public static final double MAX = 0.3;
+
+        public Margins {
+            if (sameKind > 0 || sameKind < -MAX || otherKind < 0 || otherKind > MAX || knows < 0 || knows > MAX) {
+                throw new IllegalArgumentException("margins must be within -0.3..0 (same kind) and 0..0.3: "
+                        + sameKind + ", " + otherKind + ", " + knows);
+            }
+        }
+    }
+
+    public Hearing {
+        signs = Collections.unmodifiableMap(new EnumMap<>(Objects.requireNonNull(signs, "signs must not be null")));
+        for (Sign s : Sign.values()) {
+            Objects.requireNonNull(signs.get(s), () -> "no pattern for " + s.key());
+        }
+        kinds = Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
+        Objects.requireNonNull(margins, "margins must not be null");
+        Map<Recall, Pattern> again = new EnumMap<>(Recall.class);
+        again.putAll(asksAgain);
+        asksAgain = Collections.unmodifiableMap(again);
         if (edge <= 0 || edge > 1) {
             throw new IllegalArgumentException("edge must be within (0, 1]: " + edge);
-        }
-        if (otherKindMargin < 0 || otherKindMargin > 0.3 || knowsMargin < 0 || knowsMargin > 0.3) {
-            throw new IllegalArgumentException("otherKindMargin and knowsMargin must be within 0..0.3: "
-                    + otherKindMargin + ", " + knowsMargin);
         }
     }
 
@@ -73,19 +89,23 @@ public record Hearing(Pattern question, Pattern telling, Pattern asking, Pattern
         return new HearingParser(Texts.of("roleplay"), PatternBudget.DEFAULT).parse(file, text);
     }
 
+    private boolean has(Sign sign, String text) {
+        return signs.get(sign).matcher(text).find();
+    }
+
     /** True when the clause is worded as a question. */
     public boolean questionWords(String clause) {
-        return question.matcher(clause).find();
+        return has(Sign.QUESTION, clause);
     }
 
     /** True when the sentence tells the customer something, whatever question words it holds ("几天到账还不好说"). */
     public boolean tells(String sentence) {
-        return telling.matcher(sentence).find();
+        return has(Sign.TELLING, sentence);
     }
 
     /** True when the clause asks the customer for something even without a question word. */
     public boolean asks(String clause) {
-        return asking.matcher(clause).find();
+        return has(Sign.ASKING, clause);
     }
 
     /**
@@ -93,25 +113,23 @@ public record Hearing(Pattern question, Pattern telling, Pattern asking, Pattern
      * asking for anything ("给您换到1206,可以吗?"; "麻烦报一下房号好吗?" still asks for the room).
      */
     public boolean onlyChecks(String clause) {
-        if (notAsking.matcher(clause).find()) {
-            return true;
-        }
-        return consent.matcher(clause).find() && !asks(clause) && kindsOf(clause).isEmpty();
+        return has(Sign.NOT_ASKING, clause)
+                || (has(Sign.CONSENT, clause) && !asks(clause) && kindsOf(clause).isEmpty());
     }
 
     /** True when the question asks about the company's side, which no caller can know. */
     public boolean theirSide(String clause) {
-        return theirSide.matcher(clause).find();
+        return has(Sign.THEIR_SIDE, clause);
     }
 
     /** True when the question asks whether the customer knows or remembers something. */
     public boolean asksWhetherKnown(String clause) {
-        return knows.matcher(clause).find();
+        return has(Sign.KNOWS, clause);
     }
 
     /** True when the question goes on about what the question before it asked ("上面写的是几晚?"). */
     public boolean followsUp(String clause) {
-        return followUp.matcher(clause).find();
+        return has(Sign.FOLLOW_UP, clause);
     }
 
     /**
@@ -120,11 +138,8 @@ public record Hearing(Pattern question, Pattern telling, Pattern asking, Pattern
      * question about what the customer wants.
      */
     public boolean mayNotKnow(String clause) {
-        if (theirSide(clause)) {
-            return true;
-        }
-        return !kindsOf(clause).isEmpty() && !onlyChecks(clause) && !story.matcher(clause).find()
-                && !wishes.matcher(clause).find();
+        return theirSide(clause) || (!kindsOf(clause).isEmpty() && !onlyChecks(clause)
+                && !has(Sign.STORY, clause) && !has(Sign.WISHES, clause));
     }
 
     /** The kinds of question the clause asks, in vocabulary order. */
@@ -140,7 +155,7 @@ public record Hearing(Pattern question, Pattern telling, Pattern asking, Pattern
 
     /** True when the line gives the customer the trainee's own WeChat or phone number. */
     public boolean givesContact(String normalised) {
-        return contact.matcher(normalised).find();
+        return has(Sign.CONTACT, normalised);
     }
 
     /**

@@ -4,6 +4,7 @@ import org.coachbot.knowledge.PatternBudget;
 import org.coachbot.text.Texts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Reads and checks one {@code scenarios/<id>.yaml}; the first problem is thrown with its line. */
 final class ScenarioParser {
@@ -70,7 +72,8 @@ final class ScenarioParser {
         CustomerLines lines = new CustomerLines(doc.texts("/opening", MIN_LINES), reactions(doc), echo(doc),
                 byMood(doc), offScript(doc), doc.texts("/guarded", silent ? MIN_LINES : 0),
                 doc.texts("/satisfied", MIN_LINES), doc.texts("/farewell", MIN_LINES),
-                doc.texts("/hangup", MIN_LINES), doc.texts("/dont_know", MIN_LINES), doc.texts("/go_on", MIN_LINES), memory(doc));
+                doc.texts("/hangup", MIN_LINES), doc.texts("/dont_know", MIN_LINES), doc.texts("/go_on", MIN_LINES),
+                memory(doc));
         noRepeats(doc);
         return new Scenario(id, doc.text("/title"), doc.text("/customer_type"), doc.integer("/difficulty", 1, 3),
                 doc.text("/briefing"), doc.text("/background"), doc.text("/hidden"), doc.text("/goal"),
@@ -196,8 +199,7 @@ final class ScenarioParser {
 
     /** Lines for every deed the customer can bring up again, each with the placeholder it is filled with. */
     private static Map<Recall, List<String>> memory(YamlDocument doc) {
-        doc.onlyKeys("/memory", java.util.Arrays.stream(Recall.values()).map(Recall::key)
-                .collect(java.util.stream.Collectors.toSet()));
+        doc.onlyKeys("/memory", Arrays.stream(Recall.values()).map(Recall::key).collect(Collectors.toSet()));
         Map<Recall, List<String>> out = new EnumMap<>(Recall.class);
         for (Recall recall : Recall.values()) {
             String at = "/memory/" + recall.key();
