@@ -135,7 +135,10 @@ final class FactFinder {
 
     /** True when the clause asks the customer something rather than telling them. */
     boolean asks(Piece p) {
-        if (p.questionMark() || hearing.asks(p.text())) {
+        if (p.questionMark()) {
+            return !hearing.echoes(p.text());
+        }
+        if (hearing.asks(p.text())) {
             return true;
         }
         return hearing.questionWords(p.text()) && !AGENT_STATEMENT.matcher(p.text()).find()

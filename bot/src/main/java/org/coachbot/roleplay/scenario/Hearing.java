@@ -30,9 +30,10 @@ import java.util.regex.Pattern;
  * @param margins   how far the kind of a question moves the threshold for hearing a fact by meaning
  * @param edge      how likely, by the rubric's move classifier, a line in which no move was heard must be to carry
  *                  an offence for the customer to answer it in their mood rather than let it pass
+ * @param echo      a question this short with no question word or kind only echoes the customer ("加微信?")
  * @param asksAgain per deed, what the customer's own lines must not ask for once it was done
  */
-public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Margins margins, double edge,
+public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Margins margins, double edge, int echo,
                       Map<Recall, Pattern> asksAgain) {
     /** The vocabulary shipped with the bot. */
     public static final String RESOURCE = "roleplay/hearing.yaml";
@@ -74,6 +75,9 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
         Map<Recall, Pattern> again = new EnumMap<>(Recall.class);
         again.putAll(asksAgain);
         asksAgain = Collections.unmodifiableMap(again);
+        if (echo < 0) {
+            throw new IllegalArgumentException("echo must be >= 0: " + echo);
+        }
         if (edge <= 0 || edge > 1) {
             throw new IllegalArgumentException("edge must be within (0, 1]: " + edge);
         }
@@ -101,6 +105,11 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
     /** True when the sentence tells the customer something, whatever question words it holds ("几天到账还不好说"). */
     public boolean tells(String sentence) {
         return has(Sign.TELLING, sentence);
+    }
+
+    /** True when a question-marked clause only echoes a word of the customer's ("加微信?"). */
+    public boolean echoes(String clause) {
+        return clause.length() <= echo && !questionWords(clause) && !asks(clause) && kindsOf(clause).isEmpty();
     }
 
     /** True when the clause asks the customer for something even without a question word. */

@@ -16,6 +16,8 @@ final class HearingParser {
     private static final Set<String> MARGIN_KEYS = Set.of("same_kind", "other_kind", "knows");
     /** The smallest edge: below it every line with anything in it would be answered as an offence. */
     private static final double MIN_EDGE = 0.01;
+    /** Longer than any echo of a word: a clause this long says something of its own. */
+    private static final int MAX_ECHO = 10;
     private final Texts texts;
     private final PatternBudget budget;
 
@@ -26,7 +28,7 @@ final class HearingParser {
 
     Hearing parse(String file, String text) {
         YamlDocument doc = YamlDocument.parse(file, text, texts);
-        Set<String> keys = new HashSet<>(Set.of("kinds", "edge", "margins", "asks_again"));
+        Set<String> keys = new HashSet<>(Set.of("kinds", "edge", "echo", "margins", "asks_again"));
         Arrays.stream(Hearing.Sign.values()).map(Hearing.Sign::key).forEach(keys::add);
         doc.onlyKeys("", keys);
         Map<Hearing.Sign, Pattern> signs = new EnumMap<>(Hearing.Sign.class);
@@ -44,7 +46,8 @@ final class HearingParser {
         double max = Hearing.Margins.MAX;
         Hearing.Margins margins = new Hearing.Margins(doc.number("/margins/same_kind", -max, 0),
                 doc.number("/margins/other_kind", 0, max), doc.number("/margins/knows", 0, max));
-        return new Hearing(signs, kinds, margins, doc.fraction("/edge", MIN_EDGE), asksAgain(doc));
+        return new Hearing(signs, kinds, margins, doc.fraction("/edge", MIN_EDGE),
+                doc.integer("/echo", 0, MAX_ECHO), asksAgain(doc));
     }
 
     private Map<Recall, Pattern> asksAgain(YamlDocument doc) {
