@@ -114,6 +114,17 @@ public sealed interface Cue {
         }
     }
 
+    /**
+     * Takes the agent's goodbye when every remedy beat was offered but the customer is not yet won over: a curt
+     * goodbye ("行吧,那就这样。"), not a complaint that nothing was solved.
+     */
+    record Settle() implements Cue {
+        @Override
+        public Reaction reaction() {
+            return Reaction.CLOSE;
+        }
+    }
+
     /** A line of the current mood when nothing more specific is left; it makes the given reaction. */
     record Mood(Reaction reaction) implements Cue {
         public Mood {

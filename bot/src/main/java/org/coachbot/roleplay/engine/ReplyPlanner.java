@@ -91,6 +91,10 @@ public final class ReplyPlanner {
             offers(heard, kinds, cues);
         }
         heard.name().ifPresent(n -> cues.add(new Cue.Echo("name", n)));
+        boolean leaving = kinds.contains(MoveKind.CLOSING) || heard.farewell();
+        if (leaving && bad.isEmpty() && remedied(scenario, after.call())) {
+            cues.add(new Cue.Settle());
+        }
         if (kinds.contains(MoveKind.CLOSING)) {
             cues.add(new Cue.React(MoveKind.CLOSING));
         }
@@ -131,6 +135,11 @@ public final class ReplyPlanner {
                 cues.add(new Cue.React(k));
             }
         }
+    }
+
+    /** Every remedy beat of the scenario has been offered. */
+    private static boolean remedied(Scenario scenario, CallState call) {
+        return scenario.remedy().stream().allMatch(b -> call.beats().contains(b.id()));
     }
 
     private static Set<String> told(CallState before, List<Fact> asked) {

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
 public final class ScriptedPersona implements CustomerPersona {
     /** From this mood on, a plain mood line objects rather than acknowledges. */
     static final int PUSHBACK_MOOD = 3;
+    /** The mood whose lines take a goodbye without warmth: "行吧,那就这样。" */
+    static final int SETTLED_MOOD = 1;
     /** Up to this mood a customer answers plainly. */
     static final int CALM_MOOD = 1;
     private static final Pattern EDGE = Pattern.compile("[!?!?]");
@@ -104,6 +106,9 @@ public final class ScriptedPersona implements CustomerPersona {
                 case FAREWELL -> lines.farewell();
                 default -> lines.hangup();
             });
+        }
+        if (cue instanceof Cue.Settle) {
+            return pick.from(lines.mood(Math.min(session.mood(), SETTLED_MOOD))).or(() -> pick.from(lines.farewell()));
         }
         if (cue instanceof Cue.GoOn) {
             return pick.from(lines.goOn());

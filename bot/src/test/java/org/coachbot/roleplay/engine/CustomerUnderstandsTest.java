@@ -132,6 +132,18 @@ class CustomerUnderstandsTest {
     }
 
     @Test
+    void a_goodbye_once_the_whole_remedy_is_offered_is_taken_curtly_not_as_if_nothing_was_solved() {
+        Scenario hotel = Fixtures.scenario(Fixtures.HOTEL);
+
+        TurnResult r = play(Fixtures.HOTEL, List.of("我马上给您换到低区有热水的房间,十分钟内房卡送到。"), "好的,那先这样,晚安。");
+
+        assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
+        assertTrue(hotel.lines().mood(1).contains(r.customerLine()) || hotel.lines().farewell().contains(r.customerLine()),
+                r.customerLine());
+        assertEquals(Outcome.ONGOING, r.outcome(), "the customer was not won over: the score is the rules' to judge");
+    }
+
+    @Test
     void a_goodbye_after_the_thanks_ends_the_call_warmly_even_when_it_only_resembles_a_brush_off() {
         // given: a customer who has thanked, and a classifier that hears "那就这样" as a brush-off
         Scenario booking = Fixtures.scenario("booking-one-night");
