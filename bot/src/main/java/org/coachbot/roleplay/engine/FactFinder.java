@@ -44,17 +44,13 @@ final class FactFinder {
      * What the line asks.
      *
      * @param facts   the facts asked about, in the order asked, each once
-     * @param unknown questions of a definite kind that match no fact: the customer does not know
-     * @param asking  the question and request clauses of the line
+     * @param unknown questions of the line about something the customer does not know
      */
-    record Asked(List<Fact> facts, List<String> unknown, List<String> asking) {
+    record Asked(List<Fact> facts, List<String> unknown) {
         Asked {
             facts = List.copyOf(facts);
             unknown = List.copyOf(unknown);
-            asking = List.copyOf(asking);
         }
-
-        static final Asked NOTHING = new Asked(List.of(), List.of(), List.of());
     }
 
     /**
@@ -91,7 +87,7 @@ final class FactFinder {
             }
             previous = fact;
         }
-        return new Asked(new ArrayList<>(facts), unknown, units.stream().map(Unit::text).toList());
+        return new Asked(new ArrayList<>(facts), unknown);
     }
 
     /** A question or request of the line, and the statement just before it that may name its topic. */

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * Hears a trainee line the way the scenario's customer would: the rubric's moves, the remedy beats it offers, the
- * fact it asks about, an over-promise of what cannot be done, and whether it is off-script at all.
+ * facts it asks about and what it asks that the customer cannot know, an over-promise of what cannot be done,
+ * whether it is off-script at all, and what the customer will remember of it: a time the agent commits to, a
+ * refusal, a private contact given.
  */
 public final class Listener {
     /** Four times the rubric's wall of text: far more than a call line, little enough for any pattern. */
@@ -71,10 +73,9 @@ public final class Listener {
             beats.clear();
         }
         FactFinder.Asked asked = facts.read(scenario, rubric.thresholds().facts(), normalised);
-        boolean question = language.isQuestion(normalised) || !asked.asking().isEmpty();
         // The agent's own times and names come from what the agent states, never from a question it asks.
         String stated = statements(normalised);
-        return new Heard(line.strip(), moves, beats, asked.facts(), asked.unknown(), offScript, question,
+        return new Heard(line.strip(), moves, beats, asked.facts(), asked.unknown(), offScript,
                 promisedTime(language, stated), language.name(stated), language.farewell(normalised),
                 hearing.givesContact(stated), refusal(scenario, language, moves, stated),
                 plainOffence(rubric, moves, normalised, overPromise), edge(rubric, clauses));
