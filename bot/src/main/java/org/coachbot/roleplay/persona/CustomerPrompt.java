@@ -115,6 +115,9 @@ final class CustomerPrompt {
         if (first instanceof Cue.Echo e) {
             return texts.get("llm.echo." + e.key(), e.value());
         }
+        if (first instanceof Cue.Settle) {
+            return texts.get("llm.settle");
+        }
         return "";
     }
 
