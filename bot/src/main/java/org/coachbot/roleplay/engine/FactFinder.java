@@ -143,9 +143,13 @@ final class FactFinder {
 
     /**
      * The fact the question asks about: a pattern hit, else the closest in meaning above the kind's threshold. A
-     * check ("这样可以吗?") or a question about the company's side matches by pattern only.
+     * check ("这样可以吗?") or a question about the company's side matches by pattern only, and a question about
+     * what no caller knows ("师傅工号多少?") matches none.
      */
     private Fact fact(Scenario scenario, double threshold, String unit) {
+        if (hearing.unknowable(unit)) {
+            return null;
+        }
         Set<String> asked = hearing.kindsOf(unit);
         boolean byMeaning = !hearing.onlyChecks(unit) && !hearing.theirSide(unit);
         double knows = hearing.asksWhetherKnown(unit) ? hearing.margins().knows() : 0;

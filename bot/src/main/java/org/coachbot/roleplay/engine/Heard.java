@@ -16,6 +16,7 @@ import java.util.Set;
  * @param beats         ids of the remedy beats the line offers (already offered ones included)
  * @param facts         the facts the trainee asked about, in the order asked
  * @param unknown       questions of the line about something the customer does not know
+ * @param onlyAsks      every clause of the line asks something: a remedy heard in it is a question, not an offer
  * @param offScript     the kind of off-script input, if the line is one
  * @param time          a time the agent names in a statement, to repeat back and remember
  * @param name          the name the agent gave, to repeat back
@@ -28,7 +29,7 @@ import java.util.Set;
  *                      or not one was heard: a line with nothing else in it and some edge is answered in the mood
  */
 public record Heard(String line, List<DetectedMove> moves, Set<String> beats, List<Fact> facts, List<String> unknown,
-                    Optional<OffScript> offScript, Optional<String> time, Optional<String> name,
+                    boolean onlyAsks, Optional<OffScript> offScript, Optional<String> time, Optional<String> name,
                     boolean farewell, boolean contact, Optional<String> refusal, boolean plainOffence,
                     double edge) {
     public Heard {

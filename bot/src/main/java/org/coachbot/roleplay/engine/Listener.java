@@ -75,7 +75,7 @@ public final class Listener {
         FactFinder.Asked asked = facts.read(scenario, rubric.thresholds().facts(), normalised);
         // The agent's own times and names come from what the agent states, never from a question it asks.
         String stated = statements(normalised);
-        return new Heard(line.strip(), moves, beats, asked.facts(), asked.unknown(), offScript,
+        return new Heard(line.strip(), moves, beats, asked.facts(), asked.unknown(), stated.isBlank(), offScript,
                 promisedTime(language, stated), language.name(stated), language.farewell(normalised),
                 hearing.givesContact(stated), refusal(scenario, language, moves, stated),
                 plainOffence(rubric, moves, normalised, overPromise), edge(rubric, clauses));

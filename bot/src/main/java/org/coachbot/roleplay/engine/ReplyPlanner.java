@@ -78,9 +78,11 @@ public final class ReplyPlanner {
         if (heard.offScript().filter(k -> k == OffScript.WALL).isPresent()) {
             cues.add(new Cue.Aside(OffScript.WALL));
         }
-        // An offer the agent makes is answered before a question the customer cannot answer; a remedy heard only in
-        // the question itself ("工程部什么时候能修好?") is no offer, and the question comes first.
-        boolean offerMade = kinds.contains(MoveKind.SOLUTION) || kinds.contains(MoveKind.PROMISE);
+        // An offer the agent makes is answered before a question the customer cannot answer; a remedy or a promise
+        // heard only in a line that does nothing but ask ("工程部今晚有几个人值班?") is no offer: the question comes
+        // first.
+        boolean offerMade = (kinds.contains(MoveKind.SOLUTION) || kinds.contains(MoveKind.PROMISE))
+                && !(heard.onlyAsks() && !heard.unknown().isEmpty());
         if (offerMade) {
             offers(heard, kinds, cues);
         }

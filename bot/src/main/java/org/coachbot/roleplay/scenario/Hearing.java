@@ -40,7 +40,8 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
 
     /** The patterns of the file that each mark one thing about a clause or a line. */
     public enum Sign {
-        QUESTION, TELLING, ASKING, NOT_ASKING, CONSENT, STORY, WISHES, THEIR_SIDE, KNOWS, FOLLOW_UP, CONTACT;
+        QUESTION, TELLING, ASKING, NOT_ASKING, CONSENT, STORY, WISHES, THEIR_SIDE, UNKNOWABLE, KNOWS, FOLLOW_UP,
+        CONTACT;
 
         /** The spelling used in the file. */
         public String key() {
@@ -128,7 +129,12 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
 
     /** True when the question asks about the company's side, which no caller can know. */
     public boolean theirSide(String clause) {
-        return has(Sign.THEIR_SIDE, clause);
+        return has(Sign.THEIR_SIDE, clause) || unknowable(clause);
+    }
+
+    /** True when the question asks what no caller knows even if a fact's pattern matches it ("师傅工号多少?"). */
+    public boolean unknowable(String clause) {
+        return has(Sign.UNKNOWABLE, clause);
     }
 
     /** True when the question asks whether the customer knows or remembers something. */
