@@ -4,6 +4,7 @@ import org.coachbot.roleplay.Fixtures;
 import org.coachbot.roleplay.persona.ScriptedPersona;
 import org.coachbot.roleplay.scenario.Detector;
 import org.coachbot.roleplay.scenario.Fact;
+import org.coachbot.roleplay.scenario.Recall;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
@@ -102,7 +103,7 @@ class CustomerUnderstandsTest {
 
         assertEquals(List.of("room"), r.reaction().facts());
         assertTrue(r.customerLine().contains("1208"), r.customerLine());
-        String said = Fixtures.scenario(Fixtures.HOTEL).lines().memory(org.coachbot.roleplay.scenario.Recall.ANSWERED)
+        String said = Fixtures.scenario(Fixtures.HOTEL).lines().memory(Recall.ANSWERED)
                 .stream().map(t -> t.substring(0, t.indexOf("{answer}"))).filter(p -> !p.isEmpty())
                 .filter(r.customerLine()::startsWith).findFirst().orElse("");
         assertTrue(!said.isEmpty(), "brought up as already told: " + r.customerLine());
@@ -138,8 +139,8 @@ class CustomerUnderstandsTest {
         TurnResult r = play(Fixtures.HOTEL, List.of("我马上给您换到低区有热水的房间,十分钟内房卡送到。"), "好的,那先这样,晚安。");
 
         assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
-        assertTrue(hotel.lines().mood(1).contains(r.customerLine()) || hotel.lines().farewell().contains(r.customerLine()),
-                r.customerLine());
+        String line = r.customerLine();
+        assertTrue(hotel.lines().mood(1).contains(line) || hotel.lines().farewell().contains(line), line);
         assertEquals(Outcome.ONGOING, r.outcome(), "the customer was not won over: the score is the rules' to judge");
     }
 
