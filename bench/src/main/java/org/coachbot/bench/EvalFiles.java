@@ -6,7 +6,9 @@ import java.util.List;
  * The role-play evaluation files on the classpath, each marked as a set the rubric and scenarios were tuned on or
  * a held-out one. Set a and the first labelled lines were looked at while writing patterns and examples; set b was
  * written beside them and only ever reported in aggregate; set c was written afterwards, by someone who saw neither
- * the rubric nor the other sets.
+ * the rubric nor the other sets. The fact questions of set c were held out until the customer learned to hear
+ * kinds of question, and tuned on from then. The reaction-fit lines {@code lines-t} are the tuning set; the
+ * {@code lines-l*} sets were written blind by others and are only ever reported in aggregate.
  */
 final class EvalFiles {
     /** One file and whether it was tuned on. */
@@ -20,7 +22,10 @@ final class EvalFiles {
             new Set("eval/calibration-b.yaml", false), new Set("eval/calibration-c.yaml", false));
     static final List<Set> MOVES = List.of(new Set("eval/moves.tsv", true), new Set("eval/moves-c.tsv", false));
     static final List<Set> FACT_QUESTIONS = List.of(new Set("eval/fact-questions.tsv", true),
-            new Set("eval/fact-questions-c.tsv", false));
+            new Set("eval/fact-questions-c.tsv", true));
+    /** Trainee lines with the reactions they call for; a held-out set not committed yet is skipped. */
+    static final List<Set> LINES = List.of(new Set("eval/lines-t.tsv", true), new Set("eval/lines-l1.tsv", false),
+            new Set("eval/lines-l2.tsv", false));
 
     private EvalFiles() {
     }

@@ -80,7 +80,7 @@ public final class Realism {
         return new int[]{lines.size() - new HashSet<>(lines).size(), lines.size()};
     }
 
-    /** Asks each question as the trainee's first line and checks that the answer is one of the fact's answers. */
+    /** Asks each question as the trainee's first line and checks that the reply answers with that fact. */
     public static List<Answer> factAnswers(ScenarioBook book, Meaning meaning, List<FactQuestion> questions) {
         Rubric rubric = book.rubric().orElseThrow();
         RolePlayEngine engine = new RolePlayEngine(new ScriptedPersona(), RolePlayEngine.DEFAULT_MAX_TURNS, meaning);
@@ -91,8 +91,11 @@ public final class Realism {
             Fact fact = s.facts().stream().filter(f -> f.id().equals(q.fact())).findFirst().orElseThrow(
                     () -> new IllegalArgumentException(q.scenario() + " has no fact " + q.fact()));
             Session session = engine.start(s, 1, 1, q.question().hashCode(), START);
-            String reply = engine.play(s, rubric, session, q.question(), START).customerLine();
-            out.add(new Answer(q, reply, fact.answer().contains(reply)));
+            TurnResult r = engine.play(s, rubric, session, q.question(), START);
+            // The reply must be meant as this fact's answer and say one of its answers.
+            boolean withFact = r.reaction().facts().contains(fact.id())
+                    && fact.answer().stream().anyMatch(r.customerLine()::contains);
+            out.add(new Answer(q, r.customerLine(), withFact));
         }
         return out;
     }

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Prints the quality half of the role-play benchmark: calibration, move recognition, realism. Every figure is
- * printed for the sets the rubric and scenarios were tuned on and, apart, for the held-out sets nobody tuned on;
- * details (each call, each missed line) are printed for tuning sets only, with {@code BENCH_VERBOSE=1}.
+ * Prints the quality half of the role-play benchmark: calibration, reaction fit, move recognition, realism. Every
+ * figure is printed for the sets the rubric and scenarios were tuned on and, apart, for the held-out sets nobody
+ * tuned on; details (each call, each missed line) are printed for tuning sets only, with {@code BENCH_VERBOSE=1}.
+ * {@code BENCH_ONLY=calibration} or {@code BENCH_ONLY=reactions} prints only that part.
  */
 final class RolePlayQuality {
     private static final double[] SWEEP = {0.70, 0.75, 0.80, 0.85, 0.90, 0.93, 0.95, 0.97, 0.98, 0.99};
@@ -37,6 +38,10 @@ final class RolePlayQuality {
     }
 
     void run() {
+        if ("reactions".equals(System.getenv("BENCH_ONLY"))) {
+            reactions();
+            return;
+        }
         List<Calibration.Replayed> all = new ArrayList<>();
         List<Calibration.Replayed> heldOut = new ArrayList<>();
         for (EvalFiles.Set set : EvalFiles.CALIBRATION) {
@@ -54,8 +59,15 @@ final class RolePlayQuality {
         if ("calibration".equals(System.getenv("BENCH_ONLY"))) {
             return;
         }
+        // Reaction fit first: its turns embed lines no earlier part has seen, so its timings are those of new lines.
+        reactions();
         moves();
         realism(all);
+    }
+
+    /** Reaction fit of every set of trainee lines and of the fact questions; see {@link ReactionFitReport}. */
+    private void reactions() {
+        new ReactionFitReport(out, book, meaning, verbose).print();
     }
 
     private void calibration(String name, List<Calibration.Replayed> replayed, boolean details) {

@@ -2,8 +2,10 @@ package org.coachbot.roleplay.engine;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.coachbot.roleplay.scenario.Fact;
+import org.coachbot.roleplay.scenario.Recall;
 import org.coachbot.roleplay.scenario.Scenario;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,13 +17,16 @@ import java.util.Set;
  * @param satisfiedAt the trainee turn after which the customer thanked, 0 while not satisfied
  * @param lastSource  the front end's id of the trainee's latest line ({@code Incoming.source}), 0 when unknown: the
  *                    same line handled again after a crash is not played twice
+ * @param memory      what the trainee did that the customer remembers: promises, refusals, a private contact given
  */
 public record CallState(@JsonProperty("patience") int patience, @JsonProperty("beats") List<String> beats,
                         @JsonProperty("facts") List<String> facts, @JsonProperty("satisfiedAt") int satisfiedAt,
-                        @JsonProperty("lastSource") long lastSource) {
+                        @JsonProperty("lastSource") long lastSource,
+                        @JsonProperty("memory") List<Remembered> memory) {
     public CallState {
         beats = List.copyOf(new LinkedHashSet<>(beats == null ? List.of() : beats));
         facts = List.copyOf(new LinkedHashSet<>(facts == null ? List.of() : facts));
+        memory = memory == null ? List.of() : List.copyOf(memory);
         if (satisfiedAt < 0) {
             throw new IllegalArgumentException("satisfiedAt must be >= 0");
         }
@@ -29,12 +34,17 @@ public record CallState(@JsonProperty("patience") int patience, @JsonProperty("b
 
     /** A state whose latest line has no known source. */
     public CallState(int patience, List<String> beats, List<String> facts, int satisfiedAt) {
-        this(patience, beats, facts, satisfiedAt, 0);
+        this(patience, beats, facts, satisfiedAt, 0, List.of());
     }
 
     /** This state, the trainee's latest line being known to the front end as {@code source}. */
     public CallState heardFrom(long source) {
-        return new CallState(patience, beats, facts, satisfiedAt, source);
+        return new CallState(patience, beats, facts, satisfiedAt, source, memory);
+    }
+
+    /** Whether the customer remembers a deed of this kind. */
+    public boolean remembers(Recall recall) {
+        return memory.stream().anyMatch(m -> m.recall() == recall);
     }
 
     /** A call that has just started. */
@@ -46,12 +56,30 @@ public record CallState(@JsonProperty("patience") int patience, @JsonProperty("b
         return satisfiedAt > 0;
     }
 
-    /** This state after one trainee turn. */
-    CallState next(int newPatience, Set<String> newBeats, java.util.Optional<Fact> told, int satisfiedTurn) {
-        List<String> allBeats = new java.util.ArrayList<>(beats);
+    /** This state after one trainee turn: the facts the customer tells and the deeds they will remember added. */
+    CallState next(int newPatience, Set<String> newBeats, List<Fact> told, List<Remembered> remembered,
+                   int satisfiedTurn) {
+        List<String> allBeats = new ArrayList<>(beats);
         allBeats.addAll(newBeats);
-        List<String> allFacts = new java.util.ArrayList<>(facts);
-        told.ifPresent(f -> allFacts.add(f.id()));
-        return new CallState(newPatience, allBeats, allFacts, satisfiedTurn, lastSource);
+        List<String> allFacts = new ArrayList<>(facts);
+        told.forEach(f -> allFacts.add(f.id()));
+        List<Remembered> all = new ArrayList<>(memory);
+        all.addAll(remembered);
+        return new CallState(newPatience, allBeats, allFacts, satisfiedTurn, lastSource, all);
+    }
+
+    /** This state with the deed marked as brought up by the customer. */
+    public CallState recalling(Remembered deed) {
+        List<Remembered> all = new ArrayList<>(memory);
+        int at = all.indexOf(deed);
+        if (at >= 0) {
+            all.set(at, deed.asRecalled());
+        }
+        return new CallState(patience, beats, facts, satisfiedAt, lastSource, all);
+    }
+
+    /** This state with the customer satisfied after the trainee's turn {@code turn}. */
+    CallState satisfiedAfter(int turn) {
+        return new CallState(patience, beats, facts, turn, lastSource, memory);
     }
 }

@@ -36,6 +36,8 @@ public final class EmbeddingMeaning implements Meaning {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingMeaning.class);
     private final EmbeddingModel model;
     private final Cache<String, float[]> vectors;
+    private final Cache<String, String> normalisedExamples = Caffeine.newBuilder().maximumSize(DEFAULT_CACHE_SIZE)
+            .build();
     private final EmbeddingCache phrases;
     /** The rubric the classifier was trained for, compared by identity: a reload builds a new rubric. */
     private Rubric trainedFor;
@@ -71,7 +73,7 @@ public final class EmbeddingMeaning implements Meaning {
         }
         List<float[]> lineVectors = clauses.stream().map(this::vector).toList();
         for (String example : examples) {
-            float[] e = vector(TextNormalizer.normalize(example));
+            float[] e = exampleVector(example);
             for (float[] c : lineVectors) {
                 best = Math.max(best, dot(c, e));
             }
@@ -144,6 +146,15 @@ public final class EmbeddingMeaning implements Meaning {
                         e.getMessage());
             }
         }
+    }
+
+    /**
+     * The vector of an example phrase as written in a file; the phrase is normalised once, not on every turn that
+     * compares a line with it (a turn compares its questions with every example of the fact sheet).
+     */
+    private float[] exampleVector(String example) {
+        String normalised = normalisedExamples.get(example, TextNormalizer::normalize);
+        return vector(normalised);
     }
 
     private float[] vector(String normalised) {

@@ -12,26 +12,41 @@ import java.util.Set;
 /**
  * What the customer made of one trainee line.
  *
- * @param moves     the rubric moves in the line
- * @param beats     ids of the remedy beats the line offers (already offered ones included)
- * @param fact      the fact the trainee asked about, if the line asks about one
- * @param offScript the kind of off-script input, if the line is one
- * @param question  the line asks something
- * @param time      a time the line names, to repeat back
- * @param name      the name the agent gave, to repeat back
- * @param farewell  the line takes leave
+ * @param moves         the rubric moves in the line
+ * @param beats         ids of the remedy beats the line offers (already offered ones included)
+ * @param facts         the facts the trainee asked about, in the order asked
+ * @param unknown       questions of the line about something the customer does not know
+ * @param onlyAsks      every clause of the line asks something: a remedy heard in it is a question, not an offer
+ * @param offScript     the kind of off-script input, if the line is one
+ * @param time          a time the agent names in a statement, to repeat back and remember
+ * @param name          the name the agent gave, to repeat back
+ * @param farewell      the line takes leave
+ * @param contact       the agent gives the customer a private WeChat or phone number
+ * @param refusal       the clause in which the agent says something cannot be done
+ * @param plainOffence  a bad move of the line is written out in one of its detector's patterns, not only heard by
+ *                      resemblance
+ * @param edge          how likely the rubric's move classifier finds the line to carry an offence, 0..1, whether
+ *                      or not one was heard: a line with nothing else in it and some edge is answered in the mood
  */
-public record Heard(String line, List<DetectedMove> moves, Set<String> beats, Optional<Fact> fact,
-                    Optional<OffScript> offScript, boolean question, Optional<String> time, Optional<String> name,
-                    boolean farewell) {
+public record Heard(String line, List<DetectedMove> moves, Set<String> beats, List<Fact> facts, List<String> unknown,
+                    boolean onlyAsks, Optional<OffScript> offScript, Optional<String> time, Optional<String> name,
+                    boolean farewell, boolean contact, Optional<String> refusal, boolean plainOffence,
+                    double edge) {
     public Heard {
         Objects.requireNonNull(line, "line must not be null");
         moves = List.copyOf(moves);
         beats = Set.copyOf(beats);
-        Objects.requireNonNull(fact, "fact must not be null");
+        facts = List.copyOf(facts);
+        unknown = List.copyOf(unknown);
         Objects.requireNonNull(offScript, "offScript must not be null");
         Objects.requireNonNull(time, "time must not be null");
         Objects.requireNonNull(name, "name must not be null");
+        Objects.requireNonNull(refusal, "refusal must not be null");
+    }
+
+    /** The first fact the line asks about, if any. */
+    public Optional<Fact> fact() {
+        return facts.stream().findFirst();
     }
 
     /** The distinct move kinds of the line: saying sorry twice calms no more than once. */

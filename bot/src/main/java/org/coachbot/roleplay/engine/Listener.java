@@ -1,6 +1,6 @@
 package org.coachbot.roleplay.engine;
 
-import org.coachbot.roleplay.scenario.Fact;
+import org.coachbot.roleplay.scenario.Hearing;
 import org.coachbot.roleplay.scenario.Language;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.OffScript;
@@ -9,7 +9,6 @@ import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -21,15 +20,25 @@ import java.util.regex.Pattern;
 
 /**
  * Hears a trainee line the way the scenario's customer would: the rubric's moves, the remedy beats it offers, the
- * fact it asks about, an over-promise of what cannot be done, and whether it is off-script at all.
+ * facts it asks about and what it asks that the customer cannot know, an over-promise of what cannot be done,
+ * whether it is off-script at all, and what the customer will remember of it: a time the agent commits to, a
+ * refusal, a private contact given.
  */
 public final class Listener {
     /** Four times the rubric's wall of text: far more than a call line, little enough for any pattern. */
     static final int MAX_HEARD_CHARS = 600;
     private final Meaning meaning;
+    private final FactFinder facts;
+    private final Hearing hearing;
 
     public Listener(Meaning meaning) {
+        this(meaning, Hearing.shipped());
+    }
+
+    public Listener(Meaning meaning, Hearing hearing) {
         this.meaning = Objects.requireNonNull(meaning, "meaning must not be null");
+        this.hearing = Objects.requireNonNull(hearing, "hearing must not be null");
+        this.facts = new FactFinder(meaning, hearing);
     }
 
     public Heard hear(Scenario scenario, Rubric rubric, String line, int turn) {
@@ -63,10 +72,84 @@ public final class Listener {
             // Nobody takes in a remedy read out in a paragraph; the customer asks for the point instead.
             beats.clear();
         }
-        boolean question = language.isQuestion(normalised);
-        Optional<Fact> fact = question ? fact(scenario, rubric, normalised, clauses) : Optional.empty();
-        return new Heard(line.strip(), moves, beats, fact, offScript, question,
-                language.time(normalised), language.name(normalised), language.farewell(normalised));
+        FactFinder.Asked asked = facts.read(scenario, rubric.thresholds().facts(), normalised);
+        // The agent's own times and names come from what the agent states, never from a question it asks.
+        String stated = statements(normalised);
+        return new Heard(line.strip(), moves, beats, asked.facts(), asked.unknown(), stated.isBlank(), offScript,
+                promisedTime(language, stated), language.name(stated), language.farewell(normalised),
+                hearing.givesContact(stated), refusal(scenario, language, moves, stated),
+                plainOffence(rubric, moves, normalised, overPromise), edge(rubric, clauses));
+    }
+
+    /** The highest probability the move classifier gives any offence in any clause of the line. */
+    private double edge(Rubric rubric, List<String> clauses) {
+        double[][] likely = meaning.moves(rubric, clauses);
+        double out = 0;
+        for (double[] clause : likely) {
+            for (MoveKind k : MoveKind.values()) {
+                if (k.bad()) {
+                    out = Math.max(out, clause[k.ordinal()]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The time the agent commits to: the last one the line states, passing over how long something has already
+     * taken ("压了两天", "已经三天") and times before it ("后天就要报到,今天下午六点前送到").
+     */
+    static Optional<String> promisedTime(Language language, String stated) {
+        Matcher m = language.time().matcher(stated);
+        String last = null;
+        while (m.find()) {
+            String before = stated.substring(Math.max(0, m.start() - 2), m.start());
+            if (!before.endsWith("了") && !before.contains("已经") && !before.endsWith("已")) {
+                last = m.group();
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** The clauses of the line that state rather than ask, joined. */
+    private String statements(String normalised) {
+        StringBuilder out = new StringBuilder();
+        for (FactFinder.Piece p : FactFinder.pieces(normalised)) {
+            if (!facts.asks(p)) {
+                out.append(p.text()).append(',');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The clause that says no: a negative move, or a clause that declines what the fact sheet rules out
+     * ("现金补偿我们这边没有").
+     */
+    private static Optional<String> refusal(Scenario scenario, Language language, List<DetectedMove> moves,
+                                            String stated) {
+        List<String> clauses = Clauses.of(stated);
+        for (String clause : clauses) {
+            boolean declines = language.refused(clause) && scenario.cannotPromise().stream()
+                    .flatMap(p -> p.patterns().stream()).anyMatch(p -> p.matcher(clause).find());
+            if (declines) {
+                return Optional.of(clause);
+            }
+        }
+        if (moves.stream().anyMatch(m -> m.kind() == MoveKind.NEGATIVE_LANGUAGE)) {
+            return clauses.stream().filter(language::negated).findFirst().or(() -> clauses.stream().findFirst());
+        }
+        return Optional.empty();
+    }
+
+    /** True when a bad move of the line is written out in its detector's patterns, or promises the impossible. */
+    private static boolean plainOffence(Rubric rubric, List<DetectedMove> moves, String normalised,
+                                        boolean overPromise) {
+        if (overPromise) {
+            return true;
+        }
+        return moves.stream().filter(m -> m.kind().bad()).anyMatch(m -> rubric.detectors().stream()
+                .anyMatch(d -> d.id().equals(m.detector()) && d.matches(normalised)));
     }
 
     private static boolean promisesTheImpossible(Scenario scenario, String clause, Language language) {
@@ -115,20 +198,5 @@ public final class Listener {
             }
         }
         return text.length();
-    }
-
-    /** The fact the question is about: a pattern hit, else the closest in meaning above the threshold. */
-    private Optional<Fact> fact(Scenario scenario, Rubric rubric, String normalised, List<String> clauses) {
-        Optional<Fact> byPattern = scenario.facts().stream().filter(f -> f.matches(normalised)).findFirst();
-        if (byPattern.isPresent()) {
-            return byPattern;
-        }
-        record Scored(Fact fact, double closeness) {
-        }
-        return scenario.facts().stream()
-                .map(f -> new Scored(f, meaning.closeness(clauses, f.ask())))
-                .filter(s -> s.closeness() >= rubric.thresholds().facts())
-                .max(Comparator.comparingDouble(Scored::closeness))
-                .map(Scored::fact);
     }
 }

@@ -1,11 +1,14 @@
 package org.coachbot.roleplay.engine;
 
 import org.coachbot.roleplay.persona.CustomerPersona;
+import org.coachbot.roleplay.scenario.Hearing;
 import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.Recall;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -22,14 +25,21 @@ public final class RolePlayEngine {
     private final CustomerPersona persona;
     private final int maxTurns;
     private final Listener listener;
+    private final Hearing hearing;
 
     public RolePlayEngine(CustomerPersona persona, int maxTurns, Meaning meaning) {
+        this(persona, maxTurns, meaning, Hearing.shipped());
+    }
+
+    /** @param hearing how the customer hears questions, see {@link Hearing} */
+    public RolePlayEngine(CustomerPersona persona, int maxTurns, Meaning meaning, Hearing hearing) {
         this.persona = Objects.requireNonNull(persona, "persona must not be null");
         if (maxTurns < 1) {
             throw new IllegalArgumentException("maxTurns must be >= 1");
         }
         this.maxTurns = maxTurns;
-        this.listener = new Listener(meaning);
+        this.hearing = Objects.requireNonNull(hearing, "hearing must not be null");
+        this.listener = new Listener(meaning, hearing);
     }
 
     /** A new session whose customer has said one of the scenario's opening lines. */
@@ -55,10 +65,10 @@ public final class RolePlayEngine {
         int mood = MoodRules.nextMood(scenario, session.mood(), heard, !newBeats.isEmpty(), anyBeat);
         int patience = call.patience() - MoodRules.patienceCost(heard, session.mood(), mood, !newBeats.isEmpty());
         boolean wasSatisfied = call.satisfied();
-        CallState next = call.next(patience, newBeats, heard.fact(), call.satisfiedAt());
+        CallState next = call.next(patience, newBeats, heard.facts(), deeds(call, heard, turn), call.satisfiedAt());
         boolean nowSatisfied = !wasSatisfied && patience > 0 && MoodRules.satisfied(scenario, next, mood, turn);
         if (nowSatisfied) {
-            next = next.next(patience, Set.of(), java.util.Optional.empty(), turn);
+            next = next.satisfiedAfter(turn);
         }
         boolean drawnOut = MoodRules.drawnOut(scenario, session.drawnOut(), heard.kinds());
         Session heardSession = session.afterTrainee(traineeLine.strip(), heard.moves(), mood, next, drawnOut, now);
@@ -67,7 +77,9 @@ public final class RolePlayEngine {
         if (patience <= 0) {
             outcome = Outcome.FAILURE;
             moment = TurnContext.Moment.HANGUP;
-        } else if (wasSatisfied && (heard.has(MoveKind.CLOSING) || heard.farewell()) && !heard.anyBad()) {
+        } else if (wasSatisfied && (heard.has(MoveKind.CLOSING) || heard.farewell()) && !heard.plainOffence()) {
+            // The customer has thanked; a goodbye ends the call warmly. An offence heard only by resemblance
+            // ("那就这样,晚安" is close to a brush-off) does not turn the goodbye into one: it is still scored.
             outcome = Outcome.SUCCESS;
             moment = TurnContext.Moment.FAREWELL;
         } else if (session.drill().active() && turn >= session.drill().turns()) {
@@ -84,7 +96,27 @@ public final class RolePlayEngine {
             outcome = Outcome.ONGOING;
             moment = TurnContext.Moment.TALK;
         }
-        String answer = persona.reply(new TurnContext(scenario, heardSession, heard, moment, heardSession.random(turn)));
-        return new TurnResult(heardSession.afterCustomer(answer), answer, heard.moves(), outcome);
+        ReplyPlan plan = ReplyPlanner.plan(scenario, hearing, call, heardSession, heard, moment);
+        CustomerReply reply = persona.reply(new TurnContext(scenario, heardSession, heard, moment, plan,
+                heardSession.random(turn)));
+        Session answered = heardSession.afterCustomer(reply.line());
+        if (reply.cue() instanceof Cue.Recalled recalled) {
+            answered = answered.withCall(answered.call().recalling(recalled.deed()));
+        }
+        return new TurnResult(answered, reply.line(), heard.moves(), outcome, reply.reaction());
+    }
+
+    /** What the customer will remember of the line: a promise with its time, a refusal, a private contact. */
+    private static List<Remembered> deeds(CallState call, Heard heard, int turn) {
+        List<Remembered> out = new ArrayList<>();
+        boolean offered = !heard.beats().isEmpty() || heard.has(MoveKind.PROMISE) || heard.has(MoveKind.SOLUTION);
+        if (offered) {
+            heard.time().ifPresent(t -> out.add(new Remembered(Recall.PROMISE, t, turn)));
+        }
+        heard.refusal().ifPresent(r -> out.add(new Remembered(Recall.REFUSAL, r, turn)));
+        if (heard.contact() && !call.remembers(Recall.CONTACT)) {
+            out.add(new Remembered(Recall.CONTACT, "", turn));
+        }
+        return out;
     }
 }

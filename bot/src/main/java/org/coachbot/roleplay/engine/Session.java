@@ -109,6 +109,12 @@ public record Session(long userId, long chatId, String scenarioId, long seed, in
                 lastActivity, drill);
     }
 
+    /** This session with the call state replaced, e.g. after the customer brought up a remembered deed. */
+    public Session withCall(CallState newCall) {
+        return new Session(userId, chatId, scenarioId, seed, mood, newCall, drawnOut, transcript, moves, hints,
+                startedAt, lastActivity, drill);
+    }
+
     /** This session, its latest trainee line being known to the front end as {@code source}. */
     public Session heardFrom(long source) {
         return new Session(userId, chatId, scenarioId, seed, mood, call.heardFrom(source), drawnOut, transcript, moves,

@@ -12,9 +12,11 @@ import java.util.Random;
  *
  * @param heard  what the customer made of the trainee's line
  * @param moment what this turn is for the customer
+ * @param plan   what the customer does with the line, the most fitting first
  * @param random this turn's generator, derived from the session seed
  */
-public record TurnContext(Scenario scenario, Session session, Heard heard, Moment moment, Random random) {
+public record TurnContext(Scenario scenario, Session session, Heard heard, Moment moment, ReplyPlan plan,
+                          Random random) {
     /** What the customer's answer has to do. */
     public enum Moment {
         /** The call goes on. */
@@ -32,6 +34,7 @@ public record TurnContext(Scenario scenario, Session session, Heard heard, Momen
         Objects.requireNonNull(session, "session must not be null");
         Objects.requireNonNull(heard, "heard must not be null");
         Objects.requireNonNull(moment, "moment must not be null");
+        Objects.requireNonNull(plan, "plan must not be null");
         Objects.requireNonNull(random, "random must not be null");
     }
 

@@ -1,11 +1,15 @@
 package org.coachbot.roleplay.persona;
 
+import org.coachbot.roleplay.engine.CustomerReply;
 import org.coachbot.roleplay.engine.TurnContext;
 
-/** Plays the customer: says the next line. Mood and endings are decided by {@link MoodRules}, not here. */
+/**
+ * Plays the customer: says the next line, following the turn's plan. Mood and endings are decided by the engine's
+ * rules, not here.
+ */
 @FunctionalInterface
 public interface CustomerPersona {
 
-    /** The customer's answer to the trainee's latest line; never blank. */
-    String reply(TurnContext turn);
+    /** The customer's answer to the trainee's latest line and the cue it follows; never blank. */
+    CustomerReply reply(TurnContext turn);
 }

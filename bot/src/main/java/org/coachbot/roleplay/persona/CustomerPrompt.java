@@ -6,7 +6,9 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import org.coachbot.roleplay.engine.CallState;
+import org.coachbot.roleplay.engine.Cue;
 import org.coachbot.roleplay.engine.MoodRules;
+import org.coachbot.roleplay.engine.Remembered;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.engine.TurnContext;
 import org.coachbot.roleplay.engine.Utterance;
@@ -16,7 +18,9 @@ import org.coachbot.roleplay.scenario.RemedyBeat;
 import org.coachbot.roleplay.scenario.Scenario;
 import org.coachbot.text.Texts;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -68,11 +72,53 @@ final class CustomerPrompt {
         if (s.silent() && !session.drawnOut()) {
             prompt += "\n" + texts.get("llm.silent");
         }
-        prompt += "\n" + texts.get("llm.moment." + turn.moment().name().toLowerCase(java.util.Locale.ROOT));
-        if (turn.heard().fact().isPresent()) {
-            prompt += "\n" + texts.get("llm.asked", turn.heard().fact().get().fact());
+        String memory = memory(s, session);
+        if (!memory.isEmpty()) {
+            prompt += "\n" + texts.get("llm.memory", memory);
+        }
+        prompt += "\n" + texts.get("llm.moment." + turn.moment().name().toLowerCase(Locale.ROOT));
+        String cue = cue(turn.plan().first());
+        if (!cue.isEmpty()) {
+            prompt += "\n" + cue;
         }
         return prompt;
+    }
+
+    /** What the customer remembers of the call: what they told, what the agent promised, refused or gave. */
+    private String memory(Scenario s, Session session) {
+        List<String> items = new ArrayList<>();
+        List<String> told = s.facts().stream().filter(f -> session.call().facts().contains(f.id()))
+                .map(Fact::fact).toList();
+        if (!told.isEmpty()) {
+            items.add(texts.get("llm.memory.told", String.join(";", told)));
+        }
+        for (Remembered deed : session.call().memory()) {
+            items.add(texts.get("llm.memory." + deed.recall().key(), deed.turn(), deed.detail()));
+        }
+        return String.join(";", items);
+    }
+
+    /** What this turn's line must do, when the plan asks for more than reacting in the mood. */
+    private String cue(Cue first) {
+        if (first instanceof Cue.Answer a) {
+            List<String> asked = a.facts().stream().map(Fact::fact).toList();
+            String key = a.told().isEmpty() ? "llm.asked" : "llm.asked.again";
+            String out = texts.get(key, String.join(";", asked));
+            return a.alsoUnknown() ? out + "\n" + texts.get("llm.dont.know.also") : out;
+        }
+        if (first instanceof Cue.DontKnow) {
+            return texts.get("llm.dont.know");
+        }
+        if (first instanceof Cue.Recalled r) {
+            return texts.get("llm.recall." + r.deed().recall().key(), r.deed().detail());
+        }
+        if (first instanceof Cue.Echo e) {
+            return texts.get("llm.echo." + e.key(), e.value());
+        }
+        if (first instanceof Cue.Settle) {
+            return texts.get("llm.settle");
+        }
+        return "";
     }
 
     private static String facts(Scenario s) {

@@ -3,6 +3,7 @@ package org.coachbot.roleplay.persona;
 import dev.langchain4j.model.chat.ChatModel;
 import org.coachbot.llm.LlmException;
 import org.coachbot.llm.TimedChat;
+import org.coachbot.roleplay.engine.CustomerReply;
 import org.coachbot.roleplay.engine.TurnContext;
 import org.coachbot.text.Texts;
 import org.slf4j.Logger;
@@ -43,12 +44,13 @@ public final class LlmPersona implements CustomerPersona {
         return model.<CustomerPersona>map(m -> new LlmPersona(m, executor, timeout, scripted)).orElse(scripted);
     }
 
+    /** The model's line follows the plan's first cue, as its prompt told it to. */
     @Override
-    public String reply(TurnContext turn) {
+    public CustomerReply reply(TurnContext turn) {
         try {
             String line = CustomerPrompt.tidy(chat.chat(prompt.messages(turn), timeout));
             if (!line.isEmpty() && !turn.session().customerLines().contains(line)) {
-                return line;
+                return new CustomerReply(line, turn.plan().first());
             }
             log.warn("the model's customer line was empty or repeated; scripted line used for scenario {}",
                     turn.scenario().id());

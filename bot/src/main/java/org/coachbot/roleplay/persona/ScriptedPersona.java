@@ -1,109 +1,175 @@
 package org.coachbot.roleplay.persona;
 
-import org.coachbot.roleplay.engine.Heard;
+import org.coachbot.roleplay.engine.Cue;
+import org.coachbot.roleplay.engine.CustomerReply;
+import org.coachbot.roleplay.engine.Reaction;
+import org.coachbot.roleplay.engine.Remembered;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.engine.TurnContext;
 import org.coachbot.roleplay.scenario.CustomerLines;
-import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.Fact;
+import org.coachbot.roleplay.scenario.Hearing;
 import org.coachbot.roleplay.scenario.OffScript;
+import org.coachbot.roleplay.scenario.Recall;
 import org.coachbot.roleplay.scenario.Scenario;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
-import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The customer without a language model: answers from the scenario's lines, chosen by what the trainee just did —
- * the moment of the call first (thanks, goodbye, hang-up), then an insult, off-script input, offences, a question
- * about the fact sheet, the trainee's own words picked up, the good moves, and finally the mood. A line said once
- * in a session is never said again; deterministic for a given turn generator.
+ * The customer without a language model: says a line of the scenario for the first cue of the turn's plan that
+ * still has one the customer has not said, then falls back to the lines of the mood. A line said once in a session
+ * is never said again, and a line that asks for what the agent already gave (a time after a promise, a number
+ * after a private contact) is not said at all; deterministic for a given turn generator.
  */
 public final class ScriptedPersona implements CustomerPersona {
-    /** The good moves in the order a real customer responds to them; closing first, as it comes too early. */
-    private static final List<MoveKind> GOOD_ORDER = List.of(MoveKind.CLOSING, MoveKind.SOLUTION, MoveKind.PROMISE,
-            MoveKind.EMPATHY, MoveKind.APOLOGY, MoveKind.OPEN_QUESTION, MoveKind.GOOD_QUESTION, MoveKind.THANKS,
-            MoveKind.SELF_INTRO, MoveKind.GREETING);
+    /** From this mood on, a plain mood line objects rather than acknowledges. */
+    static final int PUSHBACK_MOOD = 3;
+    /** The mood whose lines take a goodbye without warmth: "行吧,那就这样。" */
+    static final int SETTLED_MOOD = 1;
+    /** Up to this mood a customer answers plainly. */
+    static final int CALM_MOOD = 1;
+    private static final Pattern EDGE = Pattern.compile("[!?!?]");
+    private final Hearing hearing;
+
+    public ScriptedPersona() {
+        this(Hearing.shipped());
+    }
+
+    public ScriptedPersona(Hearing hearing) {
+        this.hearing = Objects.requireNonNull(hearing, "hearing must not be null");
+    }
 
     @Override
-    public String reply(TurnContext turn) {
+    public CustomerReply reply(TurnContext turn) {
         Scenario s = turn.scenario();
         CustomerLines lines = s.lines();
-        Picker pick = new Picker(turn.session().customerLines(), turn.random());
-        Heard heard = turn.heard();
         Session session = turn.session();
-        List<Supplier<Optional<String>>> choices = new ArrayList<>();
-        switch (turn.moment()) {
-            case HANGUP -> choices.add(() -> pick.from(lines.hangup()));
-            case FAREWELL -> choices.add(() -> pick.from(lines.farewell()));
-            case SATISFIED -> choices.add(() -> pick.from(lines.satisfied()));
-            case TALK -> talk(s, session, heard, pick, choices);
-        }
-        choices.add(() -> pick.from(lines.mood(session.mood())));
-        choices.add(() -> pick.from(nearbyMoods(lines, session.mood())));
-        choices.add(() -> pick.from(everything(lines)));
-        for (Supplier<Optional<String>> choice : choices) {
-            Optional<String> line = choice.get();
+        LinePicker pick = new LinePicker(session.customerLines(), turn.random(), askedAlready(session));
+        for (Cue cue : turn.plan().cues()) {
+            Optional<String> line = say(cue, lines, session, pick);
             if (line.isPresent()) {
-                return line.get();
+                return new CustomerReply(line.get(), cue);
+            }
+        }
+        Cue.Mood mood = new Cue.Mood(moodReaction(turn.plan().reaction(), session.mood()));
+        for (List<String> pool : List.of(lines.mood(session.mood()), nearbyMoods(lines, session.mood()),
+                everything(lines))) {
+            Optional<String> line = pick.from(pool);
+            if (line.isPresent()) {
+                return new CustomerReply(line.get(), mood);
             }
         }
         // Every line of the scenario has been said; a call this long has long since ended by the turn limit.
-        return lines.mood(session.mood()).get(turn.random().nextInt(lines.mood(session.mood()).size()));
+        List<String> last = lines.mood(session.mood());
+        return new CustomerReply(last.get(turn.random().nextInt(last.size())), mood);
     }
 
-    private static void talk(Scenario s, Session session, Heard heard, Picker pick,
-                             List<Supplier<Optional<String>>> choices) {
-        CustomerLines lines = s.lines();
-        Set<MoveKind> kinds = heard.kinds();
-        if (kinds.contains(MoveKind.INSULT)) {
-            choices.add(() -> pick.from(lines.reaction(MoveKind.INSULT)));
+    /** A mood line keeps the planned reaction when it is one a mood line can make. */
+    private static Reaction moodReaction(Reaction planned, int mood) {
+        if (planned.kind() == Reaction.Kind.ACKNOWLEDGE || planned.kind() == Reaction.Kind.PUSHBACK) {
+            return planned;
         }
-        heard.offScript().filter(k -> k == OffScript.EMOJI || k == OffScript.ENGLISH)
-                .ifPresent(k -> choices.add(() -> pick.from(lines.offScript(k))));
-        for (MoveKind bad : badOrder(s, kinds)) {
-            choices.add(() -> pick.from(lines.reaction(bad)));
+        return mood >= PUSHBACK_MOOD ? Reaction.PUSHBACK : Reaction.ACKNOWLEDGE;
+    }
+
+    private Optional<String> say(Cue cue, CustomerLines lines, Session session, LinePicker pick) {
+        if (cue instanceof Cue.Answer a) {
+            return answer(a, lines, pick, session.mood());
         }
-        heard.fact().ifPresent(f -> choices.add(() -> pick.from(f.answer())));
-        if (s.silent() && !session.drawnOut()) {
-            choices.add(() -> pick.from(lines.guarded()));
-            return;
+        if (cue instanceof Cue.DontKnow) {
+            return pick.from(lines.dontKnow()).or(() -> pick.from(lines.offScript(OffScript.QUESTION)));
         }
-        if (heard.offScript().filter(k -> k == OffScript.WALL).isPresent()) {
-            choices.add(() -> pick.from(lines.offScript(OffScript.WALL)));
+        if (cue instanceof Cue.React r) {
+            return pick.from(lines.reaction(r.move()));
         }
-        boolean offered = !heard.beats().isEmpty() || kinds.contains(MoveKind.PROMISE)
-                || kinds.contains(MoveKind.SOLUTION);
-        if (offered) {
-            heard.time().ifPresent(t -> choices.add(() -> pick.echo(lines.echo().get("time"), "time", t)));
+        if (cue instanceof Cue.Aside a) {
+            return pick.from(lines.offScript(a.kind()));
         }
-        heard.name().ifPresent(n -> choices.add(() -> pick.echo(lines.echo().get("name"), "name", n)));
-        if (!heard.beats().isEmpty() && !kinds.contains(MoveKind.SOLUTION)) {
-            choices.add(() -> pick.from(lines.reaction(MoveKind.SOLUTION)));
+        if (cue instanceof Cue.Echo e) {
+            return pick.echo(lines.echo().get(e.key()), "{" + e.key() + "}", e.value());
         }
-        for (MoveKind good : GOOD_ORDER) {
-            if (kinds.contains(good)) {
-                choices.add(() -> pick.from(lines.reaction(good)));
+        if (cue instanceof Cue.Recalled r) {
+            Remembered deed = r.deed();
+            return pick.echo(lines.memory(deed.recall()), deed.recall().placeholder(), deed.detail());
+        }
+        if (cue instanceof Cue.Guarded) {
+            return pick.from(lines.guarded());
+        }
+        if (cue instanceof Cue.Ending e) {
+            return pick.from(switch (e.moment()) {
+                case SATISFIED -> lines.satisfied();
+                case FAREWELL -> lines.farewell();
+                default -> lines.hangup();
+            });
+        }
+        if (cue instanceof Cue.Settle) {
+            return pick.from(lines.mood(Math.min(session.mood(), SETTLED_MOOD))).or(() -> pick.from(lines.farewell()));
+        }
+        if (cue instanceof Cue.GoOn) {
+            return pick.from(lines.goOn());
+        }
+        if (cue instanceof Cue.Mood) {
+            return pick.from(lines.mood(session.mood()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One answer per fact asked, joined; a fact told before is brought up as told ("我刚才说过了,…"), and a
+     * question the customer cannot answer asked beside them gets a "don't know" at the end.
+     */
+    private static Optional<String> answer(Cue.Answer cue, CustomerLines lines, LinePicker pick, int mood) {
+        StringBuilder out = new StringBuilder();
+        for (Fact fact : cue.facts()) {
+            Optional<String> fresh = pick.fresh(inMood(fact.answer(), mood)).or(() -> pick.fresh(fact.answer()));
+            String said;
+            if (cue.told().contains(fact.id())) {
+                String answer = fresh.orElse(fact.answer().get(0));
+                said = pick.echo(lines.memory(Recall.ANSWERED), Recall.ANSWERED.placeholder(), answer)
+                        .or(() -> fresh).orElse(null);
+            } else {
+                said = fresh.orElseGet(() -> pick.echo(lines.memory(Recall.ANSWERED),
+                        Recall.ANSWERED.placeholder(), fact.answer().get(0)).orElse(null));
+            }
+            if (said == null) {
+                return Optional.empty();
+            }
+            pick.note(said);
+            out.append(said);
+        }
+        if (cue.alsoUnknown()) {
+            pick.fresh(lines.dontKnow()).ifPresent(out::append);
+        }
+        return Optional.of(out.toString());
+    }
+
+    /**
+     * The answers whose tone fits the mood: an upset customer answers with an edge ("1208房间,你们登记的时候不是有
+     * 吗?"), a calm one plainly ("1208。"); the exclamation or question mark tells which is which.
+     */
+    static List<String> inMood(List<String> answers, int mood) {
+        if (mood > CALM_MOOD && mood < PUSHBACK_MOOD) {
+            return answers;
+        }
+        boolean upset = mood >= PUSHBACK_MOOD;
+        List<String> fitting = answers.stream().filter(a -> EDGE.matcher(a).find() == upset).toList();
+        return fitting.isEmpty() ? answers : fitting;
+    }
+
+    /** Lines asking for what the agent already gave: a time once promised, a contact once handed over. */
+    private Predicate<String> askedAlready(Session session) {
+        List<Recall> given = new ArrayList<>();
+        for (Recall r : List.of(Recall.PROMISE, Recall.CONTACT)) {
+            if (session.call().remembers(r)) {
+                given.add(r);
             }
         }
-        if (heard.question() && heard.fact().isEmpty() && kinds.isEmpty()) {
-            choices.add(() -> pick.from(lines.offScript(OffScript.QUESTION)));
-        }
-        if (heard.offScript().filter(k -> k == OffScript.FILLER).isPresent()) {
-            choices.add(() -> pick.from(lines.offScript(OffScript.FILLER)));
-        }
-    }
-
-    /** The bad moves of the line, the most inflaming first. */
-    static List<MoveKind> badOrder(Scenario s, Set<MoveKind> kinds) {
-        return kinds.stream().filter(MoveKind::bad).filter(k -> k != MoveKind.INSULT)
-                .sorted(Comparator.comparingInt((MoveKind k) -> -s.inflames().getOrDefault(k, 0))
-                        .thenComparing(Comparator.naturalOrder()))
-                .toList();
+        return line -> given.stream().anyMatch(r -> hearing.asksAgain(r, line));
     }
 
     private static List<String> nearbyMoods(CustomerLines lines, int mood) {
@@ -119,47 +185,5 @@ public final class ScriptedPersona implements CustomerPersona {
         lines.byMood().values().forEach(out::addAll);
         lines.reactions().values().forEach(out::addAll);
         return out;
-    }
-
-    /** Draws lines the customer has not said yet in this session. */
-    private static final class Picker {
-        private final List<String> said;
-        private final Random random;
-
-        Picker(List<String> said, Random random) {
-            this.said = said;
-            this.random = random;
-        }
-
-        Optional<String> from(List<String> pool) {
-            List<String> fresh = pool.stream().filter(l -> !said.contains(l)).toList();
-            return fresh.isEmpty() ? Optional.empty() : Optional.of(fresh.get(random.nextInt(fresh.size())));
-        }
-
-        /** A template not used yet in any filling, with the trainee's words put in. */
-        Optional<String> echo(List<String> templates, String key, String value) {
-            if (templates == null) {
-                return Optional.empty();
-            }
-            List<String> fresh = templates.stream().filter(t -> said.stream().noneMatch(filled(t, key)
-                    .asMatchPredicate())).toList();
-            if (fresh.isEmpty()) {
-                return Optional.empty();
-            }
-            String line = fresh.get(random.nextInt(fresh.size())).replace("{" + key + "}", value);
-            return said.contains(line) ? Optional.empty() : Optional.of(line);
-        }
-
-        private static Pattern filled(String template, String key) {
-            String[] parts = template.split(Pattern.quote("{" + key + "}"), -1);
-            StringBuilder regex = new StringBuilder();
-            for (int i = 0; i < parts.length; i++) {
-                regex.append(Pattern.quote(parts[i]));
-                if (i < parts.length - 1) {
-                    regex.append(".+");
-                }
-            }
-            return Pattern.compile(regex.toString());
-        }
     }
 }

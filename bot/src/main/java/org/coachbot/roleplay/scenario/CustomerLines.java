@@ -16,12 +16,20 @@ import java.util.Objects;
  * @param satisfied the customer's thanks once the problem is solved; the trainee then closes the call
  * @param farewell  the customer's goodbye after the trainee's closing line
  * @param hangup    the customer's last words when patience runs out
+ * @param dontKnow  the customer's answers to a question about something they do not know
+ * @param goOn      what the customer says to a line with nothing to take up ("稍等,我查一下")
+ * @param memory    lines that bring up what the trainee did earlier: {@code answered} lines hold {@code {answer}},
+ *                  {@code promise} lines {@code {time}}
  */
 public record CustomerLines(List<String> opening, Map<MoveKind, List<String>> reactions,
                             Map<String, List<String>> echo, Map<Integer, List<String>> byMood,
                             Map<OffScript, List<String>> offScript, List<String> guarded, List<String> satisfied,
-                            List<String> farewell, List<String> hangup) {
+                            List<String> farewell, List<String> hangup, List<String> dontKnow,
+                            List<String> goOn, Map<Recall, List<String>> memory) {
     public CustomerLines {
+        dontKnow = List.copyOf(dontKnow);
+        goOn = List.copyOf(goOn);
+        memory = copy(memory, Recall.class);
         opening = List.copyOf(opening);
         reactions = copy(reactions, MoveKind.class);
         echo = Map.copyOf(echo);
@@ -50,6 +58,11 @@ public record CustomerLines(List<String> opening, Map<MoveKind, List<String>> re
     /** The lines for a mood, empty when the scenario has none. */
     public List<String> mood(int mood) {
         return byMood.getOrDefault(mood, List.of());
+    }
+
+    /** The lines that bring up a deed of this kind. */
+    public List<String> memory(Recall recall) {
+        return memory.getOrDefault(recall, List.of());
     }
 
     /** The lines for an off-script input. */

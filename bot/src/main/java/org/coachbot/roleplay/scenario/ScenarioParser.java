@@ -4,6 +4,7 @@ import org.coachbot.knowledge.PatternBudget;
 import org.coachbot.text.Texts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Reads and checks one {@code scenarios/<id>.yaml}; the first problem is thrown with its line. */
 final class ScenarioParser {
@@ -28,7 +30,8 @@ final class ScenarioParser {
     private static final Set<String> KEYS = Set.of("id", "title", "customer_type", "difficulty", "briefing",
             "background", "hidden", "goal", "persona", "starting_mood", "max_mood_step", "patience", "opening",
             "facts", "remedy", "cannot_promise", "calms", "inflames", "silent", "drawn_out_by", "guarded",
-            "reactions", "echo", "by_mood", "off_script", "satisfied", "farewell", "hangup", "hint", "trains");
+            "reactions", "echo", "by_mood", "off_script", "satisfied", "farewell", "hangup", "hint", "trains",
+            "dont_know", "go_on", "memory");
     private static final Set<String> FACT_KEYS = Set.of("id", "fact", "ask", "patterns", "answer");
     private static final Set<String> BEAT_KEYS = Set.of("id", "label", "patterns", "examples");
     private static final Set<String> PROMISE_KEYS = Set.of("label", "patterns");
@@ -69,7 +72,8 @@ final class ScenarioParser {
         CustomerLines lines = new CustomerLines(doc.texts("/opening", MIN_LINES), reactions(doc), echo(doc),
                 byMood(doc), offScript(doc), doc.texts("/guarded", silent ? MIN_LINES : 0),
                 doc.texts("/satisfied", MIN_LINES), doc.texts("/farewell", MIN_LINES),
-                doc.texts("/hangup", MIN_LINES));
+                doc.texts("/hangup", MIN_LINES), doc.texts("/dont_know", MIN_LINES), doc.texts("/go_on", MIN_LINES),
+                memory(doc));
         noRepeats(doc);
         return new Scenario(id, doc.text("/title"), doc.text("/customer_type"), doc.integer("/difficulty", 1, 3),
                 doc.text("/briefing"), doc.text("/background"), doc.text("/hidden"), doc.text("/goal"),
@@ -193,6 +197,32 @@ final class ScenarioParser {
         return out;
     }
 
+    /** Lines for every deed the customer can bring up again, each with the placeholder it is filled with. */
+    private static Map<Recall, List<String>> memory(YamlDocument doc) {
+        doc.onlyKeys("/memory", Arrays.stream(Recall.values()).map(Recall::key).collect(Collectors.toSet()));
+        Map<Recall, List<String>> out = new EnumMap<>(Recall.class);
+        for (Recall recall : Recall.values()) {
+            String at = "/memory/" + recall.key();
+            if (!doc.has(at)) {
+                throw doc.error("/memory", "scenario.memory.missing", recall.key());
+            }
+            List<String> lines = doc.texts(at, MIN_LINES);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                boolean holds = recall.placeholder().isEmpty() ? !line.contains("{") : line.contains(
+                        recall.placeholder());
+                if (!holds) {
+                    throw recall.placeholder().isEmpty()
+                            ? doc.error(at + "/" + i, "scenario.memory.braces", line, recall.key())
+                            : doc.error(at + "/" + i, "scenario.memory.placeholder", line, recall.key(),
+                            recall.placeholder());
+                }
+            }
+            out.put(recall, lines);
+        }
+        return out;
+    }
+
     private static Map<Integer, List<String>> byMood(YamlDocument doc) {
         Map<Integer, List<String>> out = new TreeMap<>();
         for (String key : doc.keys("/by_mood")) {
@@ -236,8 +266,8 @@ final class ScenarioParser {
     }
 
     private static boolean isCustomerLine(String path) {
-        return path.matches("/(opening|guarded|satisfied|farewell|hangup)/\\d+")
-                || path.matches("/(reactions|echo|by_mood|off_script)/[^/]+/\\d+")
+        return path.matches("/(opening|guarded|satisfied|farewell|hangup|dont_know|go_on)/\\d+")
+                || path.matches("/(reactions|echo|by_mood|off_script|memory)/[^/]+/\\d+")
                 || path.matches("/facts/\\d+/answer/\\d+");
     }
 }

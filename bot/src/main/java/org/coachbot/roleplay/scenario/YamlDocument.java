@@ -158,6 +158,18 @@ final class YamlDocument {
         return n.asDouble();
     }
 
+    /** A required number within [{@code min}, {@code max}]. */
+    double number(String path, double min, double max) {
+        if (!has(path)) {
+            throw error(path, "yaml.missing", display(path));
+        }
+        JsonNode n = node(path);
+        if (!n.isNumber() || !(n.asDouble() >= min && n.asDouble() <= max)) {
+            throw error(path, "yaml.number", display(path), min, max, n.asText());
+        }
+        return n.asDouble();
+    }
+
     /** A required number within [{@code min}, 1]. */
     double fraction(String path, double min) {
         if (!has(path)) {

@@ -5,6 +5,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import org.coachbot.roleplay.Fixtures;
 import org.coachbot.roleplay.engine.Meaning;
 import org.coachbot.roleplay.engine.Outcome;
+import org.coachbot.roleplay.engine.Reaction;
 import org.coachbot.roleplay.engine.RolePlayEngine;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.engine.TurnResult;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -105,6 +107,77 @@ class LlmPersonaTest {
 
         assertTrue(hotel.lines().reaction(MoveKind.APOLOGY).contains(r.customerLine()), r.customerLine());
         assertTrue(millis < 5_000, "took " + millis + " ms");
+    }
+
+    @Test
+    void the_model_is_told_which_fact_was_asked_and_what_the_customer_remembers_and_its_line_carries_that_answer() {
+        // given: a promise with a time, then the room asked for twice
+        server.replyWith(request -> server.requests().size() == 3 ? "1208,我刚说过了。" : "快点。" + server.requests().size());
+        RolePlayEngine engine = engine(Duration.ofSeconds(10));
+        Session s = engine.start(hotel, 1, 1, 1, NOW);
+        s = engine.play(hotel, rubric, s, "我马上安排工程部的师傅上去看,二十分钟内到。", NOW).session();
+        s = engine.play(hotel, rubric, s, "请问您住几号房间?", NOW).session();
+
+        // when
+        TurnResult r = engine.play(hotel, rubric, s, "您房间号是多少来着?", NOW);
+
+        // then
+        String system = server.requests().get(2).path("messages").get(0).path("content").asText();
+        assertTrue(system.contains("客服又问了你刚才已经说过的事:房间号 1208"), system);
+        assertTrue(system.contains("你已经告诉过客服:房间号 1208"), system);
+        assertTrue(system.contains("客服第 1 句承诺了时间:二十分钟内"), system);
+        assertEquals("1208,我刚说过了。", r.customerLine());
+        assertEquals(Reaction.answer(List.of(hotel.facts().get(0))), r.reaction());
+    }
+
+    @Test
+    void a_question_the_customer_cannot_know_tells_the_model_to_say_it_does_not_know() {
+        server.replyWith("这我哪知道?");
+        RolePlayEngine engine = engine(Duration.ofSeconds(10));
+        Session s = engine.start(hotel, 1, 1, 1, NOW);
+
+        TurnResult r = engine.play(hotel, rubric, s, "工程部什么时候能修好您知道吗?", NOW);
+
+        assertTrue(server.lastPrompt().contains("你确实不知道"), server.lastPrompt());
+        assertEquals(Reaction.DONT_KNOW, r.reaction());
+    }
+
+    @Test
+    void a_private_contact_given_is_in_the_models_memory_so_it_does_not_ask_for_one() {
+        Scenario wechat = Fixtures.scenario("personal-wechat");
+        server.replyWith(request -> "好嘞,回头常联系。" + server.requests().size());
+        RolePlayEngine engine = engine(Duration.ofSeconds(10));
+        Session s = engine.start(wechat, 1, 1, 1, NOW);
+        s = engine.play(wechat, rubric, s, "我的私人微信是xiaoli_88,您加我吧。", NOW).session();
+
+        engine.play(wechat, rubric, s, "还有什么可以帮您的吗?", NOW);
+
+        assertTrue(server.requests().get(0).toString().contains("以后不要再向他要"), "told at once");
+        assertTrue(server.lastPrompt().contains("客服第 1 句把他的私人微信或电话给了你"), server.lastPrompt());
+    }
+
+    @Test
+    void when_the_model_fails_the_scripted_customer_answers_the_question_it_was_asked() {
+        server.failWith(500);
+        RolePlayEngine engine = engine(Duration.ofSeconds(10));
+        Session s = engine.start(hotel, 1, 1, 1, NOW);
+
+        TurnResult r = engine.play(hotel, rubric, s, "麻烦您报一下房间号。", NOW);
+
+        assertTrue(r.customerLine().contains("1208"), r.customerLine());
+        assertEquals(List.of("room"), r.reaction().facts());
+    }
+
+    @Test
+    void when_the_model_hangs_the_scripted_customer_says_it_does_not_know_what_it_cannot_know() {
+        server.hang();
+        RolePlayEngine engine = engine(Duration.ofMillis(300));
+        Session s = engine.start(hotel, 1, 1, 1, NOW);
+
+        TurnResult r = engine.play(hotel, rubric, s, "工程部什么时候能修好您知道吗?", NOW);
+
+        assertEquals(Reaction.DONT_KNOW, r.reaction());
+        assertTrue(hotel.lines().dontKnow().contains(r.customerLine()), r.customerLine());
     }
 
     @Test

@@ -1,0 +1,82 @@
+package org.coachbot.bench;
+
+import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.retrieval.RetrievalIndex;
+import org.coachbot.roleplay.engine.EmbeddingMeaning;
+import org.coachbot.roleplay.scenario.ScenarioBook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Floors of the customer's understanding with the real knowledge and the real embedding model: a change that
+ * makes replies stop fitting the trainee's lines, leaves fact questions unanswered or makes the customer repeat
+ * itself fails the build. The figures themselves are the benchmark's ({@code coach-bench.jar roleplay}); timings
+ * are never asserted here.
+ */
+class ReactionFitQualityTest {
+    /** Replies that fit, at least: the target for sets nobody tuned on is 95%. */
+    private static final double MIN_FIT = 0.95;
+    /** Fact questions answered with the right fact, at least. */
+    private static final double MIN_FACTS = 0.95;
+    private static ScenarioBook book;
+    private static EmbeddingMeaning meaning;
+
+    @BeforeAll
+    static void load() {
+        Path dir = Path.of(System.getProperty("coachbot.knowledge", "../knowledge"));
+        book = ScenarioBook.load(dir, new KnowledgeLoader().load(dir));
+        meaning = new EmbeddingMeaning(RetrievalIndex.defaultEmbeddingModel());
+        meaning.warm(book.phrases());
+    }
+
+    @Test
+    void replies_fit_the_tuning_lines_and_answer_their_fact_questions_without_repeating_a_line() {
+        ReactionFit.Report r = report("eval/lines-t.tsv");
+
+        assertTrue(r.rows() >= 200, "rows " + r.rows());
+        assertTrue(1 - r.notFitting() >= MIN_FIT, "replies that fit " + r.fit() + " of " + r.rows());
+        assertTrue(r.factShare() >= MIN_FACTS, "facts " + r.factAnswered() + " of " + r.factRows());
+        assertEquals(0, r.repeated());
+        assertEquals(0, r.unknownFacts(), "every expected fact exists");
+    }
+
+    @Test
+    void fact_questions_asked_as_first_lines_are_answered_with_their_fact() {
+        for (EvalFiles.Set set : EvalFiles.FACT_QUESTIONS) {
+            List<ReactionFit.Row> rows = Realism.readFactQuestions(set.resource()).stream()
+                    .map(q -> new ReactionFit.Row(set.resource(), q.scenario(), List.of(), q.question(),
+                            Set.of("fact:" + q.fact()))).toList();
+
+            ReactionFit.Report r = ReactionFit.report(book, ReactionFit.play(book, meaning, rows));
+
+            assertTrue(r.factShare() >= MIN_FACTS, set.label() + ": " + r.factAnswered() + " of " + r.factRows());
+        }
+    }
+
+    @Test
+    void held_out_lines_once_committed_meet_the_targets() {
+        for (EvalFiles.Set set : EvalFiles.LINES) {
+            if (set.tuning() || !ReactionFit.present(set.resource())) {
+                continue;
+            }
+            ReactionFit.Report r = report(set.resource());
+
+            assertTrue(1 - r.notFitting() >= MIN_FIT, set.label() + ": replies that fit " + r.fit() + " of "
+                    + r.rows());
+            assertTrue(r.factShare() >= MIN_FACTS, set.label() + ": facts " + r.factAnswered() + " of "
+                    + r.factRows());
+            assertEquals(0, r.repeated(), set.label());
+        }
+    }
+
+    private static ReactionFit.Report report(String resource) {
+        return ReactionFit.report(book, ReactionFit.play(book, meaning, ReactionFit.read(resource)));
+    }
+}

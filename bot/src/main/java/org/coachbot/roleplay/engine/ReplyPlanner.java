@@ -1,0 +1,175 @@
+package org.coachbot.roleplay.engine;
+
+import org.coachbot.roleplay.scenario.Fact;
+import org.coachbot.roleplay.scenario.Hearing;
+import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.OffScript;
+import org.coachbot.roleplay.scenario.Recall;
+import org.coachbot.roleplay.scenario.Scenario;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides what the customer does with a trainee line, for whichever persona then says it: the moment of the call
+ * first (thanks, goodbye, hang-up), then an insult, a private contact given, off-script input and offences, the
+ * facts asked about, what the agent offers and promises, a question the customer cannot answer, the agent's own
+ * words picked up, the good moves, and finally what the customer still remembers from earlier in the call.
+ */
+public final class ReplyPlanner {
+    /**
+     * Offences the customer answers before anything the line asks: a question wrapped in blame or an accusation is
+     * heard as the blame. A curt order, a "can't" or a curt first word around a question ("喂,单号多少?") still
+     * gets the answer.
+     */
+    private static final Set<MoveKind> BEFORE_ANSWERS = EnumSet.of(MoveKind.BLAME_OTHER, MoveKind.ACCUSING,
+            MoveKind.DISMISSIVE);
+    /** The good moves in the order a real customer responds to them. */
+    private static final List<MoveKind> GOOD_ORDER = List.of(MoveKind.EMPATHY, MoveKind.APOLOGY,
+            MoveKind.OPEN_QUESTION, MoveKind.GOOD_QUESTION, MoveKind.THANKS, MoveKind.SELF_INTRO, MoveKind.GREETING);
+
+    private ReplyPlanner() {
+    }
+
+    /**
+     * @param before the call as it stood before the line: what the customer had already told and remembered
+     * @param after  the session with the line heard
+     */
+    public static ReplyPlan plan(Scenario scenario, Hearing hearing, CallState before, Session after, Heard heard,
+                                 TurnContext.Moment moment) {
+        List<Cue> cues = new ArrayList<>();
+        if (moment == TurnContext.Moment.SATISFIED && !heard.facts().isEmpty()) {
+            // Satisfied by a line that also asks something: the customer answers; the thanks can wait.
+            cues.add(new Cue.Answer(heard.facts(), told(before, heard.facts()), !heard.unknown().isEmpty()));
+        }
+        if (moment != TurnContext.Moment.TALK) {
+            cues.add(new Cue.Ending(moment));
+            return new ReplyPlan(cues);
+        }
+        Set<MoveKind> kinds = heard.kinds();
+        if (kinds.contains(MoveKind.INSULT)) {
+            cues.add(new Cue.React(MoveKind.INSULT));
+        }
+        if (heard.contact() && !before.remembers(Recall.CONTACT)) {
+            after.call().memory().stream().filter(m -> m.recall() == Recall.CONTACT).findFirst()
+                    .ifPresent(m -> cues.add(new Cue.Recalled(m)));
+        }
+        heard.offScript().filter(k -> k == OffScript.EMOJI || k == OffScript.ENGLISH)
+                .ifPresent(k -> cues.add(new Cue.Aside(k)));
+        List<MoveKind> bad = badOrder(scenario, kinds);
+        bad.stream().filter(BEFORE_ANSWERS::contains).forEach(k -> cues.add(new Cue.React(k)));
+        if (!heard.facts().isEmpty()) {
+            cues.add(new Cue.Answer(heard.facts(), told(before, heard.facts()), !heard.unknown().isEmpty()));
+        }
+        bad.stream().filter(k -> !BEFORE_ANSWERS.contains(k) && k != MoveKind.OVER_PROMISE)
+                .forEach(k -> cues.add(new Cue.React(k)));
+        if (scenario.silent() && !after.drawnOut()) {
+            if (!heard.unknown().isEmpty() && heard.facts().isEmpty()) {
+                cues.add(new Cue.DontKnow());
+            }
+            cues.add(new Cue.Guarded());
+            return new ReplyPlan(cues);
+        }
+        if (heard.offScript().filter(k -> k == OffScript.WALL).isPresent()) {
+            cues.add(new Cue.Aside(OffScript.WALL));
+        }
+        // An offer the agent makes is answered before a question the customer cannot answer; a remedy or a promise
+        // heard only in a line that does nothing but ask ("工程部今晚有几个人值班?") is no offer: the question comes
+        // first.
+        boolean offerMade = (kinds.contains(MoveKind.SOLUTION) || kinds.contains(MoveKind.PROMISE))
+                && !(heard.onlyAsks() && !heard.unknown().isEmpty());
+        if (offerMade) {
+            offers(heard, kinds, cues);
+        }
+        if (!heard.unknown().isEmpty() && heard.facts().isEmpty()) {
+            cues.add(new Cue.DontKnow());
+        }
+        if (!offerMade) {
+            offers(heard, kinds, cues);
+        }
+        heard.name().ifPresent(n -> cues.add(new Cue.Echo("name", n)));
+        boolean leaving = kinds.contains(MoveKind.CLOSING) || heard.farewell();
+        if (leaving && bad.isEmpty() && remedied(scenario, after.call())) {
+            cues.add(new Cue.Settle());
+        }
+        if (kinds.contains(MoveKind.CLOSING)) {
+            cues.add(new Cue.React(MoveKind.CLOSING));
+        }
+        for (MoveKind good : GOOD_ORDER) {
+            if (kinds.contains(good)) {
+                cues.add(new Cue.React(good));
+            }
+        }
+        if (heard.offScript().filter(k -> k == OffScript.FILLER).isPresent()) {
+            cues.add(new Cue.Aside(OffScript.FILLER));
+        }
+        if (after.mood() > MoodRules.RESOLVED_MOOD) {
+            // A customer who has calmed down does not hold the agent to an earlier word.
+            unrecalled(before).ifPresent(cues::add);
+        }
+        if (cues.isEmpty()) {
+            // Nothing heard in the line: a plain one ("稍等,我查一下") is let pass; one with an edge the rubric did
+            // not hear as an offence ("那你们自己去问接待单位吧") is answered in the customer's mood.
+            cues.add(heard.edge() >= hearing.edge() ? new Cue.Mood(Reaction.PUSHBACK) : new Cue.GoOn());
+        }
+        return new ReplyPlan(cues);
+    }
+
+    private static void offers(Heard heard, Set<MoveKind> kinds, List<Cue> cues) {
+        boolean offered = !heard.beats().isEmpty() || kinds.contains(MoveKind.PROMISE)
+                || kinds.contains(MoveKind.SOLUTION);
+        if (offered) {
+            heard.time().ifPresent(t -> cues.add(new Cue.Echo("time", t)));
+        }
+        if (kinds.contains(MoveKind.OVER_PROMISE)) {
+            cues.add(new Cue.React(MoveKind.OVER_PROMISE));
+        }
+        if (!heard.beats().isEmpty() && !kinds.contains(MoveKind.SOLUTION)) {
+            cues.add(new Cue.React(MoveKind.SOLUTION));
+        }
+        for (MoveKind k : List.of(MoveKind.SOLUTION, MoveKind.PROMISE)) {
+            if (kinds.contains(k)) {
+                cues.add(new Cue.React(k));
+            }
+        }
+    }
+
+    /** Every remedy beat of the scenario has been offered. */
+    private static boolean remedied(Scenario scenario, CallState call) {
+        return scenario.remedy().stream().allMatch(b -> call.beats().contains(b.id()));
+    }
+
+    private static Set<String> told(CallState before, List<Fact> asked) {
+        Set<String> out = new HashSet<>();
+        asked.stream().map(Fact::id).filter(before.facts()::contains).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * A promise or refusal from an earlier line the customer has not brought up since: a line with nothing else
+     * in it is where a caller says "你说的十分钟,我可记着呢".
+     */
+    private static Optional<Cue> unrecalled(CallState before) {
+        List<Remembered> memory = before.memory();
+        for (int i = memory.size() - 1; i >= 0; i--) {
+            Remembered m = memory.get(i);
+            if (m.recall() == Recall.PROMISE || m.recall() == Recall.REFUSAL) {
+                return m.recalled() ? Optional.empty() : Optional.of(new Cue.Recalled(m));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The bad moves of the line, the most inflaming first; an insult is answered on its own. */
+    static List<MoveKind> badOrder(Scenario s, Set<MoveKind> kinds) {
+        return kinds.stream().filter(MoveKind::bad).filter(k -> k != MoveKind.INSULT)
+                .sorted(Comparator.comparingInt((MoveKind k) -> -s.inflames().getOrDefault(k, 0))
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+}

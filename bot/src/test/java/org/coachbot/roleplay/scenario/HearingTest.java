@@ -1,0 +1,79 @@
+package org.coachbot.roleplay.scenario;
+
+import org.coachbot.knowledge.KnowledgeFormatException;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped hearing vocabulary loads, hears kinds of question, and a broken one is refused with its line. */
+class HearingTest {
+    private final Hearing hearing = Hearing.shipped();
+
+    @Test
+    void questions_are_heard_by_kind() {
+        assertEquals(Set.of("when"), hearing.kindsOf("热水是从几点开始没有的"));
+        assertTrue(hearing.kindsOf("您家住哪个小区几号楼").containsAll(Set.of("where", "which")));
+        assertTrue(hearing.kindsOf("麻烦报一下您的订单号").contains("number"));
+        assertTrue(hearing.kindsOf("这个月一共扣了您多少钱").contains("amount"));
+    }
+
+    @Test
+    void a_request_without_a_question_word_asks_and_a_consent_question_does_not() {
+        assertTrue(hearing.asks("麻烦您先报一下快递单号"));
+        assertTrue(hearing.asks("您把运单号告诉我"));
+        assertTrue(hearing.onlyChecks("给您换到1206可以吗"));
+        assertTrue(hearing.onlyChecks("还有什么可以帮您的吗"));
+        assertFalse(hearing.onlyChecks("麻烦报一下房号好吗"), "still asks for the room");
+    }
+
+    @Test
+    void a_question_about_the_companys_side_is_one_the_customer_may_not_know() {
+        assertTrue(hearing.mayNotKnow("工程部什么时候能修好您知道吗"));
+        assertTrue(hearing.mayNotKnow("您知道快递员叫什么吗"));
+        assertFalse(hearing.mayNotKnow("您能具体说说是怎么回事吗"), "the customer tells the story");
+        assertFalse(hearing.mayNotKnow("您希望我们怎么处理比较好"), "the customer has wishes");
+    }
+
+    @Test
+    void a_private_contact_given_is_heard_but_one_asked_about_is_not() {
+        assertTrue(hearing.givesContact("我的私人微信是xiaoli_88,您加我吧"));
+        assertTrue(hearing.givesContact("您加我微信吧"));
+        assertFalse(hearing.givesContact("您的微信号是多少"));
+    }
+
+    @Test
+    void the_shipped_file_parses_and_a_broken_pattern_names_its_line() throws IOException {
+        String text = shipped();
+        String broken = text.replace("kinds:\n  when: \"", "kinds:\n  when: \"(");
+
+        KnowledgeFormatException e = assertThrows(KnowledgeFormatException.class,
+                () -> Hearing.parse(Hearing.RESOURCE, broken));
+
+        assertEquals(ScenarioBookTest.lineOf(broken, "  when: \"("), e.line());
+        assertTrue(e.getMessage().contains("写错了"), e.getMessage());
+    }
+
+    @Test
+    void a_margin_out_of_bounds_is_refused_naming_the_bounds() throws IOException {
+        String broken = shipped().replace("same_kind: -0.06", "same_kind: 0.5");
+
+        KnowledgeFormatException e = assertThrows(KnowledgeFormatException.class,
+                () -> Hearing.parse(Hearing.RESOURCE, broken));
+
+        assertTrue(e.getMessage().contains("margins.same_kind 必须是 -0.3 到 0"), e.getMessage());
+    }
+
+    private static String shipped() throws IOException {
+        try (InputStream in = HearingTest.class.getClassLoader().getResourceAsStream(Hearing.RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
