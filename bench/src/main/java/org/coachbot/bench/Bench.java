@@ -11,13 +11,14 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Runs the benchmarks: {@code java -jar bench/target/coach-bench.jar [retrieval|tips|roleplay|insights|delivery|team]}
+ * Runs the benchmarks: {@code java -jar bench/target/coach-bench.jar [retrieval|tips|roleplay|insights|delivery|team|dashboard]}
  * (all without an argument), on the knowledge and data folders of the bot's configuration ({@code KNOWLEDGE_DIR},
  * {@code DATA_DIR}).
  * Exit code 0 when every target is met, 1 when one is not, 2 on a usage or configuration error.
  */
 public final class Bench {
-    private static final Set<String> PARTS = Set.of("retrieval", "tips", "roleplay", "insights", "delivery", "team");
+    private static final Set<String> PARTS = Set.of("retrieval", "tips", "roleplay", "insights", "delivery", "team",
+            "dashboard");
 
     private Bench() {
     }
@@ -28,7 +29,7 @@ public final class Bench {
         String part = args.length > 0 ? args[0] : "";
         if (!part.isEmpty() && !PARTS.contains(part)) {
             System.err.println("unknown benchmark \"" + part
-                    + "\": expected retrieval, tips, roleplay, insights, delivery, team or nothing (all)");
+                    + "\": expected retrieval, tips, roleplay, insights, delivery, team, dashboard or nothing (all)");
             System.exit(2);
         }
         BotConfig config;
@@ -47,7 +48,9 @@ public final class Bench {
         int insights = runs(part, "insights") ? InsightsBenchmark.run(out, data) : 0;
         int delivery = runs(part, "delivery") ? DeliveryBenchmark.run(out, data) : 0;
         int team = runs(part, "team") ? TeamBenchmark.run(out, config.knowledgeDir(), data) : 0;
-        System.exit(Math.max(Math.max(Math.max(retrieval, rolePlay), Math.max(insights, delivery)), Math.max(team, tips)));
+        int dashboard = runs(part, "dashboard") ? DashboardBenchmark.run(out, config.knowledgeDir(), data) : 0;
+        System.exit(Math.max(Math.max(Math.max(retrieval, rolePlay), Math.max(insights, delivery)),
+                Math.max(Math.max(team, tips), dashboard)));
     }
 
     private static boolean runs(String part, String name) {

@@ -105,6 +105,38 @@ class TelegramTeamTest {
     }
 
     @Test
+    void a_web_app_button_opens_its_https_address_as_a_mini_app_in_the_private_chat() throws Exception {
+        start((in, out) -> out.send(Reply.html("团队", List.of(List.of(
+                Button.webApp("📊 团队看板", "https://coach.example.com/dashboard/"))))));
+        api.text(5, 5, "/team");
+
+        List<JsonNode> buttons = api.nextSent().buttons();
+
+        assertEquals("https://coach.example.com/dashboard/", buttons.get(0).path("web_app").path("url").asText());
+        assertEquals("📊 团队看板", buttons.get(0).path("text").asText());
+    }
+
+    @Test
+    void each_supervisor_gets_the_dashboard_as_menu_button_even_when_telegram_does_not_know_one_of_them()
+            throws Exception {
+        start((in, out) -> { });
+        api.script("setChatMenuButton", 400,
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+
+        bot.offerWebApp(List.of(5L, 6L), "团队看板", "https://coach.example.com/dashboard/");
+
+        List<FakeBotApiServer.Call> calls = api.calls("setChatMenuButton");
+        assertEquals(2, calls.size());
+        JsonNode menu = calls.get(1).body().path("menu_button");
+        JsonNode button = menu.isTextual() ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(menu.asText())
+                : menu;
+        assertEquals(6, calls.get(1).chatId());
+        assertEquals("web_app", button.path("type").asText());
+        assertEquals("团队看板", button.path("text").asText());
+        assertEquals("https://coach.example.com/dashboard/", button.path("web_app").path("url").asText());
+    }
+
+    @Test
     void a_file_reply_is_sent_as_a_document_read_from_disk_with_its_name_and_caption() throws Exception {
         Path csv = Files.writeString(data.resolve("export.csv"), "\uFEFF学员,得分\r\n王小明,86\r\n",
                 StandardCharsets.UTF_8);
