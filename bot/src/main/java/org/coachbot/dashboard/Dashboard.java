@@ -99,6 +99,15 @@ public final class Dashboard implements AutoCloseable {
         server.setExecutor(threads);
         server.start();
         log.info("team dashboard listening on port {} at {}", port(), path);
+        // The first table pays for class loading and SQLite's cold pages (over a second for 500 trainees); paid
+        // here, not by the first supervisor who opens the dashboard.
+        threads.execute(() -> {
+            try {
+                board.table("");
+            } catch (RuntimeException e) {
+                log.debug("warming up the team table failed; the first request will build it", e);
+            }
+        });
     }
 
     /** The port listened on. */

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +50,8 @@ final class DashboardServer {
     private final LongPredicate staff;
     private final DashboardApi api;
     private final Optional<ConsoleLogin> login;
-    private final Map<String, byte[]> files = new java.util.HashMap<>();
-    private final Map<String, String> etags = new java.util.HashMap<>();
+    private final Map<String, byte[]> files = new HashMap<>();
+    private final Map<String, String> etags = new HashMap<>();
     private final AtomicLong refused = new AtomicLong();
 
     /**

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -68,7 +69,7 @@ public final class InitDataVerifier {
         }
         byte[] expected = HexFormat.of().formatHex(hmac(secretKey, dataCheckString(fields)))
                 .getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, hash.toLowerCase(java.util.Locale.ROOT)
+        if (!MessageDigest.isEqual(expected, hash.toLowerCase(Locale.ROOT)
                 .getBytes(StandardCharsets.US_ASCII))) {
             throw new InitDataException(InitDataException.Reason.BAD_SIGNATURE, "initData is not signed by this bot");
         }

@@ -4,6 +4,7 @@ import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.team.Assigner;
 import org.coachbot.team.Assignment;
+import org.coachbot.team.AssignmentRefusedException;
 import org.coachbot.team.Assignments;
 import org.coachbot.team.People;
 import org.coachbot.team.Person;
@@ -154,7 +155,7 @@ public final class TeamBoard {
     /**
      * Assigns under the rules of {@code /assign}; the trainees are told from the supervisor's private chat.
      *
-     * @throws org.coachbot.team.AssignmentRefusedException when a rule is broken
+     * @throws AssignmentRefusedException when a rule is broken
      */
     public List<Assignment> assign(long supervisorId, List<Long> trainees, Target target, LocalDate due) {
         return assigner.assign(supervisorId, supervisorId, trainees, target, due);

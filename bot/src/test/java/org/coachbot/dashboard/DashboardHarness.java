@@ -34,6 +34,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -177,7 +178,7 @@ final class DashboardHarness implements AutoCloseable {
         fields.put("query_id", "AAH" + userId);
         fields.put("user", "{\"id\":" + userId + ",\"first_name\":\"" + firstName + "\",\"language_code\":\"zh\"}");
         fields.put("auth_date", String.valueOf(signedAt.getEpochSecond()));
-        return new InitDataVerifier(token, Duration.ofDays(1), java.time.Clock.systemUTC()).sign(fields);
+        return new InitDataVerifier(token, Duration.ofDays(1), Clock.systemUTC()).sign(fields);
     }
 
     /** The root the proxy would forward WEBAPP_URL to. */

@@ -2,8 +2,14 @@ package org.coachbot.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.coachbot.chat.Button;
+import org.coachbot.chat.Incoming;
+import org.coachbot.chat.User;
+import org.coachbot.store.SqliteSessionArchive;
 import org.coachbot.team.Assignment;
 import org.coachbot.team.Target;
+import org.coachbot.team.TeamSettings;
+import org.coachbot.testing.RecordingResponder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -170,11 +177,10 @@ class DashboardServerTest {
     @Test
     void the_console_link_signs_in_once_and_its_init_data_is_checked_like_telegrams() throws Exception {
         try (Dashboard console = Dashboard.forConsole(new DashboardSettings(Optional.empty(), 0, Duration.ofDays(1)),
-                0, "console", Set.of(), java.time.Clock.fixed(NOW, ZoneOffset.UTC))) {
-            console.serve(new TeamBoard(bot.team.roster(), new org.coachbot.store.SqliteSessionArchive(bot.db),
-                    bot.training, bot.assignments, bot.people, bot.team.assigner(), () -> bot.book,
-                    new org.coachbot.team.TeamSettings(DashboardHarness.SHANGHAI, 80, 3, Duration.ofSeconds(30)),
-                    bot.clock));
+                0, "console", Set.of(), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            console.serve(new TeamBoard(bot.team.roster(), new SqliteSessionArchive(bot.db), bot.training,
+                    bot.assignments, bot.people, bot.team.assigner(), () -> bot.book,
+                    new TeamSettings(DashboardHarness.SHANGHAI, 80, 3, Duration.ofSeconds(30)), bot.clock));
             String link = console.link();
             String code = link.substring(link.indexOf("#login=") + "#login=".length());
             URI base = URI.create(link.substring(0, link.indexOf('#')));
@@ -202,13 +208,13 @@ class DashboardServerTest {
 
     @Test
     void the_team_report_carries_a_button_that_opens_the_dashboard_as_a_mini_app() {
-        org.coachbot.testing.RecordingResponder out = new org.coachbot.testing.RecordingResponder();
+        RecordingResponder out = new RecordingResponder();
 
-        bot.team.supervisors().team(org.coachbot.chat.Incoming.text(new org.coachbot.chat.User(BOSS, "王主管",
-                "boss", false, true), BOSS, "/team"), "", out);
+        bot.team.supervisors().team(Incoming.text(new User(BOSS, "王主管", "boss", false, true), BOSS, "/team"), "",
+                out);
 
-        org.coachbot.chat.Button button = out.replies.get(0).buttons().stream().flatMap(List::stream)
-                .filter(b -> b.kind() == org.coachbot.chat.Button.Kind.WEB_APP).findFirst().orElseThrow();
+        Button button = out.replies.get(0).buttons().stream().flatMap(List::stream)
+                .filter(b -> b.kind() == Button.Kind.WEB_APP).findFirst().orElseThrow();
         assertEquals("https://coach.example.com/dashboard/", button.data());
         assertEquals("📊 团队看板", button.label());
     }

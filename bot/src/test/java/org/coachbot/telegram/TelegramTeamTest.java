@@ -1,6 +1,7 @@
 package org.coachbot.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.coachbot.chat.Button;
 import org.coachbot.chat.ChatCore;
 import org.coachbot.chat.Incoming;
@@ -128,8 +129,7 @@ class TelegramTeamTest {
         List<FakeBotApiServer.Call> calls = api.calls("setChatMenuButton");
         assertEquals(2, calls.size());
         JsonNode menu = calls.get(1).body().path("menu_button");
-        JsonNode button = menu.isTextual() ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(menu.asText())
-                : menu;
+        JsonNode button = menu.isTextual() ? new ObjectMapper().readTree(menu.asText()) : menu;
         assertEquals(6, calls.get(1).chatId());
         assertEquals("web_app", button.path("type").asText());
         assertEquals("团队看板", button.path("text").asText());

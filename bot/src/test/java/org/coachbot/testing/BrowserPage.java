@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.StreamSupport;
 
 /**
  * One tab of {@link Chromium}: load a page, click and type as a user does (real mouse and keyboard events at the
@@ -80,7 +81,7 @@ public final class BrowserPage {
     /** The text of every element matching {@code selector}, in document order. */
     public List<String> texts(String selector) {
         JsonNode values = eval("[...document.querySelectorAll(" + quote(selector) + ")].map(e => e.textContent)");
-        return java.util.stream.StreamSupport.stream(values.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(values.spliterator(), false).map(JsonNode::asText).toList();
     }
 
     /**
