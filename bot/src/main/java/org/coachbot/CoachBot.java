@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.coachbot.admin.KnowledgeChanges;
 import org.coachbot.admin.KnowledgeDesk;
 import org.coachbot.chat.Access;
+import org.coachbot.chat.Button;
 import org.coachbot.chat.CommandRouter;
 import org.coachbot.chat.FileFetcher;
 import org.coachbot.chat.Html;
@@ -12,6 +13,8 @@ import org.coachbot.chat.Messenger;
 import org.coachbot.chat.Notifier;
 import org.coachbot.chat.Reply;
 import org.coachbot.config.BotConfig;
+import org.coachbot.dashboard.Dashboard;
+import org.coachbot.dashboard.TeamBoard;
 import org.coachbot.console.ConsoleFrontEnd;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.KnowledgeState;
@@ -35,6 +38,7 @@ import org.coachbot.roleplay.view.ChartFonts;
 import org.coachbot.roleplay.view.Charts;
 import org.coachbot.store.SqliteAssignments;
 import org.coachbot.store.SqlitePeople;
+import org.coachbot.store.SqliteSessionArchive;
 import org.coachbot.store.SqliteSessionStore;
 import org.coachbot.store.SqliteTrainingLog;
 import org.coachbot.store.TeamDatabase;
@@ -60,11 +64,14 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /** All the wiring in one place: builds every part from the configuration and connects them by hand. */
 final class CoachBot implements AutoCloseable {
@@ -86,10 +93,12 @@ final class CoachBot implements AutoCloseable {
     private final SqlitePeople people;
     private final SqliteAssignments assignments;
     private final SqliteTrainingLog training;
+    private final SqliteSessionArchive archive;
     private final TeamSettings teamSettings;
     /** Runs inline lookups, so one that misses Telegram's deadline can be abandoned. */
     private final ExecutorService inlineCalls = Executors.newFixedThreadPool(2, daemon("inline"));
     private volatile Team team;
+    private Dashboard dashboard;
     private org.coachbot.admin.FolderWatcher watcher;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -107,6 +116,7 @@ final class CoachBot implements AutoCloseable {
         this.people = new SqlitePeople(teamDb);
         this.assignments = new SqliteAssignments(teamDb);
         this.training = new SqliteTrainingLog(teamDb);
+        this.archive = new SqliteSessionArchive(teamDb);
         this.teamSettings = new TeamSettings(config.timeZone(), config.passMark(), config.drillTurns(),
                 config.teamTick());
         // The jar's CJK font, so charts have Chinese labels on a server with no CJK font installed.
@@ -163,6 +173,12 @@ final class CoachBot implements AutoCloseable {
      * @param messenger sends what the bot starts itself: assignments, reminders, certificates
      */
     CommandRouter router(FileFetcher files, Notifier admins, Messenger messenger) {
+        return router(files, admins, messenger, Optional::empty);
+    }
+
+    /** @param dashboardButton the button under {@code /team} that opens the team dashboard, when one is served */
+    CommandRouter router(FileFetcher files, Notifier admins, Messenger messenger,
+                         Supplier<Optional<Button>> dashboardButton) {
         try {
             watcher = new org.coachbot.admin.FolderWatcher(changes, admins, config.reloadDebounce()).start();
         } catch (IOException e) {
@@ -170,10 +186,8 @@ final class CoachBot implements AutoCloseable {
                     .warn("cannot watch {} for changes; use /reload after editing files", changes.folder(), e);
         }
         KnowledgeDesk desk = new KnowledgeDesk(changes, files, clock);
-        Set<Long> staff = new HashSet<>(config.adminIds());
-        staff.addAll(config.supervisorIds());
         Team t = new Team(people, assignments, training, rolePlay, () -> knowledge.get().book(), messenger,
-                clock, teamSettings, staff, config.dataDir().resolve("exports"));
+                clock, teamSettings, staff(), config.dataDir().resolve("exports"), dashboardButton);
         team = t;
         TeamDesk supervisors = t.supervisors();
         TraineeDesk trainees = t.trainees();
@@ -234,11 +248,15 @@ final class CoachBot implements AutoCloseable {
 
     int runConsole(BufferedReader in, PrintStream out) throws IOException {
         ConsoleFrontEnd[] console = new ConsoleFrontEnd[1];
+        // On localhost only, so the dashboard can be tried on a laptop without Telegram.
+        dashboard = Dashboard.forConsole(config.dashboard(), ConsoleFrontEnd.CONSOLE_ID, "console", staff(), clock);
         CommandRouter router = router(ConsoleFrontEnd.fileFetcher(), reply -> console[0].notifier().notifyAdmins(reply),
-                (chat, reply) -> console[0].messenger().send(chat, reply));
+                (chat, reply) -> console[0].messenger().send(chat, reply), dashboard::button);
         console[0] = new ConsoleFrontEnd(router, in, out, Main.chartDir(config));
+        dashboard.serve(teamBoard());
         startScheduler();
         out.println(startLine("console"));
+        out.println(dashboard.consoleLine());
         announceRecovery(console[0].notifier());
         console[0].run();
         return 0;
@@ -251,12 +269,32 @@ final class CoachBot implements AutoCloseable {
     int runTelegram(PrintStream out) throws InterruptedException {
         TelegramSettings settings = telegramSettings();
         TelegramFrontEnd[] telegram = new TelegramFrontEnd[1];
+        if (config.dashboard().url().isPresent()) {
+            try {
+                dashboard = Dashboard.forTelegram(config.dashboard(), config.botToken(), staff(), clock);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot listen for the team dashboard on port "
+                        + config.dashboard().port() + ": " + e.getMessage() + "; set WEBAPP_PORT to a free port", e);
+            }
+        }
         CommandRouter router = router(document -> telegram[0].fileFetcher().fetch(document),
                 reply -> telegram[0].notifier().notifyAdmins(reply),
-                (chat, reply) -> telegram[0].messenger().send(chat, reply));
+                (chat, reply) -> telegram[0].messenger().send(chat, reply),
+                () -> dashboard == null ? Optional.empty() : dashboard.button());
         telegram[0] = new TelegramFrontEnd(settings, router, config.dataDir(), router.menu());
+        // Telegram refuses a menu button for a chat the user never opened: those get it when they first write there.
+        Set<Long> menuOffered = ConcurrentHashMap.newKeySet();
+        router.listener(in -> {
+            if (dashboard != null && in.user().supervisor() && !in.inGroup() && menuOffered.add(in.user().id())) {
+                telegram[0].offerWebApp(List.of(in.user().id()), dashboard.menuLabel(), dashboard.link());
+            }
+        });
         // Started before the shutdown hook exists, so a rejected token ends the process with a failure code.
         telegram[0].start();
+        if (dashboard != null) {
+            dashboard.serve(teamBoard());
+            menuOffered.addAll(telegram[0].offerWebApp(staff(), dashboard.menuLabel(), dashboard.link()));
+        }
         startScheduler();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread hook = new Thread(() -> {
@@ -304,6 +342,20 @@ final class CoachBot implements AutoCloseable {
                 .build();
     }
 
+    /** Supervisors and administrators: they see the team and may open the dashboard. */
+    private Set<Long> staff() {
+        Set<Long> staff = new HashSet<>(config.adminIds());
+        staff.addAll(config.supervisorIds());
+        return staff;
+    }
+
+    /** The dashboard's view of the team; needs the team, which {@link #router} builds. */
+    private TeamBoard teamBoard() {
+        Team t = team;
+        return new TeamBoard(t.roster(), archive, training, assignments, people, t.assigner(),
+                () -> knowledge.get().book(), teamSettings, clock);
+    }
+
     /** A webhook secret for this run only: setWebhook hands it to Telegram at every start. */
     private static String randomSecret() {
         byte[] bytes = new byte[24];
@@ -340,6 +392,9 @@ final class CoachBot implements AutoCloseable {
         Team t = team;
         if (t != null) {
             t.scheduler().close();
+        }
+        if (dashboard != null) {
+            dashboard.close();
         }
         llmCalls.shutdownNow();
         inlineCalls.shutdownNow();

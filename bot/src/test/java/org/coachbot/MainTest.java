@@ -9,11 +9,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,6 +76,16 @@ class MainTest {
     }
 
     @Test
+    void should_print_a_dashboard_link_on_localhost_that_signs_in_once_when_the_console_starts(@TempDir Path data) {
+        int code = chat("", Map.of("CONFIG_FILE", "../config/application.yaml", "KNOWLEDGE_DIR", "../knowledge",
+                "DATA_DIR", data.toString()));
+
+        String banner = out.toString(StandardCharsets.UTF_8).split("\n> ")[0];
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(banner.matches("(?s).*团队看板.*http://127\\.0\\.0\\.1:\\d+/#login=[A-Za-z0-9_-]{32}.*"), banner);
+    }
+
+    @Test
     void should_exit_2_with_one_line_naming_key_value_and_expectation() {
         int code = run(Map.of("CONFIG_FILE", "../config/application.yaml", "LLM_PROVIDER", "gpt4"));
 
@@ -117,6 +131,35 @@ class MainTest {
             assertEquals(1, code, err.toString(StandardCharsets.UTF_8));
             assertTrue(log.at(Level.ERROR).stream().anyMatch(l -> l.startsWith("another instance is polling this "
                     + "token")), log.at(Level.ERROR).toString());
+        }
+    }
+
+    @Test
+    void should_give_each_supervisor_the_dashboard_as_menu_button_when_webapp_url_is_set(@TempDir Path temp)
+            throws Exception {
+        // given a dashboard address, and Telegram answering 409 Conflict so the run ends after a second
+        Path knowledge = Files.createDirectories(temp.resolve("knowledge"));
+        Files.copy(Path.of("../knowledge/silent-customer.md"), knowledge.resolve("silent-customer.md"));
+        Path config = Files.writeString(temp.resolve("application.yaml"), "telegram:\n  conflict_exit_seconds: 1\n");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (FakeBotApiServer api = new FakeBotApiServer()) {
+            api.fault(FakeBotApiServer.Fault.CONFLICT, Duration.ofHours(1), "getUpdates");
+
+            // when
+            run(Map.of("CONFIG_FILE", config.toString(), "KNOWLEDGE_DIR", knowledge.toString(),
+                    "DATA_DIR", temp.resolve("data").toString(), "BOT_TOKEN", FakeBotApiServer.TOKEN,
+                    "TELEGRAM_API_URL", api.baseUrl().toString(), "SUPERVISOR_IDS", "5", "ADMIN_IDS", "6",
+                    "WEBAPP_URL", "https://bot.example.com/dashboard", "WEBAPP_PORT", Integer.toString(port)));
+
+            // then
+            List<FakeBotApiServer.Call> menus = api.calls("setChatMenuButton");
+            assertEquals(Set.of(5L, 6L), menus.stream().map(FakeBotApiServer.Call::chatId)
+                    .collect(Collectors.toSet()));
+            assertTrue(menus.get(0).body().toString().contains("https://bot.example.com/dashboard/"),
+                    menus.get(0).body().toString());
         }
     }
 

@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Runs the benchmarks: {@code java -jar bench/target/coach-bench.jar [retrieval|tips|safety|roleplay|insights|delivery|team]}
+ * Runs the benchmarks: {@code java -jar bench/target/coach-bench.jar
+ * [retrieval|tips|safety|roleplay|insights|delivery|team|dashboard]}
  * (all without an argument), on the knowledge and data folders of the bot's configuration ({@code KNOWLEDGE_DIR},
  * by default {@code knowledge/} of the folder it runs in, and {@code DATA_DIR}).
  * Exit code 0 when every target is met, 1 when one is not, 2 on a usage or configuration error.
  */
 public final class Bench {
-    private static final Set<String> PARTS = Set.of("retrieval", "tips", "safety", "roleplay", "insights", "delivery", "team");
+    private static final Set<String> PARTS = Set.of("retrieval", "tips", "safety", "roleplay", "insights", "delivery",
+            "team", "dashboard");
 
     private Bench() {
     }
@@ -28,7 +30,8 @@ public final class Bench {
         String part = args.length > 0 ? args[0] : "";
         if (!part.isEmpty() && !PARTS.contains(part)) {
             System.err.println("unknown benchmark \"" + part
-                    + "\": expected retrieval, tips, safety, roleplay, insights, delivery, team or nothing (all)");
+                    + "\": expected retrieval, tips, safety, roleplay, insights, delivery, team, dashboard or nothing "
+                    + "(all)");
             System.exit(2);
         }
         BotConfig config;
@@ -50,8 +53,9 @@ public final class Bench {
         int insights = runs(part, "insights") ? InsightsBenchmark.run(out, data) : 0;
         int delivery = runs(part, "delivery") ? DeliveryBenchmark.run(out, data) : 0;
         int team = runs(part, "team") ? TeamBenchmark.run(out, knowledge, data) : 0;
+        int dashboard = runs(part, "dashboard") ? DashboardBenchmark.run(out, knowledge, data) : 0;
         System.exit(Math.max(Math.max(Math.max(retrieval, rolePlay), Math.max(insights, delivery)),
-                Math.max(team, Math.max(tips, safety))));
+                Math.max(Math.max(team, dashboard), Math.max(tips, safety))));
     }
 
     private static boolean runs(String part, String name) {

@@ -59,7 +59,7 @@ public final class TeamBenchmark {
     static final int SESSIONS = 20_000;
     static final int ASSIGNMENTS = 1_000;
     private static final int RUNS = 10;
-    private static final User SUPERVISOR = new User(1, "主管", "boss", false, true);
+    static final User SUPERVISOR = new User(1, "主管", "boss", false, true);
 
     private TeamBenchmark() {
     }
@@ -138,7 +138,7 @@ public final class TeamBenchmark {
     }
 
     /** Sessions spread over 90 days with seeded scores, written in one transaction of plain inserts. */
-    private static void fill(Path dir, ScenarioBook book, SqlitePeople people, SqliteAssignments assignments,
+    static void fill(Path dir, ScenarioBook book, SqlitePeople people, SqliteAssignments assignments,
                              Instant now) {
         Random random = new Random(13);
         for (int t = 0; t < TRAINEES; t++) {
@@ -262,7 +262,7 @@ public final class TeamBenchmark {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

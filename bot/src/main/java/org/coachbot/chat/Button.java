@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * An inline button. Most buttons send their data back to the core when pressed; a {@link Kind#URL} button opens
- * a web address, and a {@link Kind#PRIVATE_START} button opens the user's private chat with the bot, which then
+ * a web address, a {@link Kind#WEB_APP} button opens a page of the bot's inside Telegram (a Mini App, private
+ * chats only), and a {@link Kind#PRIVATE_START} button opens the user's private chat with the bot, which then
  * receives {@code /start <data>} (on Telegram a {@code t.me/<bot>?start=<data>} link).
  */
 public record Button(String label, String data, Kind kind) {
@@ -16,7 +17,7 @@ public record Button(String label, String data, Kind kind) {
     private static final Pattern START_PAYLOAD = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /** What pressing the button does. */
-    public enum Kind { CALLBACK, URL, PRIVATE_START }
+    public enum Kind { CALLBACK, URL, PRIVATE_START, WEB_APP }
 
     public Button {
         Objects.requireNonNull(label, "label must not be null");
@@ -31,6 +32,12 @@ public record Button(String label, String data, Kind kind) {
             case URL -> {
                 if (!data.startsWith("https://") && !data.startsWith("http://")) {
                     throw new IllegalArgumentException("a URL button needs an http(s) address: " + data);
+                }
+            }
+            case WEB_APP -> {
+                // Telegram opens Mini Apps over HTTPS only.
+                if (!data.startsWith("https://")) {
+                    throw new IllegalArgumentException("a web app button needs an https address: " + data);
                 }
             }
             case PRIVATE_START -> {
@@ -49,6 +56,11 @@ public record Button(String label, String data, Kind kind) {
     /** A button that opens a web address. */
     public static Button url(String label, String url) {
         return new Button(label, url, Kind.URL);
+    }
+
+    /** A button that opens a page inside Telegram as a Mini App; Telegram shows it in private chats only. */
+    public static Button webApp(String label, String url) {
+        return new Button(label, url, Kind.WEB_APP);
     }
 
     /** A button that opens the private chat with the bot and sends it {@code /start <payload>}. */

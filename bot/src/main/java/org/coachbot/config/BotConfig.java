@@ -1,5 +1,6 @@
 package org.coachbot.config;
 
+import org.coachbot.dashboard.DashboardSettings;
 import org.coachbot.knowledge.KnowledgeLimits;
 
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.util.Set;
  * @param supervisorIds who may see the team and assign practice, besides the administrators
  * @param drillTurns    trainee lines in a {@code /drill}
  * @param teamTick      how often due reminders, assignments and certificates are looked for
+ * @param dashboard     where the team dashboard (a Telegram Mini App) is served
  */
 public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerSecond,
                         double messagesPerChatPerSecond, int chatBurst, int handlerThreads,
@@ -29,7 +31,8 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
                         Set<Long> allowedUserIds, Optional<Path> knowledgeDir, Duration reloadDebounce,
                         KnowledgeLimits knowledgeLimits, Path dataDir, LlmSettings llm, int tipMaxChars,
                         Duration rolePlayIdle, int passMark, Duration questionRetention, ZoneId timeZone,
-                        String logLevel, Set<Long> supervisorIds, int drillTurns, Duration teamTick) {
+                        String logLevel, Set<Long> supervisorIds, int drillTurns, Duration teamTick,
+                        DashboardSettings dashboard) {
 
     public BotConfig {
         botToken = botToken == null ? "" : botToken.strip();
@@ -46,6 +49,7 @@ public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerS
         Objects.requireNonNull(llm, "llm must not be null");
         Objects.requireNonNull(questionRetention, "questionRetention must not be null");
         Objects.requireNonNull(timeZone, "timeZone must not be null");
+        Objects.requireNonNull(dashboard, "dashboard must not be null");
     }
 
     /** With a token the bot long-polls Telegram; without one it chats on the console. */

@@ -3,6 +3,7 @@ package org.coachbot.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.coachbot.dashboard.DashboardSettings;
 import org.coachbot.knowledge.KnowledgeLimits;
 
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class ConfigLoader {
             "llm.roleplay_timeout_seconds", "llm.max_retries", "tips.max_chars", "roleplay.idle_minutes",
             "roleplay.pass_mark", "insights.retention_days", "insights.time_zone", "access.supervisor_ids",
             "team.drill_turns", "team.check_seconds",
+            "dashboard.url", "dashboard.port", "dashboard.init_data_max_age_hours",
             "log.level");
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -88,7 +90,28 @@ public final class ConfigLoader {
                 s.logLevel(),
                 s.ids("access.supervisor_ids", "SUPERVISOR_IDS"),
                 s.integer("team.drill_turns", null, 3, 2, 4),
-                Duration.ofSeconds(s.integer("team.check_seconds", null, 30, 1, 3600)));
+                Duration.ofSeconds(s.integer("team.check_seconds", null, 30, 1, 3600)),
+                dashboard(s));
+    }
+
+    /** The dashboard's public address must be HTTPS, and its port not the webhook's. */
+    private static DashboardSettings dashboard(Settings s) {
+        Optional<URI> url = s.optionalUrl("dashboard.url", "WEBAPP_URL");
+        String name = s.env().containsKey("WEBAPP_URL") ? "WEBAPP_URL" : "dashboard.url";
+        if (url.isPresent() && (!"https".equals(url.get().getScheme()) || url.get().getRawQuery() != null
+                || url.get().getRawFragment() != null)) {
+            throw new ConfigException(name, url.get().toString(),
+                    "an https:// address without query, e.g. https://bot.example.com/dashboard (Telegram opens Mini "
+                            + "Apps over HTTPS only)");
+        }
+        int port = s.integer("dashboard.port", "WEBAPP_PORT", DashboardSettings.DEFAULT_PORT, 1, 65535);
+        if (url.isPresent() && s.optionalUrl("telegram.webhook_url", "WEBHOOK_URL").isPresent()
+                && port == s.integer("telegram.webhook_port", "WEBHOOK_PORT", 8080, 1, 65535)) {
+            throw new ConfigException(s.env().containsKey("WEBAPP_PORT") ? "WEBAPP_PORT" : "dashboard.port",
+                    Integer.toString(port), "a port other than the webhook's (WEBHOOK_PORT)");
+        }
+        return new DashboardSettings(url, port, Duration.ofHours(s.integer("dashboard.init_data_max_age_hours",
+                null, (int) DashboardSettings.DEFAULT_MAX_INIT_DATA_AGE.toHours(), 1, 24 * 7)));
     }
 
     private JsonNode readFile() {

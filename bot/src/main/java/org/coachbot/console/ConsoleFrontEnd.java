@@ -97,7 +97,7 @@ public final class ConsoleFrontEnd {
                 return switch (b.kind()) {
                     case CALLBACK -> Incoming.button(user, CONSOLE_ID, b.data());
                     case PRIVATE_START -> Incoming.text(user, CONSOLE_ID, "/start " + b.data());
-                    case URL -> Incoming.text(user, CONSOLE_ID, line);
+                    case URL, WEB_APP -> Incoming.text(user, CONSOLE_ID, line);
                 };
             }
         }
@@ -147,7 +147,7 @@ public final class ConsoleFrontEnd {
             reply.buttons().forEach(pending::addAll);
             for (int i = 0; i < pending.size(); i++) {
                 Button b = pending.get(i);
-                out.println("  [" + (i + 1) + "] " + b.label() + (b.kind() == Button.Kind.URL ? " " + b.data() : ""));
+                out.println("  [" + (i + 1) + "] " + b.label() + (b.kind() == Button.Kind.URL || b.kind() == Button.Kind.WEB_APP ? " " + b.data() : ""));
             }
         }
         out.println();

@@ -152,7 +152,7 @@ public final class SqliteTrainingLog implements TrainingLog {
     }
 
     /** Reads {@code courtesy=80,empathy=65} back; dimension ids are lower-case letters and underscores. */
-    private static Map<String, Integer> scores(String folded) {
+    static Map<String, Integer> scores(String folded) {
         Map<String, Integer> out = new LinkedHashMap<>();
         if (folded == null || folded.isEmpty()) {
             return out;

@@ -12,7 +12,6 @@ import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.text.Texts;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,23 +35,21 @@ final class AssignDesk {
     private final Assignments assignments;
     private final Supplier<ScenarioBook> books;
     private final Clock clock;
-    private final TeamSettings settings;
     private final Set<Long> staff;
     private final Texts texts;
     private final Labels labels;
-    private final Runnable wake;
+    private final Assigner assigner;
 
-    AssignDesk(People people, Assignments assignments, Supplier<ScenarioBook> books, Clock clock,
-               TeamSettings settings, Set<Long> staff, Texts texts, Runnable wake) {
+    AssignDesk(People people, Assignments assignments, Supplier<ScenarioBook> books, Clock clock, Set<Long> staff,
+               Texts texts, Assigner assigner) {
         this.people = people;
         this.assignments = assignments;
         this.books = books;
         this.clock = clock;
-        this.settings = settings;
         this.staff = Set.copyOf(staff);
         this.texts = texts;
         this.labels = new Labels(texts);
-        this.wake = wake;
+        this.assigner = assigner;
     }
 
     /** {@code /assign [@name…] [scenario or dimension] [due date]}. */
@@ -237,18 +234,20 @@ final class AssignDesk {
     }
 
     private void create(Draft draft, LocalDate due, Responder out) {
-        Instant now = clock.instant();
-        Instant dueAt = due.plusDays(1).atStartOfDay(settings.zone()).toInstant();
-        List<Assignment> made = new ArrayList<>();
-        for (long trainee : draft.trainees()) {
-            made.add(new Assignment(0, trainee, draft.supervisorId(), draft.chatId(), draft.target(), due, dueAt, now,
-                    null, null, 0));
+        try {
+            assigner.assign(draft.supervisorId(), draft.chatId(), draft.trainees(), draft.target(), due);
+        } catch (AssignmentRefusedException e) {
+            switch (e.reason()) {
+                case UNAVAILABLE -> out.replace(Reply.html(texts.get("assign.unavailable")));
+                case TARGET_GONE -> out.replace(targets(draft, texts.get("assign.target.gone")));
+                case PAST -> out.replace(Reply.html(texts.get("assign.past", Labels.day(due))));
+                case NO_TRAINEE, UNKNOWN_TRAINEE -> out.replace(picker(draft));
+            }
+            return;
         }
-        assignments.add(made);
         assignments.deleteDraft(draft.id());
         out.replace(Reply.html(texts.get("assign.created", names(draft), labels.target(books.get(), draft.target()),
                 Labels.day(due))));
-        wake.run();
     }
 
     private String names(Draft draft) {
@@ -275,7 +274,7 @@ final class AssignDesk {
     }
 
     private LocalDate today() {
-        return clock.instant().atZone(settings.zone()).toLocalDate();
+        return assigner.today();
     }
 
     private static String data(Draft draft, String action, String value) {

@@ -67,7 +67,7 @@ public final class TeamDesk {
             out.send(Reply.html(texts.get("team.usage")));
             return;
         }
-        TeamReport.Roster roster = report.roster();
+        Roster roster = report.roster();
         out.send(report.page(roster, arg.isEmpty() ? 0 : Integer.parseInt(arg) - 1));
         if (roster.averages().isEmpty()) {
             return;

@@ -7,19 +7,14 @@ import org.coachbot.roleplay.scenario.Dimension;
 import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.text.Texts;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -30,93 +25,43 @@ import java.util.function.Supplier;
 final class TeamReport {
     /** Trainees per page: about 200 characters each keeps a page within one Telegram message. */
     static final int PAGE_SIZE = 15;
-    static final Duration WEEK = Duration.ofDays(7);
-    static final Duration MONTH = Duration.ofDays(30);
     static final String PAGE = "tm:team:";
     static final String EXPORT = "tm:export";
-    private final People people;
-    private final Assignments assignments;
-    private final TrainingLog training;
+    private final TeamRoster team;
     private final Supplier<ScenarioBook> books;
-    private final Clock clock;
     private final TeamSettings settings;
-    private final Set<Long> staff;
     private final Texts texts;
     private final Labels labels;
+    private final Supplier<Optional<Button>> dashboard;
 
-    /** One trainee's line of the report. */
-    record Row(long userId, String name, TraineeStats stats, List<Assignment> assignments,
-               List<Certificate> certificates) {
-        int overdue(Instant now) {
-            return (int) assignments.stream().filter(a -> a.status(now) == Assignment.Status.OVERDUE).count();
-        }
-    }
-
-    /** The whole team at one moment; {@code averages} is by dimension id, each trainee counting once. */
-    record Roster(List<Row> rows, Map<String, Double> averages, Instant at) {
-        int pages() {
-            return Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        }
-    }
-
-    TeamReport(People people, Assignments assignments, TrainingLog training, Supplier<ScenarioBook> books,
-               Clock clock, TeamSettings settings, Set<Long> staff, Texts texts) {
-        this.people = people;
-        this.assignments = assignments;
-        this.training = training;
+    /** @param dashboard the button that opens the team dashboard, when one is served */
+    TeamReport(TeamRoster team, Supplier<ScenarioBook> books, TeamSettings settings, Texts texts,
+               Supplier<Optional<Button>> dashboard) {
+        this.team = team;
         this.books = books;
-        this.clock = clock;
         this.settings = settings;
-        this.staff = Set.copyOf(staff);
         this.texts = texts;
         this.labels = new Labels(texts);
+        this.dashboard = dashboard;
     }
 
-    /**
-     * Everyone the team report covers: people the bot knows who are not supervisors, and anyone with sessions or
-     * assignments. Those who need attention come first: overdue work, then below the pass mark, lowest first.
-     */
     Roster roster() {
-        Instant now = clock.instant();
-        Map<Long, TraineeStats> stats = new HashMap<>();
-        training.stats(now.minus(WEEK), now.minus(MONTH)).forEach(s -> stats.put(s.userId(), s));
-        Map<Long, Person> known = people.all();
-        Map<Long, List<Assignment>> work = new HashMap<>();
-        assignments.current(now.minus(MONTH)).forEach(a -> work.computeIfAbsent(a.traineeId(),
-                k -> new ArrayList<>()).add(a));
-        Map<Long, List<Certificate>> certificates = training.certificates();
-        Set<Long> ids = new TreeSet<>(stats.keySet());
-        ids.addAll(work.keySet());
-        known.keySet().stream().filter(id -> !staff.contains(id)).forEach(ids::add);
-        List<Row> rows = new ArrayList<>();
-        for (long id : ids) {
-            Person p = known.get(id);
-            String name = p == null ? texts.get("name.unknown", String.valueOf(id)) : p.displayName();
-            rows.add(new Row(id, name, stats.getOrDefault(id, TraineeStats.none(id)), work.getOrDefault(id, List.of()),
-                    certificates.getOrDefault(id, List.of())));
-        }
-        rows.sort(Comparator.comparingInt((Row r) -> -r.overdue(now))
-                .thenComparing(r -> passed(r.stats()))
-                .thenComparingDouble(r -> r.stats().averageScore().orElse(-1))
-                .thenComparing(Row::name));
-        Map<String, Double> averages = new LinkedHashMap<>();
-        books.get().rubric().ifPresent(rubric -> rubric.dimensions().forEach(d -> {
-            OptionalDouble avg = rows.stream().filter(r -> r.stats().dimensions().containsKey(d.id()))
-                    .mapToDouble(r -> r.stats().dimensions().get(d.id())).average();
-            avg.ifPresent(v -> averages.put(d.id(), v));
-        }));
-        return new Roster(rows, averages, now);
+        return team.roster();
     }
 
     private boolean passed(TraineeStats s) {
-        return s.averageScore().orElse(-1) >= settings.passMark();
+        return team.passed(s);
     }
 
-    /** One page of the report as HTML, with paging and export buttons. */
+    static int pages(Roster roster) {
+        return Math.max(1, (roster.rows().size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    /** One page of the report as HTML, with paging, dashboard and export buttons. */
     Reply page(Roster roster, int page) {
-        int p = Math.max(0, Math.min(page, roster.pages() - 1));
+        int p = Math.max(0, Math.min(page, pages(roster) - 1));
         Instant now = roster.at();
-        List<Row> rows = roster.rows();
+        List<Roster.Row> rows = roster.rows();
         long active = rows.stream().filter(r -> r.stats().week() > 0).count();
         long passed = rows.stream().filter(r -> passed(r.stats())).count();
         Map<Assignment.Status, Integer> work = new HashMap<>();
@@ -133,25 +78,28 @@ final class TeamReport {
         for (int i = p * PAGE_SIZE; i < Math.min(rows.size(), (p + 1) * PAGE_SIZE); i++) {
             html.append("\n\n").append(row(i + 1, rows.get(i), book, now));
         }
-        if (roster.pages() > 1) {
-            html.append("\n\n").append(texts.get("team.page", p + 1, roster.pages()));
+        if (pages(roster) > 1) {
+            html.append("\n\n").append(texts.get("team.page", p + 1, pages(roster)));
         }
         List<Button> nav = new ArrayList<>();
         if (p > 0) {
             nav.add(new Button(texts.get("button.previous"), PAGE + (p - 1)));
         }
-        if (p < roster.pages() - 1) {
+        if (p < pages(roster) - 1) {
             nav.add(new Button(texts.get("button.next"), PAGE + (p + 1)));
         }
         List<List<Button>> buttons = new ArrayList<>();
         if (!nav.isEmpty()) {
             buttons.add(nav);
         }
-        buttons.add(List.of(new Button(texts.get("button.export"), EXPORT)));
+        List<Button> last = new ArrayList<>();
+        dashboard.get().ifPresent(last::add);
+        last.add(new Button(texts.get("button.export"), EXPORT));
+        buttons.add(last);
         return Reply.html(html.toString(), buttons);
     }
 
-    private String row(int n, Row r, ScenarioBook book, Instant now) {
+    private String row(int n, Roster.Row r, ScenarioBook book, Instant now) {
         TraineeStats s = r.stats();
         StringBuilder out = new StringBuilder(texts.get("team.row.name", n, Html.escape(r.name())));
         String verdict = s.averageScore().isEmpty() ? texts.get("team.row.none")

@@ -17,6 +17,7 @@ import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.menubutton.SetChatMenuButton;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -30,10 +31,12 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
+import org.telegram.telegrambots.meta.api.objects.menubutton.MenuButtonWebApp;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.api.objects.webapp.WebAppInfo;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 import java.io.ByteArrayInputStream;
@@ -185,6 +188,12 @@ public final class BotClient {
         call(new SetMyCommands(menu.stream().map(e -> new BotCommand(e.getKey(), e.getValue())).toList()), false);
     }
 
+    /** Sets the menu button of one private chat to open a Mini App at {@code url}. */
+    public void setWebAppMenuButton(long chatId, String label, String url) {
+        call(SetChatMenuButton.builder().chatId(chatId).menuButton(MenuButtonWebApp.builder().text(label)
+                .webAppInfo(new WebAppInfo(url)).build()).build(), false);
+    }
+
     /** Asks Telegram who the bot is and remembers it. */
     public BotIdentity getMe() {
         org.telegram.telegrambots.meta.api.objects.User user = call(new GetMe(), false);
@@ -314,6 +323,7 @@ public final class BotClient {
             case CALLBACK -> button.callbackData(b.data()).build();
             case URL -> button.url(b.data()).build();
             case PRIVATE_START -> button.url(me.startLink(b.data())).build();
+            case WEB_APP -> button.webApp(new WebAppInfo(b.data())).build();
         };
     }
 

@@ -14,8 +14,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -161,6 +164,27 @@ public final class TelegramFrontEnd {
     /** Downloads a document with getFile from the configured Bot API. */
     public FileFetcher fileFetcher() {
         return document -> api.download(document.fileId());
+    }
+
+    /**
+     * Makes the menu button of each of these users' private chats open the Mini App at {@code url}. A user who has
+     * never opened the private chat cannot have one yet (Telegram answers "chat not found"); that is logged, and
+     * the other users still get theirs.
+     *
+     * @return the users whose menu button was set
+     */
+    public Set<Long> offerWebApp(Collection<Long> users, String label, String url) {
+        Set<Long> done = new HashSet<>();
+        for (long user : users) {
+            try {
+                api.setWebAppMenuButton(user, label, url);
+                done.add(user);
+            } catch (BotApiException e) {
+                log.info("no menu button for user {} yet (set once they write to the bot privately): {}", user,
+                        e.getMessage());
+            }
+        }
+        return done;
     }
 
     private void startWebhook(TelegramSettings.Webhook hook) {

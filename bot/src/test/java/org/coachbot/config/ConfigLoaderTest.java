@@ -271,4 +271,33 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("knowledge.max_sections") && e.getMessage().contains("100"),
                 e.getMessage());
     }
+
+    @Test
+    void should_read_the_dashboards_address_and_port_and_serve_it_under_the_addresss_path() throws Exception {
+        BotConfig none = load(withFile("{}", Map.of()));
+        BotConfig config = load(withFile("dashboard:\n  init_data_max_age_hours: 2\n",
+                Map.of("WEBAPP_URL", "https://bot.example.com/dashboard", "WEBAPP_PORT", "9090")));
+
+        assertTrue(none.dashboard().url().isEmpty());
+        assertEquals(8090, none.dashboard().port());
+        assertEquals(java.time.Duration.ofDays(1), none.dashboard().maxInitDataAge());
+        assertEquals("https://bot.example.com/dashboard/", config.dashboard().pageUrl().orElseThrow());
+        assertEquals("/dashboard/", config.dashboard().path());
+        assertEquals(9090, config.dashboard().port());
+        assertEquals(java.time.Duration.ofHours(2), config.dashboard().maxInitDataAge());
+    }
+
+    @Test
+    void should_refuse_a_dashboard_address_telegram_would_not_open_or_the_webhooks_port() throws Exception {
+        ConfigException http = assertThrows(ConfigException.class,
+                () -> load(withFile("{}", Map.of("WEBAPP_URL", "http://bot.example.com/dashboard"))));
+        ConfigException samePort = assertThrows(ConfigException.class, () -> load(withFile("{}",
+                Map.of("WEBAPP_URL", "https://bot.example.com/dashboard", "WEBHOOK_URL",
+                        "https://bot.example.com/telegram", "WEBAPP_PORT", "8080"))));
+
+        assertTrue(http.getMessage().contains("WEBAPP_URL") && http.getMessage().contains("https://"),
+                http.getMessage());
+        assertTrue(samePort.getMessage().contains("WEBAPP_PORT") && samePort.getMessage().contains("WEBHOOK_PORT"),
+                samePort.getMessage());
+    }
 }

@@ -42,7 +42,7 @@ final class FakeBotApiChecks {
                                 + "markup are exactly the same as a current content and reply markup of the message";
                     }
                 }
-                return buttons(body.get("reply_markup"));
+                return buttons(body.get("reply_markup"), body.path("chat_id").asLong());
             }
             case "sendPhoto" -> {
                 String caption = body.path("caption").asText();
@@ -107,7 +107,7 @@ final class FakeBotApiChecks {
         }
     }
 
-    private static String buttons(JsonNode markup) {
+    private static String buttons(JsonNode markup, long chatId) {
         if (markup == null || markup.isNull()) {
             return null;
         }
@@ -115,6 +115,16 @@ final class FakeBotApiChecks {
             JsonNode m = markup.isTextual() ? JSON.readTree(markup.asText()) : markup;
             for (JsonNode row : m.path("inline_keyboard")) {
                 for (JsonNode button : row) {
+                    if (button.has("web_app")) {
+                        // Mini Apps open over HTTPS only, and only from private chats.
+                        if (!button.path("web_app").path("url").asText().startsWith("https://")) {
+                            return "Bad Request: BUTTON_URL_INVALID";
+                        }
+                        if (chatId < 0) {
+                            return "Bad Request: BUTTON_TYPE_INVALID";
+                        }
+                        continue;
+                    }
                     if (button.has("url")) {
                         String url = button.path("url").asText();
                         if (!url.startsWith("https://") && !url.startsWith("http://") && !url.startsWith("tg://")) {

@@ -1,6 +1,7 @@
 package org.coachbot.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.coachbot.chat.Button;
 import org.coachbot.chat.ChatCore;
 import org.coachbot.chat.Incoming;
@@ -102,6 +103,37 @@ class TelegramTeamTest {
         assertEquals("https://t.me/CoachBot?start=rp_hotel-no-hot-water", buttons.get(0).path("url").asText());
         assertEquals("https://example.com/a", buttons.get(1).path("url").asText());
         assertEquals("tm:team:1", buttons.get(2).path("callback_data").asText());
+    }
+
+    @Test
+    void a_web_app_button_opens_its_https_address_as_a_mini_app_in_the_private_chat() throws Exception {
+        start((in, out) -> out.send(Reply.html("团队", List.of(List.of(
+                Button.webApp("📊 团队看板", "https://coach.example.com/dashboard/"))))));
+        api.text(5, 5, "/team");
+
+        List<JsonNode> buttons = api.nextSent().buttons();
+
+        assertEquals("https://coach.example.com/dashboard/", buttons.get(0).path("web_app").path("url").asText());
+        assertEquals("📊 团队看板", buttons.get(0).path("text").asText());
+    }
+
+    @Test
+    void each_supervisor_gets_the_dashboard_as_menu_button_even_when_telegram_does_not_know_one_of_them()
+            throws Exception {
+        start((in, out) -> { });
+        api.script("setChatMenuButton", 400,
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+
+        bot.offerWebApp(List.of(5L, 6L), "团队看板", "https://coach.example.com/dashboard/");
+
+        List<FakeBotApiServer.Call> calls = api.calls("setChatMenuButton");
+        assertEquals(2, calls.size());
+        JsonNode menu = calls.get(1).body().path("menu_button");
+        JsonNode button = menu.isTextual() ? new ObjectMapper().readTree(menu.asText()) : menu;
+        assertEquals(6, calls.get(1).chatId());
+        assertEquals("web_app", button.path("type").asText());
+        assertEquals("团队看板", button.path("text").asText());
+        assertEquals("https://coach.example.com/dashboard/", button.path("web_app").path("url").asText());
     }
 
     @Test
