@@ -3,6 +3,7 @@ package org.coachbot.tips;
 import org.coachbot.chat.Html;
 import org.coachbot.knowledge.Section;
 import org.coachbot.knowledge.SectionSentences;
+import org.coachbot.retrieval.Hit;
 import org.coachbot.retrieval.SentenceScores;
 import org.coachbot.text.Texts;
 
@@ -50,7 +51,7 @@ public final class TipComposer {
      * when the question is no longer known (a button pressed after a restart).
      */
     public String glance(String normalizedQuestion, Section section) {
-        return glance(normalizedQuestion, List.of(section), SentenceScores.NONE).html();
+        return glance(normalizedQuestion, List.of(new Hit(section, 0)), SentenceScores.NONE).html();
     }
 
     /** A glance and the section it was drawn from, the one its title and source name. */
@@ -58,15 +59,17 @@ public final class TipComposer {
     }
 
     /**
-     * The glance that answers the question from the best sections: for a question about a list its items, for a
+     * The glance that answers the question from the best sections (with how relevant retrieval found each, which
+     * a lower-ranked section's list must overcome): for a question about a list its items, for a
      * definition the definition, for yes or no the stance first, otherwise what to do and a line to say now; each
      * chosen by meaning with {@code scores}, or by shared words when they are unknown.
      */
-    public Glance glance(String normalizedQuestion, List<Section> ranking, SentenceScores scores) {
+    public Glance glance(String normalizedQuestion, List<Hit> hits, SentenceScores scores) {
+        List<Section> ranking = hits.stream().map(Hit::section).toList();
         Set<String> asked = pairs(normalizedQuestion);
         QuestionForm form = QuestionForm.of(normalizedQuestion);
         if (form == QuestionForm.LIST) {
-            Optional<Glance> list = list(ranking, scores, asked);
+            Optional<Glance> list = list(hits, scores, asked);
             if (list.isPresent()) {
                 return list.get();
             }
@@ -194,23 +197,27 @@ public final class TipComposer {
     }
 
     /**
-     * A glance that lists the items of the list closest to the question: the best section's own, or a lower-ranked
-     * section's list when the best section has none and that list is clearly closer to the question than anything
-     * the best section says.
+     * A glance that lists the items of the list closest to the question among the best few sections; a lower-ranked
+     * section's list must be clearly closer to win ("售后服务包括哪些" is answered by the after-sales list, not by the
+     * overview that names after-sales as one of three stages).
      */
-    private Optional<Glance> list(List<Section> ranking, SentenceScores scores, Set<String> asked) {
-        SentencePicker top = new SentencePicker(ranking.get(0), scores, asked);
-        Section bestSection = ranking.get(0);
-        // The question asks for a list and the best section has one: that is the answer.
-        SectionReading.ListUnit best = top.lists().stream().findFirst().orElse(null);
-        for (int rank = 1; best == null && rank < Math.min(LIST_SECTIONS, ranking.size()); rank++) {
-            SentencePicker picker = new SentencePicker(ranking.get(rank), scores, asked);
-            // Another section's list must be clearly closer than anything the best section says.
-            Optional<SectionReading.ListUnit> unit = picker.lists().stream().findFirst()
-                    .filter(u -> picker.relevance(u) >= top.best() + 2 * SentencePicker.TIE);
-            if (unit.isPresent()) {
-                best = unit.get();
-                bestSection = ranking.get(rank);
+    private Optional<Glance> list(List<Hit> ranking, SentenceScores scores, Set<String> asked) {
+        Section bestSection = null;
+        SectionReading.ListUnit best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int rank = 0; rank < Math.min(LIST_SECTIONS, ranking.size()); rank++) {
+            Section section = ranking.get(rank).section();
+            SentencePicker picker = new SentencePicker(section, scores, asked);
+            // A lower-ranked section's list pays for its rank, and for how much less relevant retrieval found it.
+            double behind = Math.max(rank * 3 * SentencePicker.TIE,
+                    2 * (ranking.get(0).score() - ranking.get(rank).score()));
+            for (SectionReading.ListUnit unit : picker.lists()) {
+                double score = picker.relevance(unit) - behind;
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = unit;
+                    bestSection = section;
+                }
             }
         }
         if (best == null) {

@@ -52,19 +52,17 @@ public final class TipService {
     public static final String BUTTON_PREFIX = TipButtons.PREFIX;
     /** Sections kept in the ranking behind 换一个. */
     static final int RANKED = 4;
-    /** Nearest topics offered when a question is declined. */
-    static final int OFFERED = 3;
     private static final Logger log = LoggerFactory.getLogger(TipService.class);
 
     private final Supplier<KnowledgeState> knowledge;
     private final QuestionLog questions;
-    private final Optional<TimedChat> llm;
-    private final Duration llmBudget;
+    private final Optional<TipRewriter> rewriter;
     private final Clock clock;
     private final DangerCheck safety;
     private final SupervisorAlert alerts;
     private final TipComposer composer;
     private final SafetyTip safetyTip;
+    private final Declines declines;
     private final Texts texts = Texts.of("tips");
     /** Question id → the question, so 换一个 picks lines for it; lost on restart, when lines are picked without it. */
     private final Cache<Long, String> asked = Caffeine.newBuilder().maximumSize(10_000).build();
@@ -89,13 +87,15 @@ public final class TipService {
                       Duration llmBudget, int maxChars, Clock clock, DangerCheck safety, SupervisorAlert alerts) {
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge must not be null");
         this.questions = Objects.requireNonNull(questions, "questions must not be null");
-        this.llm = Objects.requireNonNull(llm, "llm must not be null");
-        this.llmBudget = Objects.requireNonNull(llmBudget, "llmBudget must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.safety = Objects.requireNonNull(safety, "safety must not be null");
         this.alerts = Objects.requireNonNull(alerts, "alerts must not be null");
         this.composer = new TipComposer(texts, maxChars);
         this.safetyTip = new SafetyTip(texts, composer);
+        Objects.requireNonNull(llmBudget, "llmBudget must not be null");
+        this.rewriter = Objects.requireNonNull(llm, "llm must not be null")
+                .map(model -> new TipRewriter(model, llmBudget, texts, composer));
+        this.declines = new Declines(texts);
     }
 
     /** The first message of a tip and what the model may reword. */
@@ -122,16 +122,17 @@ public final class TipService {
      */
     public CompletableFuture<Void> answer(Incoming in, String question, Responder out) {
         First first = first(in, question);
-        if (llm.isEmpty() || !first.rewordable()) {
+        if (rewriter.isEmpty() || !first.rewordable()) {
             out.send(first.reply());
             return CompletableFuture.completedFuture(null);
         }
         Responder.Sent sent = out.sendReplaceable(first.reply());
-        return reword(llm.get(), first).thenAccept(text -> text.ifPresent(t -> {
-            if (first.id() == QuestionLog.NOT_RECORDED || touched.getIfPresent(first.id()) == null) {
-                sent.replace(Reply.html(t, first.reply().buttons()));
-            }
-        }));
+        return rewriter.get().reword(first.question(), first.section(), first.extracted()).thenAccept(text ->
+                text.ifPresent(t -> {
+                    if (first.id() == QuestionLog.NOT_RECORDED || touched.getIfPresent(first.id()) == null) {
+                        sent.replace(Reply.html(t, first.reply().buttons()));
+                    }
+                }));
     }
 
     private First first(Incoming in, String question) {
@@ -161,15 +162,15 @@ public final class TipService {
         // The danger steps are given as such or not at all: never as an ordinary tip to an ordinary question.
         List<Hit> ranking = found.stream().filter(h -> dangerOf(h.section()).isEmpty()).limit(RANKED).toList();
         if (ranking.isEmpty() && retrieval.coverage() == Coverage.COVERED) {
-            return declined(q, offTopic(src, record(in, q, AnswerKind.OFF_TOPIC, List.of(), src)));
+            return declined(q, declines.offTopic(src.knowledge(), record(in, q, AnswerKind.OFF_TOPIC, List.of(), src)));
         }
         return switch (retrieval.coverage()) {
-            case OFF_TOPIC -> declined(q, offTopic(src, record(in, q, AnswerKind.OFF_TOPIC, List.of(), src)));
-            case UNCOVERED -> declined(q, uncovered(ranking, retrieval.gap(),
+            case OFF_TOPIC -> declined(q, declines.offTopic(src.knowledge(), record(in, q, AnswerKind.OFF_TOPIC, List.of(), src)));
+            case UNCOVERED -> declined(q, declines.uncovered(ranking, retrieval.gap(),
                     record(in, q, AnswerKind.UNCOVERED, List.of(), src)));
             case COVERED -> {
                 List<Section> sections = ranking.stream().map(Hit::section).toList();
-                TipComposer.Glance glance = composer.glance(normalized, sections, retrieval.sentences());
+                TipComposer.Glance glance = composer.glance(normalized, ranking, retrieval.sentences());
                 List<Section> shown = first(glance.section(), sections);
                 long id = record(in, q, AnswerKind.TIP, List.of(shown.get(0).id()), src);
                 if (id != QuestionLog.NOT_RECORDED) {
@@ -277,7 +278,7 @@ public final class TipService {
         }
         for (Hit hit : found.hits().stream().filter(h -> dangerOf(h.section()).isEmpty()).toList()) {
             Section s = hit.section();
-            String html = composer.glance(normalized, List.of(s), found.sentences()).html();
+            String html = composer.glance(normalized, List.of(hit), found.sentences()).html();
             String first = Html.toPlain(html).lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
                     .orElse(s.title());
             out.add(new Glance(TipButtons.key(s), s.title(), first, html));
@@ -296,7 +297,7 @@ public final class TipService {
 
     /** The sections offered as buttons when a question is off-topic, in the order the texts list them. */
     public static List<String> suggestedSectionIds() {
-        return List.of(Texts.of("tips").get("offtopic.suggested").split("\\|"));
+        return new Declines(Texts.of("tips")).suggestedSectionIds();
     }
 
     /**
@@ -308,7 +309,7 @@ public final class TipService {
         String normalized = new QueryNormalizer(src.knowledge().glossary()).question(question);
         SentenceScores scores = question.isEmpty() ? SentenceScores.NONE
                 : src.retriever().retrieve(question, RANKED).sentences();
-        return composer.glance(normalized, List.of(ranking.get(0)), scores).html();
+        return composer.glance(normalized, List.of(new Hit(ranking.get(0), 0)), scores).html();
     }
 
     /** {@code ranking} with {@code shown} first. */
@@ -344,32 +345,6 @@ public final class TipService {
         return rows;
     }
 
-    private Reply offTopic(KnowledgeState src, long id) {
-        List<String> topics = new ArrayList<>();
-        for (String example : texts.get("offtopic.examples").split("\\|")) {
-            topics.add("• " + Html.escape(example));
-        }
-        List<Section> offered = new ArrayList<>();
-        suggestedSectionIds().forEach(s -> src.knowledge().section(s).ifPresent(offered::add));
-        return Reply.html(texts.get("offtopic", String.join("\n", topics)), offers(offered, id));
-    }
-
-    private Reply uncovered(List<Hit> found, String topic, long id) {
-        List<Section> nearest = found.stream().map(Hit::section).limit(OFFERED).toList();
-        String gap = topic.isEmpty() ? "" : texts.get("uncovered.gap", Html.escape(topic));
-        return Reply.html(texts.get("uncovered", gap), offers(nearest, id));
-    }
-
-    private List<List<Button>> offers(List<Section> sections, long id) {
-        List<Button> buttons = sections.stream().limit(OFFERED)
-                .map(s -> TipButtons.button(label(s), TipButtons.SHOW, id, List.of(s))).toList();
-        return buttons.isEmpty() ? List.of() : List.of(buttons);
-    }
-
-    private static String label(Section s) {
-        return s.title().length() > 18 ? s.title().substring(0, 17) + "…" : s.title();
-    }
-
     /**
      * Records the question; a log that fails costs the 👍 / 👎 row, never the answer. Returns the id, or
      * {@link QuestionLog#NOT_RECORDED} when the question could not be recorded.
@@ -392,42 +367,5 @@ public final class TipService {
         return out;
     }
 
-    /**
-     * The model's glance of the same section; empty when the model fails, is slower than the budget or writes more
-     * than fits, and the extracted glance then stays.
-     */
-    private CompletableFuture<Optional<String>> reword(TimedChat model, First first) {
-        Section section = first.section();
-        String head = composer.title(section) + "\n";
-        String tail = "\n" + composer.source(section) + (section.hasEditorial() ? texts.get("tip.source.editorial")
-                : "");
-        int room = composer.maxChars() - Html.toPlain(head + tail).length();
-        List<ChatMessage> messages = List.of(
-                SystemMessage.from(texts.get("llm.system", room)),
-                UserMessage.from(prompt(first.question(), section, Html.toPlain(first.extracted()))));
-        return model.chatAsync(messages, llmBudget).handle((answer, failure) -> {
-            if (failure != null) {
-                log.warn("LLM tip not used, the extracted tip stays: {}", rootMessage(failure));
-                return Optional.empty();
-            }
-            String text = answer.replace("**", "").replaceAll("(?m)^#+\\s*", "").strip();
-            if (text.isEmpty() || text.length() > room) {
-                log.warn("LLM tip has {} characters, more than the {} that fit; the extracted tip stays",
-                        text.length(), room);
-                return Optional.empty();
-            }
-            return Optional.of(head + Html.escape(text) + tail);
-        });
-    }
 
-    private static String rootMessage(Throwable t) {
-        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        return cause instanceof LlmException ? cause.getMessage() : cause.getClass().getSimpleName();
-    }
-
-    /** The section goes into the prompt verbatim so the model answers from it and nothing else. */
-    private String prompt(String question, Section section, String chosen) {
-        return texts.get("llm.prompt", section.title(), section.topic(), section.body(),
-                question.isEmpty() ? texts.get("llm.question.unknown") : question, chosen);
-    }
 }
