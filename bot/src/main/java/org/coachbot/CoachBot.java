@@ -12,9 +12,17 @@ import org.coachbot.chat.Html;
 import org.coachbot.chat.Messenger;
 import org.coachbot.chat.Notifier;
 import org.coachbot.chat.Reply;
+import org.coachbot.config.AccessConfig;
 import org.coachbot.config.BotConfig;
 import org.coachbot.dashboard.Dashboard;
 import org.coachbot.dashboard.TeamBoard;
+import org.coachbot.config.DataConfig;
+import org.coachbot.config.InsightsConfig;
+import org.coachbot.config.KnowledgeConfig;
+import org.coachbot.config.RolePlayConfig;
+import org.coachbot.config.TeamConfig;
+import org.coachbot.config.TelegramConfig;
+import org.coachbot.config.TipsConfig;
 import org.coachbot.console.ConsoleFrontEnd;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.KnowledgeState;
@@ -61,6 +69,7 @@ import org.coachbot.safety.DangerSignals;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashSet;
@@ -111,36 +120,37 @@ final class CoachBot implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         // First, so an empty or corrupt database stops the bot before seconds go into loading the model.
-        this.store = SqliteSessionStore.open(config.dataDir());
-        this.teamDb = TeamDatabase.open(config.dataDir());
+        Path data = config.get(DataConfig.DIR);
+        this.store = SqliteSessionStore.open(data);
+        this.teamDb = TeamDatabase.open(data);
         this.people = new SqlitePeople(teamDb);
         this.assignments = new SqliteAssignments(teamDb);
         this.training = new SqliteTrainingLog(teamDb);
         this.archive = new SqliteSessionArchive(teamDb);
-        this.teamSettings = new TeamSettings(config.timeZone(), config.passMark(), config.drillTurns(),
-                config.teamTick());
+        this.teamSettings = new TeamSettings(config.get(InsightsConfig.TIME_ZONE), config.get(RolePlayConfig.PASS_MARK),
+                config.get(TeamConfig.DRILL_TURNS), config.get(TeamConfig.CHECK_INTERVAL));
         // The jar's CJK font, so charts have Chinese labels on a server with no CJK font installed.
         ChartFonts.registerBundled();
         // One model instance serves retrieval and role-play: loading it twice would double its memory.
         this.embeddings = RetrievalIndex.defaultEmbeddingModel();
-        this.knowledge = new LiveKnowledge(new RetrievalIndex(embeddings, config.dataDir()),
+        this.knowledge = new LiveKnowledge(new RetrievalIndex(embeddings, data),
                 new KnowledgeLoader(config.knowledgeLimits()), clock);
         // The knowledge in service lives with the data, so a new image or release never replaces the admins' edits;
         // the release's knowledge only seeds it and is merged into it.
-        this.changes = new KnowledgeChanges(knowledge, config.dataDir().resolve("knowledge"), config.dataDir(), clock);
-        try (ShippedKnowledge shipped = ShippedKnowledge.locate(config.knowledgeDir())) {
+        this.changes = new KnowledgeChanges(knowledge, data.resolve("knowledge"), data, clock);
+        try (ShippedKnowledge shipped = ShippedKnowledge.locate(config.get(KnowledgeConfig.DIR))) {
             this.recovery = changes.start(shipped, IndexProgress.NONE);
         }
         // Opened after the session store, whose finished_session table /stats reads.
-        this.questions = SqliteQuestionLog.open(config.dataDir(), config.questionRetention(), clock);
+        this.questions = SqliteQuestionLog.open(data, config.get(InsightsConfig.RETENTION), clock);
         // Example phrases keep their vectors in DATA_DIR like sections do, so a restart does not embed them again.
-        this.meaning = new EmbeddingMeaning(embeddings, EmbeddingCache.open(config.dataDir(),
+        this.meaning = new EmbeddingMeaning(embeddings, EmbeddingCache.open(data,
                 RetrievalIndex.modelKey(embeddings) + "-phrases"));
         this.model = ChatModels.fromSettings(config.llm());
         // Bounded: a hanging provider holds at most this many threads, and further calls fall back at once.
         this.llmCalls = TimedChat.pool(config.llm().maxConcurrentCalls());
         // Callers in danger are recognised with the same model; its example questions keep their vectors too.
-        this.dangers = new DangerEmbeddings(embeddings, EmbeddingCache.open(config.dataDir(),
+        this.dangers = new DangerEmbeddings(embeddings, EmbeddingCache.open(data,
                 RetrievalIndex.modelKey(embeddings) + "-safety")).detector(DangerSignals.load(),
                 DangerSignals.ordinary(knowledge.get().knowledge()));
         // Finished sessions reach the team feature through the store, so role-play knows nothing of it; the
@@ -155,7 +165,8 @@ final class CoachBot implements AutoCloseable {
         this.rolePlay = new RolePlayDesk(knowledge, new ObservedSessionStore(store, recorder),
                 LlmPersona.orScripted(model, llmCalls, config.llm().rolePlayTimeout()), clock,
                 new SecureRandom()::nextLong,
-                new RolePlaySettings(config.rolePlayIdle(), RolePlayEngine.DEFAULT_MAX_TURNS, 10, config.passMark()),
+                new RolePlaySettings(config.get(RolePlayConfig.IDLE), RolePlayEngine.DEFAULT_MAX_TURNS, 10,
+                        config.get(RolePlayConfig.PASS_MARK)),
                 meaning);
         // The first chart pays for font and class loading; do it before a trainee waits for one.
         daemon("chart-warm-up").newThread(Charts::warmUp).start();
@@ -180,27 +191,29 @@ final class CoachBot implements AutoCloseable {
     CommandRouter router(FileFetcher files, Notifier admins, Messenger messenger,
                          Supplier<Optional<Button>> dashboardButton) {
         try {
-            watcher = new org.coachbot.admin.FolderWatcher(changes, admins, config.reloadDebounce()).start();
+            watcher = new org.coachbot.admin.FolderWatcher(changes, admins, config.get(KnowledgeConfig.RELOAD_DEBOUNCE))
+                    .start();
         } catch (IOException e) {
             org.slf4j.LoggerFactory.getLogger(CoachBot.class)
                     .warn("cannot watch {} for changes; use /reload after editing files", changes.folder(), e);
         }
         KnowledgeDesk desk = new KnowledgeDesk(changes, files, clock);
         Team t = new Team(people, assignments, training, rolePlay, () -> knowledge.get().book(), messenger,
-                clock, teamSettings, staff(), config.dataDir().resolve("exports"), dashboardButton);
+                clock, teamSettings, staff(), config.get(DataConfig.DIR).resolve("exports"), dashboardButton);
         team = t;
         TeamDesk supervisors = t.supervisors();
         TraineeDesk trainees = t.trainees();
         TipService tips = new TipService(knowledge, questions, model.map(m -> new TimedChat(m, llmCalls)),
-                config.llm().tipTimeout(), config.tipMaxChars(), clock, dangers,
-                new StaffAlert(config.supervisorIds(), config.adminIds(), people, messenger));
+                config.llm().tipTimeout(), config.get(TipsConfig.MAX_CHARS), clock, dangers,
+                new StaffAlert(config.get(AccessConfig.SUPERVISOR_IDS), config.get(AccessConfig.ADMIN_IDS), people,
+                        messenger));
         // Inline answers are extractive only: a language model could not answer within Telegram's time limit.
         ShortTips glances = (question, max) -> tips.glances(question, max).stream()
                 .map(g -> new ShortTips.Tip(g.key(), g.title(), g.firstLine(), g.html())).toList();
         InlineTips inline = new InlineTips(glances, inlineCalls, InlineTips.DEADLINE);
         // /gaps groups questions with the model retrieval already loaded: a second copy would double its memory.
         InsightsDesk insights = new InsightsDesk(questions, embeddings, new MeaningGroups(), clock,
-                config.timeZone());
+                config.get(InsightsConfig.TIME_ZONE));
         return new CommandRouter((in, out) -> tips.answer(in, in.text(), out), desk::onDocument)
                 .listener(supervisors::saw)
                 .command("ask", (in, arg, out) -> tips.answer(in, arg, out), false)
@@ -271,7 +284,7 @@ final class CoachBot implements AutoCloseable {
         TelegramFrontEnd[] telegram = new TelegramFrontEnd[1];
         if (config.dashboard().url().isPresent()) {
             try {
-                dashboard = Dashboard.forTelegram(config.dashboard(), config.botToken(), staff(), clock);
+                dashboard = Dashboard.forTelegram(config.dashboard(), config.get(TelegramConfig.BOT_TOKEN), staff(), clock);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot listen for the team dashboard on port "
                         + config.dashboard().port() + ": " + e.getMessage() + "; set WEBAPP_PORT to a free port", e);
@@ -281,7 +294,7 @@ final class CoachBot implements AutoCloseable {
                 reply -> telegram[0].notifier().notifyAdmins(reply),
                 (chat, reply) -> telegram[0].messenger().send(chat, reply),
                 () -> dashboard == null ? Optional.empty() : dashboard.button());
-        telegram[0] = new TelegramFrontEnd(settings, router, config.dataDir(), router.menu());
+        telegram[0] = new TelegramFrontEnd(settings, router, config.get(DataConfig.DIR), router.menu());
         // Telegram refuses a menu button for a chat the user never opened: those get it when they first write there.
         Set<Long> menuOffered = ConcurrentHashMap.newKeySet();
         router.listener(in -> {
@@ -307,7 +320,7 @@ final class CoachBot implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
         telegram[0].fatal().thenAccept(reason -> exit.complete(1));
         out.println(startLine("telegram " + settings.webhook().map(w -> "webhook " + w.url())
-                .orElse("polling " + config.telegramApiUrl())));
+                .orElse("polling " + config.get(TelegramConfig.API_URL))));
         announceRecovery(telegram[0].notifier());
         int code;
         try {
@@ -327,25 +340,26 @@ final class CoachBot implements AutoCloseable {
     }
 
     private TelegramSettings telegramSettings() {
-        return TelegramSettings.builder(config.botToken(), config.telegramApiUrl())
-                .adminIds(config.adminIds())
-                .supervisorIds(config.supervisorIds())
-                .allowedUserIds(config.allowedUserIds())
-                .rates(config.messagesPerSecond(), config.messagesPerChatPerSecond(), config.chatBurst())
-                .handlerThreads(config.handlerThreads())
-                .pollTimeoutSeconds(config.pollTimeoutSeconds())
-                .sendTimeout(config.sendTimeout())
-                .maxReplyAge(config.maxReplyAge())
-                .conflictLimit(config.conflictLimit())
-                .webhook(config.webhookUrl().map(url -> new TelegramSettings.Webhook(url, config.webhookPort(),
-                        config.webhookSecret().isEmpty() ? randomSecret() : config.webhookSecret())))
+        return TelegramSettings.builder(config.get(TelegramConfig.BOT_TOKEN), config.get(TelegramConfig.API_URL))
+                .adminIds(config.get(AccessConfig.ADMIN_IDS))
+                .supervisorIds(config.get(AccessConfig.SUPERVISOR_IDS))
+                .allowedUserIds(config.get(AccessConfig.ALLOWED_USER_IDS))
+                .rates(config.get(TelegramConfig.MESSAGES_PER_SECOND),
+                        config.get(TelegramConfig.MESSAGES_PER_CHAT_PER_SECOND), config.get(TelegramConfig.CHAT_BURST))
+                .handlerThreads(config.get(TelegramConfig.HANDLER_THREADS))
+                .pollTimeoutSeconds(config.get(TelegramConfig.POLL_TIMEOUT_SECONDS))
+                .sendTimeout(config.get(TelegramConfig.SEND_TIMEOUT))
+                .maxReplyAge(config.get(TelegramConfig.MAX_REPLY_AGE))
+                .conflictLimit(config.get(TelegramConfig.CONFLICT_LIMIT))
+                .webhook(config.get(TelegramConfig.WEBHOOK_URL).map(url -> new TelegramSettings.Webhook(url,
+                        config.get(TelegramConfig.WEBHOOK_PORT), webhookSecret())))
                 .build();
     }
 
     /** Supervisors and administrators: they see the team and may open the dashboard. */
     private Set<Long> staff() {
-        Set<Long> staff = new HashSet<>(config.adminIds());
-        staff.addAll(config.supervisorIds());
+        Set<Long> staff = new HashSet<>(config.get(AccessConfig.ADMIN_IDS));
+        staff.addAll(config.get(AccessConfig.SUPERVISOR_IDS));
         return staff;
     }
 
@@ -356,8 +370,12 @@ final class CoachBot implements AutoCloseable {
                 () -> knowledge.get().book(), teamSettings, clock);
     }
 
-    /** A webhook secret for this run only: setWebhook hands it to Telegram at every start. */
-    private static String randomSecret() {
+    /** The configured webhook secret, or one for this run only: setWebhook hands it to Telegram at every start. */
+    private String webhookSecret() {
+        String secret = config.get(TelegramConfig.WEBHOOK_SECRET);
+        if (!secret.isEmpty()) {
+            return secret;
+        }
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -3,6 +3,8 @@ package org.coachbot;
 import org.coachbot.config.BotConfig;
 import org.coachbot.config.ConfigException;
 import org.coachbot.config.ConfigLoader;
+import org.coachbot.config.DataConfig;
+import org.coachbot.config.LogConfig;
 import org.coachbot.store.StoreException;
 
 import java.io.BufferedReader;
@@ -34,16 +36,19 @@ public final class Main {
         BotConfig config;
         try {
             config = new ConfigLoader(env).load();
-            Files.createDirectories(config.dataDir());
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return EXIT_CONFIG;
+        }
+        Path data = config.get(DataConfig.DIR);
+        try {
+            Files.createDirectories(data);
         } catch (Exception e) {
-            err.println(new ConfigException("DATA_DIR", env.getOrDefault("DATA_DIR", "./data"),
+            err.println(new ConfigException(config.nameOf(DataConfig.DIR), data.toString(),
                     "a folder the bot can create and write (" + e.getMessage() + ")").getMessage());
             return EXIT_CONFIG;
         }
-        Logging.setLevel(config.logLevel());
+        Logging.setLevel(config.get(LogConfig.LEVEL));
         if (args.length > 0) {
             err.println("unknown argument \"" + args[0] + "\": the bot takes no arguments "
                     + "(the benchmarks are run with java -jar bench/target/coach-bench.jar)");
@@ -67,6 +72,6 @@ public final class Main {
 
     /** Resolves where console charts are saved. */
     static Path chartDir(BotConfig config) {
-        return config.dataDir().resolve("charts");
+        return config.get(DataConfig.DIR).resolve("charts");
     }
 }

@@ -2,8 +2,10 @@ package org.coachbot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.coachbot.chat.CommandRouter;
+import org.coachbot.config.AccessConfig;
 import org.coachbot.config.BotConfig;
 import org.coachbot.config.ConfigLoader;
+import org.coachbot.config.DataConfig;
 import org.coachbot.telegram.FakeBotApiServer;
 import org.coachbot.telegram.TelegramFrontEnd;
 import org.coachbot.telegram.TelegramSettings;
@@ -44,16 +46,17 @@ class CoachBotEndToEndTest {
                 "BOT_TOKEN", FakeBotApiServer.TOKEN, "TELEGRAM_API_URL", api.baseUrl().toString(),
                 "ADMIN_IDS", Long.toString(ADMIN), "KNOWLEDGE_DIR", knowledge.toString(),
                 "DATA_DIR", temp.resolve("data").toString())).load();
-        Files.createDirectories(config.dataDir());
+        Files.createDirectories(config.get(DataConfig.DIR));
         coach = new CoachBot(config);
         TelegramFrontEnd[] holder = new TelegramFrontEnd[1];
         CommandRouter router = coach.router(doc -> holder[0].fileFetcher().fetch(doc),
                 reply -> holder[0].notifier().notifyAdmins(reply),
                 (chat, reply) -> holder[0].messenger().send(chat, reply));
         TelegramSettings settings = TelegramSettings.builder(FakeBotApiServer.TOKEN, api.baseUrl())
-                .adminIds(config.adminIds()).allowedUserIds(config.allowedUserIds()).rates(1000, 1000, 100)
+                .adminIds(config.get(AccessConfig.ADMIN_IDS))
+                .allowedUserIds(config.get(AccessConfig.ALLOWED_USER_IDS)).rates(1000, 1000, 100)
                 .handlerThreads(4).pollTimeoutSeconds(1).build();
-        telegram = new TelegramFrontEnd(settings, router, config.dataDir(), router.menu());
+        telegram = new TelegramFrontEnd(settings, router, config.get(DataConfig.DIR), router.menu());
         holder[0] = telegram;
         telegram.start();
     }

@@ -3,6 +3,8 @@ package org.coachbot.bench;
 import org.coachbot.config.BotConfig;
 import org.coachbot.config.ConfigException;
 import org.coachbot.config.ConfigLoader;
+import org.coachbot.config.DataConfig;
+import org.coachbot.config.KnowledgeConfig;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +44,10 @@ public final class Bench {
             System.exit(2);
             return;
         }
-        Path data = config.dataDir();
+        Path data = config.get(DataConfig.DIR);
         Files.createDirectories(data);
         // The release's knowledge of the checkout the benchmarks run from, unless KNOWLEDGE_DIR names another.
-        Path knowledge = config.knowledgeDir().orElse(Path.of("knowledge"));
+        Path knowledge = config.get(KnowledgeConfig.DIR).orElse(Path.of("knowledge"));
         int retrieval = runs(part, "retrieval") ? RetrievalBenchmark.run(out, knowledge, data) : 0;
         int tips = runs(part, "tips") ? AnswerBenchmark.run(out, knowledge, data) : 0;
         int safety = runs(part, "safety") ? SafetyBenchmark.run(out, knowledge, data) : 0;

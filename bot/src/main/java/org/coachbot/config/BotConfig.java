@@ -3,67 +3,92 @@ package org.coachbot.config;
 import org.coachbot.dashboard.DashboardSettings;
 import org.coachbot.knowledge.KnowledgeLimits;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Every setting of the bot, after the YAML file and the environment have been merged and checked.
- *
- * @param knowledgeDir  the release's knowledge, which seeds and upgrades the knowledge in service
- *                      ({@code DATA_DIR/knowledge}); empty for the knowledge packaged inside the jar
- * @param webhookUrl    the public HTTPS URL Telegram pushes updates to; empty to long-poll instead
- * @param webhookSecret the secret token Telegram sends with every webhook request (environment only); empty to
- *                      draw a new random one at each start
- * @param supervisorIds who may see the team and assign practice, besides the administrators
- * @param drillTurns    trainee lines in a {@code /drill}
- * @param teamTick      how often due reminders, assignments and certificates are looked for
- * @param dashboard     where the team dashboard (a Telegram Mini App) is served
+ * Every setting of the bot, after the YAML file and the environment have been merged and checked; read one with
+ * {@code config.get(TelegramConfig.API_URL)}.
  */
-public record BotConfig(String botToken, URI telegramApiUrl, double messagesPerSecond,
-                        double messagesPerChatPerSecond, int chatBurst, int handlerThreads,
-                        int pollTimeoutSeconds, Duration sendTimeout, Duration maxReplyAge, Duration conflictLimit,
-                        Optional<URI> webhookUrl, int webhookPort, String webhookSecret, Set<Long> adminIds,
-                        Set<Long> allowedUserIds, Optional<Path> knowledgeDir, Duration reloadDebounce,
-                        KnowledgeLimits knowledgeLimits, Path dataDir, LlmSettings llm, int tipMaxChars,
-                        Duration rolePlayIdle, int passMark, Duration questionRetention, ZoneId timeZone,
-                        String logLevel, Set<Long> supervisorIds, int drillTurns, Duration teamTick,
-                        DashboardSettings dashboard) {
+public final class BotConfig {
+    private final List<Setting<?>> settings;
+    private final Map<Setting<?>, Object> values;
+    private final Map<Setting<?>, String> names;
+    private final KnowledgeLimits knowledgeLimits;
+    private final LlmSettings llm;
+    private final DashboardSettings dashboard;
 
-    public BotConfig {
-        botToken = botToken == null ? "" : botToken.strip();
-        Objects.requireNonNull(telegramApiUrl, "telegramApiUrl must not be null");
-        Objects.requireNonNull(webhookUrl, "webhookUrl must not be null");
-        webhookSecret = webhookSecret == null ? "" : webhookSecret.strip();
-        adminIds = Set.copyOf(adminIds);
-        allowedUserIds = Set.copyOf(allowedUserIds);
-        supervisorIds = Set.copyOf(supervisorIds);
-        Objects.requireNonNull(teamTick, "teamTick must not be null");
-        Objects.requireNonNull(knowledgeDir, "knowledgeDir must not be null");
-        Objects.requireNonNull(knowledgeLimits, "knowledgeLimits must not be null");
-        Objects.requireNonNull(dataDir, "dataDir must not be null");
-        Objects.requireNonNull(llm, "llm must not be null");
-        Objects.requireNonNull(questionRetention, "questionRetention must not be null");
-        Objects.requireNonNull(timeZone, "timeZone must not be null");
-        Objects.requireNonNull(dashboard, "dashboard must not be null");
+    /**
+     * @param settings every declared setting, in the order of the file
+     * @param values   each setting's value, of its setting's type
+     * @param names    where each value came from, for error messages: its environment variable or its key
+     */
+    BotConfig(List<Setting<?>> settings, Map<Setting<?>, Object> values, Map<Setting<?>, String> names) {
+        this.settings = List.copyOf(settings);
+        this.values = Map.copyOf(values);
+        this.names = Map.copyOf(names);
+        // Rules between settings, checked now so that a bad pair stops the start like a bad value does.
+        this.knowledgeLimits = KnowledgeConfig.limits(this);
+        this.llm = LlmConfig.settings(this);
+        this.dashboard = DashboardConfig.settings(this);
     }
 
-    /** With a token the bot long-polls Telegram; without one it chats on the console. */
+    /** The value of {@code setting}: from the environment, else the file, else its default. */
+    @SuppressWarnings("unchecked") // the loader stores each value as its setting's type reads it
+    public <T> T get(Setting<T> setting) {
+        Object value = values.get(setting);
+        if (value == null) {
+            throw new IllegalArgumentException(setting.key() + " is not loaded: list its section's group in "
+                    + "SettingCatalogue.BOT");
+        }
+        return (T) value;
+    }
+
+    /**
+     * How a message about {@code setting}'s value should name it: its environment variable when the value came
+     * from there (or is unset and has one), else its key in the file.
+     */
+    public String nameOf(Setting<?> setting) {
+        String name = names.get(setting);
+        if (name == null) {
+            throw new IllegalArgumentException(setting.key() + " is not loaded");
+        }
+        return name;
+    }
+
+    /** With a token the bot talks to Telegram; without one it chats on the console. */
     public boolean telegramMode() {
-        return !botToken.isEmpty();
+        return !get(TelegramConfig.BOT_TOKEN).isEmpty();
     }
 
-    /** Never prints the token. */
+    /** The knowledge limits, checked together. */
+    public KnowledgeLimits knowledgeLimits() {
+        return knowledgeLimits;
+    }
+
+    /** The language model settings, checked together; the API key is among them but never printed. */
+    public LlmSettings llm() {
+        return llm;
+    }
+
+    /** Where the team dashboard is served, checked together with the webhook. */
+    public DashboardSettings dashboard() {
+        return dashboard;
+    }
+
+    /** Every setting as {@code key=value}; a secret shows only whether it is set. */
     @Override
     public String toString() {
-        return "BotConfig[telegram=" + (telegramMode() ? "token ***" : "off") + ", api=" + telegramApiUrl
-                + webhookUrl.map(u -> ", webhook=" + u).orElse("")
-                + ", admins=" + adminIds.size() + ", supervisors=" + supervisorIds.size() + ", knowledge="
-                + knowledgeDir.map(Path::toString).orElse("in the jar") + ", data=" + dataDir
-                + ", " + llm + "]";
+        return settings.stream().map(this::describe)
+                .collect(Collectors.joining(", ", "BotConfig[", "]"));
+    }
+
+    private <T> String describe(Setting<T> setting) {
+        T value = get(setting);
+        if (setting.secret()) {
+            return setting.key() + "=" + (value.equals(setting.defaultValue()) ? "(not set)" : "***");
+        }
+        return setting.key() + "=" + setting.type().yaml(value);
     }
 }

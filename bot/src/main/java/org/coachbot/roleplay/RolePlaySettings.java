@@ -11,14 +11,15 @@ import java.util.Objects;
  * @param idleTimeout a session nobody spoke in for this long ends, with a note on the trainee's next message
  * @param maxTurns    trainee lines after which an unresolved customer gives up
  * @param historySize finished sessions {@code /progress} looks at
- * @param passMark    total a session needs to pass
+ * @param passMark    total a session needs to pass, within the bounds of the setting {@code roleplay.pass_mark}
  */
 public record RolePlaySettings(Duration idleTimeout, int maxTurns, int historySize, int passMark) {
     /** A trainer's bar: only a resolved call with the real remedy reaches it. */
     public static final int DEFAULT_PASS_MARK = 80;
-    /** 30 minutes: long enough for a trainee to be called away to a real customer and come back. */
+    /** Long enough for a trainee to be called away to a real customer and come back. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
     public static final RolePlaySettings DEFAULTS =
-            new RolePlaySettings(Duration.ofMinutes(30), RolePlayEngine.DEFAULT_MAX_TURNS, 10, DEFAULT_PASS_MARK);
+            new RolePlaySettings(DEFAULT_IDLE_TIMEOUT, RolePlayEngine.DEFAULT_MAX_TURNS, 10, DEFAULT_PASS_MARK);
 
     public RolePlaySettings {
         Objects.requireNonNull(idleTimeout, "idleTimeout must not be null");
@@ -27,9 +28,6 @@ public record RolePlaySettings(Duration idleTimeout, int maxTurns, int historySi
         }
         if (maxTurns < 1) {
             throw new IllegalArgumentException("maxTurns must be >= 1");
-        }
-        if (passMark < 1 || passMark > 100) {
-            throw new IllegalArgumentException("passMark must be within 1..100");
         }
         if (historySize < 1) {
             throw new IllegalArgumentException("historySize must be >= 1");

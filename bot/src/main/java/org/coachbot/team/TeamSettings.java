@@ -1,13 +1,12 @@
 package org.coachbot.team;
 
-import org.coachbot.roleplay.engine.Drill;
-
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Tunables of the team feature.
+ * Tunables of the team feature; the pass mark and the drill length are checked against the bounds of their
+ * settings, {@code roleplay.pass_mark} and {@code team.drill_turns}.
  *
  * @param zone       the team's time zone: of trainees who did not name their own, of due dates and reports
  * @param passMark   the score a session, a dimension and a certificate scenario need, as in role-play
@@ -18,12 +17,6 @@ public record TeamSettings(ZoneId zone, int passMark, int drillTurns, Duration t
     public TeamSettings {
         Objects.requireNonNull(zone, "zone must not be null");
         Objects.requireNonNull(tick, "tick must not be null");
-        if (passMark < 1 || passMark > 100) {
-            throw new IllegalArgumentException("passMark must be within 1..100");
-        }
-        if (drillTurns < Drill.MIN_TURNS || drillTurns > Drill.MAX_TURNS) {
-            throw new IllegalArgumentException("drillTurns must be within 2..4");
-        }
         if (tick.isNegative() || tick.isZero()) {
             throw new IllegalArgumentException("tick must be > 0");
         }

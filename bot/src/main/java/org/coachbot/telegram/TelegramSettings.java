@@ -21,9 +21,18 @@ public record TelegramSettings(String token, URI apiBaseUrl, Set<Long> adminIds,
                                int handlerThreads, int pollTimeoutSeconds, Duration sendTimeout,
                                Duration maxReplyAge, Duration conflictLimit, Optional<Webhook> webhook,
                                Set<Long> supervisorIds) {
+    /** Telegram allows about 30 messages a second across all chats. */
+    public static final double DEFAULT_MESSAGES_PER_SECOND = 30;
+    /** Telegram allows about one message a second in one chat, with short bursts. */
+    public static final double DEFAULT_MESSAGES_PER_CHAT_PER_SECOND = 1;
+    public static final int DEFAULT_CHAT_BURST = 3;
+    public static final int DEFAULT_HANDLER_THREADS = 8;
+    public static final int DEFAULT_POLL_TIMEOUT_SECONDS = 30;
     public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(20);
     public static final Duration DEFAULT_MAX_REPLY_AGE = Duration.ofHours(24);
     public static final Duration DEFAULT_CONFLICT_LIMIT = Duration.ofMinutes(1);
+    /** Telegram accepts 1-256 characters of A-Z, a-z, 0-9, _ and - as a webhook's secret token. */
+    public static final String WEBHOOK_SECRET_FORMAT = "[A-Za-z0-9_-]{1,256}";
 
     public TelegramSettings {
         if (token == null || token.isBlank()) {
@@ -77,8 +86,7 @@ public record TelegramSettings(String token, URI apiBaseUrl, Set<Long> adminIds,
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0-65535 (0 takes any free port)");
             }
-            // Telegram accepts 1-256 characters of A-Z, a-z, 0-9, _ and -.
-            if (secret == null || !secret.matches("[A-Za-z0-9_-]{1,256}")) {
+            if (secret == null || !secret.matches(WEBHOOK_SECRET_FORMAT)) {
                 throw new IllegalArgumentException("secret must be 1-256 characters of A-Z, a-z, 0-9, _ and -");
             }
         }
@@ -101,11 +109,11 @@ public record TelegramSettings(String token, URI apiBaseUrl, Set<Long> adminIds,
         private Set<Long> adminIds = Set.of();
         private Set<Long> allowedUserIds = Set.of();
         private Set<Long> supervisorIds = Set.of();
-        private double messagesPerSecond = 30;
-        private double messagesPerChatPerSecond = 1;
-        private int chatBurst = 3;
-        private int handlerThreads = 8;
-        private int pollTimeoutSeconds = 30;
+        private double messagesPerSecond = DEFAULT_MESSAGES_PER_SECOND;
+        private double messagesPerChatPerSecond = DEFAULT_MESSAGES_PER_CHAT_PER_SECOND;
+        private int chatBurst = DEFAULT_CHAT_BURST;
+        private int handlerThreads = DEFAULT_HANDLER_THREADS;
+        private int pollTimeoutSeconds = DEFAULT_POLL_TIMEOUT_SECONDS;
         private Duration sendTimeout = DEFAULT_SEND_TIMEOUT;
         private Duration maxReplyAge = DEFAULT_MAX_REPLY_AGE;
         private Duration conflictLimit = DEFAULT_CONFLICT_LIMIT;

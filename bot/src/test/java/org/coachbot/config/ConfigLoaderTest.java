@@ -36,10 +36,10 @@ class ConfigLoaderTest {
         BotConfig config = load(withFile("{}", Map.of()));
 
         assertFalse(config.telegramMode());
-        assertEquals("https://api.telegram.org", config.telegramApiUrl().toString());
+        assertEquals("https://api.telegram.org", config.get(TelegramConfig.API_URL).toString());
         assertEquals(LlmProvider.NONE, config.llm().provider());
-        assertEquals(Optional.empty(), config.knowledgeDir(), "the knowledge inside the jar");
-        assertEquals(30, config.messagesPerSecond());
+        assertEquals(Optional.empty(), config.get(KnowledgeConfig.DIR), "the knowledge inside the jar");
+        assertEquals(30, config.get(TelegramConfig.MESSAGES_PER_SECOND));
     }
 
     @Test
@@ -54,11 +54,11 @@ class ConfigLoaderTest {
 
         BotConfig config = load(env);
 
-        assertEquals("http://127.0.0.1:8081", config.telegramApiUrl().toString());
-        assertEquals(Set.of(42L, 43L), config.adminIds());
+        assertEquals("http://127.0.0.1:8081", config.get(TelegramConfig.API_URL).toString());
+        assertEquals(Set.of(42L, 43L), config.get(AccessConfig.ADMIN_IDS));
         assertTrue(config.telegramMode());
-        assertEquals(Optional.of(Path.of("/kb")), config.knowledgeDir());
-        assertEquals(Path.of("/data"), config.dataDir());
+        assertEquals(Optional.of(Path.of("/kb")), config.get(KnowledgeConfig.DIR));
+        assertEquals(Path.of("/data"), config.get(DataConfig.DIR));
     }
 
     @Test
@@ -84,9 +84,9 @@ class ConfigLoaderTest {
 
         BotConfig config = load(env);
 
-        assertEquals(Set.of(5L, 6L), config.supervisorIds());
-        assertEquals(4, config.drillTurns());
-        assertEquals(java.time.Duration.ofSeconds(10), config.teamTick());
+        assertEquals(Set.of(5L, 6L), config.get(AccessConfig.SUPERVISOR_IDS));
+        assertEquals(4, config.get(TeamConfig.DRILL_TURNS));
+        assertEquals(java.time.Duration.ofSeconds(10), config.get(TeamConfig.CHECK_INTERVAL));
     }
 
     @Test
@@ -104,8 +104,8 @@ class ConfigLoaderTest {
     void the_shipped_settings_file_loads() {
         BotConfig config = load(Map.of("CONFIG_FILE", "../config/application.yaml"));
 
-        assertEquals(3, config.drillTurns());
-        assertTrue(config.supervisorIds().isEmpty());
+        assertEquals(3, config.get(TeamConfig.DRILL_TURNS));
+        assertTrue(config.get(AccessConfig.SUPERVISOR_IDS).isEmpty());
     }
 
     @Test
@@ -117,10 +117,10 @@ class ConfigLoaderTest {
                   time_zone: Asia/Taipei
                 """, Map.of("INSIGHTS_RETENTION_DAYS", "30")));
 
-        assertEquals(java.time.Duration.ofDays(365), defaults.questionRetention());
-        assertEquals(java.time.ZoneId.of("Asia/Shanghai"), defaults.timeZone());
-        assertEquals(java.time.Duration.ofDays(30), set.questionRetention());
-        assertEquals(java.time.ZoneId.of("Asia/Taipei"), set.timeZone());
+        assertEquals(java.time.Duration.ofDays(365), defaults.get(InsightsConfig.RETENTION));
+        assertEquals(java.time.ZoneId.of("Asia/Shanghai"), defaults.get(InsightsConfig.TIME_ZONE));
+        assertEquals(java.time.Duration.ofDays(30), set.get(InsightsConfig.RETENTION));
+        assertEquals(java.time.ZoneId.of("Asia/Taipei"), set.get(InsightsConfig.TIME_ZONE));
     }
 
     @Test
@@ -197,8 +197,8 @@ class ConfigLoaderTest {
     void should_read_the_shipped_configuration_file() {
         BotConfig config = load(Map.of("CONFIG_FILE", "../config/application.yaml"));
 
-        assertEquals(300, config.tipMaxChars());
-        assertEquals(30, config.rolePlayIdle().toMinutes());
+        assertEquals(300, config.get(TipsConfig.MAX_CHARS));
+        assertEquals(30, config.get(RolePlayConfig.IDLE).toMinutes());
     }
 
     @Test
@@ -211,13 +211,13 @@ class ConfigLoaderTest {
                   conflict_exit_seconds: 90
                 """, Map.of()));
 
-        assertEquals(java.time.Duration.ofSeconds(20), defaults.sendTimeout());
-        assertEquals(java.time.Duration.ofHours(24), defaults.maxReplyAge());
-        assertEquals(java.time.Duration.ofMinutes(1), defaults.conflictLimit());
-        assertTrue(defaults.webhookUrl().isEmpty());
-        assertEquals(java.time.Duration.ofSeconds(5), set.sendTimeout());
-        assertEquals(java.time.Duration.ofHours(2), set.maxReplyAge());
-        assertEquals(java.time.Duration.ofSeconds(90), set.conflictLimit());
+        assertEquals(java.time.Duration.ofSeconds(20), defaults.get(TelegramConfig.SEND_TIMEOUT));
+        assertEquals(java.time.Duration.ofHours(24), defaults.get(TelegramConfig.MAX_REPLY_AGE));
+        assertEquals(java.time.Duration.ofMinutes(1), defaults.get(TelegramConfig.CONFLICT_LIMIT));
+        assertTrue(defaults.get(TelegramConfig.WEBHOOK_URL).isEmpty());
+        assertEquals(java.time.Duration.ofSeconds(5), set.get(TelegramConfig.SEND_TIMEOUT));
+        assertEquals(java.time.Duration.ofHours(2), set.get(TelegramConfig.MAX_REPLY_AGE));
+        assertEquals(java.time.Duration.ofSeconds(90), set.get(TelegramConfig.CONFLICT_LIMIT));
     }
 
     @Test
@@ -225,9 +225,10 @@ class ConfigLoaderTest {
         BotConfig config = load(withFile("{}", Map.of("WEBHOOK_URL", "https://bot.example.com/telegram",
                 "WEBHOOK_PORT", "8443", "WEBHOOK_SECRET", "abc_DEF-123")));
 
-        assertEquals("https://bot.example.com/telegram", config.webhookUrl().orElseThrow().toString());
-        assertEquals(8443, config.webhookPort());
-        assertEquals("abc_DEF-123", config.webhookSecret());
+        assertEquals("https://bot.example.com/telegram",
+                config.get(TelegramConfig.WEBHOOK_URL).orElseThrow().toString());
+        assertEquals(8443, config.get(TelegramConfig.WEBHOOK_PORT));
+        assertEquals("abc_DEF-123", config.get(TelegramConfig.WEBHOOK_SECRET));
         assertFalse(config.toString().contains("abc_DEF-123"));
         ConfigException inFile = assertThrows(ConfigException.class,
                 () -> load(withFile("telegram:\n  webhook_secret: abc\n", Map.of())));
@@ -299,5 +300,34 @@ class ConfigLoaderTest {
                 http.getMessage());
         assertTrue(samePort.getMessage().contains("WEBAPP_PORT") && samePort.getMessage().contains("WEBHOOK_PORT"),
                 samePort.getMessage());
+    }
+
+    @Test
+    void should_name_the_environment_variable_when_the_number_it_holds_is_out_of_range() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(withFile("telegram:\n  webhook_port: 8443\n", Map.of("WEBHOOK_PORT", "0"))));
+
+        assertEquals("invalid setting WEBHOOK_PORT=\"0\": expected a whole number from 1 to 65535", e.getMessage());
+    }
+
+    @Test
+    void should_not_repeat_a_secret_pasted_into_the_file() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(withFile("llm:\n  api_key: sk-pasted-by-mistake\n", Map.of())));
+
+        assertEquals("llm.api_key", e.key());
+        assertFalse(e.getMessage().contains("sk-pasted-by-mistake"), e.getMessage());
+        assertTrue(e.getMessage().contains("LLM_API_KEY"), e.getMessage());
+    }
+
+    @Test
+    void should_show_every_setting_in_to_string_and_only_whether_a_secret_is_set() throws Exception {
+        BotConfig config = load(withFile("{}", Map.of("BOT_TOKEN", "123456:abcdef")));
+
+        assertTrue(config.toString().contains("telegram.api_url=https://api.telegram.org"), config.toString());
+        assertTrue(config.toString().contains("roleplay.pass_mark=80"), config.toString());
+        assertTrue(config.toString().contains("telegram.bot_token=***"), config.toString());
+        assertTrue(config.toString().contains("llm.api_key=(not set)"), config.toString());
+        assertFalse(config.toString().contains("abcdef"), config.toString());
     }
 }
