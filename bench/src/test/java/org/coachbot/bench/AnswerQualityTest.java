@@ -47,7 +47,7 @@ class AnswerQualityTest {
     void should_decline_uncovered_questions_and_rarely_a_covered_one_on_every_set() {
         BY_SET.forEach((set, q) -> {
             assertTrue(q.uncoveredDeclineRate() >= 0.78, () -> set + " uncovered declined " + q.uncoveredDeclineRate());
-            assertTrue(q.coveredDeclineRate() <= 0.03, () -> set + " covered declined " + q.coveredDeclineRate());
+            assertTrue(q.coveredDeclineRate() <= 0.04, () -> set + " covered declined " + q.coveredDeclineRate());
         });
     }
 
