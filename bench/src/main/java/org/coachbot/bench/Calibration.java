@@ -62,6 +62,29 @@ public final class Calibration {
                          double excellentGap) {
     }
 
+    /**
+     * Pass/fail and the score bands against the grades.
+     *
+     * @param agreeing calls whose pass or fail at the pass mark agrees with the grade (4-5 pass, 1-3 fail)
+     */
+    public record Verdicts(int calls, int agreeing, double excellentHighShare, double curtAboveShare) {
+        public double agreementShare() {
+            return calls == 0 ? 0 : agreeing / (double) calls;
+        }
+    }
+
+    /** How often the pass mark agrees with the grade, and how the excellent and the curt calls land. */
+    public static Verdicts verdicts(List<Replayed> replayed, int passMark) {
+        int agreeing = (int) replayed.stream()
+                .filter(r -> (r.score() >= passMark) == (r.transcript().grade() >= 4)).count();
+        List<Replayed> excellent = replayed.stream().filter(r -> r.transcript().grade() == EXCELLENT).toList();
+        List<Replayed> curt = replayed.stream().filter(r -> r.transcript().grade() <= CURT).toList();
+        double high = excellent.isEmpty() ? 0 : excellent.stream().filter(r -> r.score() >= 85).count()
+                / (double) excellent.size();
+        double above = curt.isEmpty() ? 0 : curt.stream().filter(r -> r.score() > 50).count() / (double) curt.size();
+        return new Verdicts(replayed.size(), agreeing, high, above);
+    }
+
     /** Reads a calibration file from the classpath, e.g. {@code eval/calibration-a.yaml}. */
     public static List<Transcript> read(String resource) {
         try (InputStream in = Calibration.class.getClassLoader().getResourceAsStream(resource)) {

@@ -1,5 +1,6 @@
 package org.coachbot.bench;
 
+import org.coachbot.roleplay.RolePlaySettings;
 import org.coachbot.roleplay.engine.Meaning;
 import org.coachbot.roleplay.engine.MoveDetector;
 import org.coachbot.roleplay.scenario.MoveKind;
@@ -26,6 +27,10 @@ final class RolePlayQuality {
     /** An excellent call should land here or above, a harmful one at or below {@link #HARMFUL_CEILING}. */
     static final int EXCELLENT_FLOOR = 85;
     static final int HARMFUL_CEILING = 35;
+    /** The bound for curt and harmful calls (grades 1-2): at most a tenth above this. */
+    static final int CURT_CEILING = 50;
+    /** The shipped pass mark, against which pass/fail is compared with the grade. */
+    static final int PASS_MARK = RolePlaySettings.DEFAULT_PASS_MARK;
     private final PrintStream out;
     private final ScenarioBook book;
     private final Meaning meaning;
@@ -86,6 +91,11 @@ final class RolePlayQuality {
                 .filter(x -> x.score() <= HARMFUL_CEILING).count();
         out.printf("  excellent calls at %d or above: %d of %d; harmful calls at %d or below: %d of %d%n",
                 EXCELLENT_FLOOR, excellentHigh, excellent, HARMFUL_CEILING, harmfulLow, harmful);
+        Calibration.Verdicts v = Calibration.verdicts(replayed, PASS_MARK);
+        out.printf("  excellent calls at %d or above: %.0f%% (target >= 80%%); curt/harmful calls above %d: %.0f%% "
+                        + "(target <= 10%%); pass/fail at %d agreeing with the grade (4-5 pass, 1-3 fail): %d of %d, "
+                        + "%.0f%% (target >= 90%%)%n", EXCELLENT_FLOOR, 100 * v.excellentHighShare(), CURT_CEILING,
+                100 * v.curtAboveShare(), PASS_MARK, v.agreeing(), v.calls(), 100 * v.agreementShare());
         StringBuilder resolved = new StringBuilder("  resolved / remedy beats heard, by grade:");
         for (int g = Calibration.EXCELLENT; g >= 1; g--) {
             int grade = g;
