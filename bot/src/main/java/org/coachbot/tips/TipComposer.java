@@ -27,6 +27,13 @@ public final class TipComposer {
     private static final Pattern PROCEDURE_TITLE = Pattern.compile("步骤|流程|程序|顺序|几步|准则");
     /** Sections searched for the list a 哪些 / 几个 question asks for. */
     private static final int LIST_SECTIONS = 3;
+    /**
+     * A further sentence joins the glance when its cosine is within this much of the section's closest. On the tuned
+     * answer set, first messages holding the first and most key points went from 0.66 (no further sentence) to
+     * 0.75 at 0.1, 0.81 at 0.25 and 0.82 with any sentence of the section; 0.25 keeps out what is about something
+     * else.
+     */
+    static final double FILL_MARGIN = 0.25;
 
     private final Texts texts;
     private final int maxChars;
@@ -91,13 +98,13 @@ public final class TipComposer {
                 }
                 String out = render(section, pieces, Optional.of(line));
                 if (Html.toPlain(out).length() <= maxChars) {
-                    return new Glance(out, section);
+                    return new Glance(filled(section, picker, pieces, Optional.of(line)), section);
                 }
             }
             String out = render(section, pieces, Optional.empty());
             if (Html.toPlain(out).length() <= maxChars && (lines.isEmpty() || pieces == bodies.get(bodies.size() - 1)
                     || form == QuestionForm.WHAT)) {
-                return new Glance(out, section);
+                return new Glance(filled(section, picker, pieces, Optional.empty()), section);
             }
         }
         for (List<Piece> pieces : bodies) {
@@ -107,6 +114,41 @@ public final class TipComposer {
             }
         }
         return new Glance(cut(section, bodies.get(bodies.size() - 1)), section);
+    }
+
+    /**
+     * The glance with the room left under {@link #maxChars} given to the section's other sentences about as close
+     * to the question as the closest one, in reading order: a situation's advice is often spread over several
+     * sentences, and an agent who does not press 展开 sees only this message.
+     */
+    private String filled(Section section, SentencePicker picker, List<Piece> pieces,
+                          Optional<SectionReading.Line> line) {
+        double best = picker.best();
+        List<SectionReading.Sentence> closestFirst = new ArrayList<>(picker.candidates());
+        closestFirst.sort(Comparator.comparingDouble(s -> -picker.relevance(s.index())));
+        List<SectionReading.Sentence> added = new ArrayList<>();
+        for (SectionReading.Sentence s : closestFirst) {
+            Piece extra = piece(s);
+            if (picker.relevance(s.index()) < best - FILL_MARGIN || pieces.stream().anyMatch(p -> p.text()
+                    .contains(extra.text()) || extra.text().contains(p.text()))
+                    || line.isPresent() && s.text().contains(line.get().text())) {
+                continue;
+            }
+            List<SectionReading.Sentence> more = new ArrayList<>(added);
+            more.add(s);
+            if (Html.toPlain(render(section, withExtras(pieces, more), line)).length() <= maxChars) {
+                added = more;
+            }
+        }
+        return render(section, withExtras(pieces, added), line);
+    }
+
+    /** The chosen pieces, then the further sentences in the section's reading order. */
+    private static List<Piece> withExtras(List<Piece> pieces, List<SectionReading.Sentence> extras) {
+        List<Piece> out = new ArrayList<>(pieces);
+        extras.stream().sorted(Comparator.comparingInt(SectionReading.Sentence::index))
+                .forEach(s -> out.add(piece(s)));
+        return out;
     }
 
     /**
