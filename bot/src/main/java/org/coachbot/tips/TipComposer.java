@@ -34,6 +34,8 @@ public final class TipComposer {
      * else.
      */
     static final double FILL_MARGIN = 0.25;
+    /** A sentence whose character pairs are this much in the glance already adds nothing. */
+    private static final double REPEATED_SHARE = 0.6;
 
     private final Texts texts;
     private final int maxChars;
@@ -129,9 +131,8 @@ public final class TipComposer {
         List<SectionReading.Sentence> added = new ArrayList<>();
         for (SectionReading.Sentence s : closestFirst) {
             Piece extra = piece(s);
-            if (picker.relevance(s.index()) < best - FILL_MARGIN || pieces.stream().anyMatch(p -> p.text()
-                    .contains(extra.text()) || extra.text().contains(p.text()))
-                    || line.isPresent() && s.text().contains(line.get().text())) {
+            if (picker.relevance(s.index()) < best - FILL_MARGIN || said(pieces, line, s.text())
+                    || said(pieces, line, extra.text())) {
                 continue;
             }
             List<SectionReading.Sentence> more = new ArrayList<>(added);
@@ -141,6 +142,22 @@ public final class TipComposer {
             }
         }
         return render(section, withExtras(pieces, added), line);
+    }
+
+    /**
+     * Whether a sentence mostly repeats what the glance already says: a list shown item by item is also written
+     * out as a sentence in some sections, and a technique may restate its own line.
+     */
+    private static boolean said(List<Piece> pieces, Optional<SectionReading.Line> line, String sentence) {
+        if (pieces.stream().anyMatch(p -> p.text().contains(sentence) || sentence.contains(p.text()))
+                || line.isPresent() && sentence.contains(line.get().text())) {
+            return true;
+        }
+        StringBuilder shown = new StringBuilder();
+        pieces.forEach(p -> shown.append(p.text()).append('\n'));
+        line.ifPresent(l -> shown.append(l.text()));
+        Set<String> own = pairs(sentence);
+        return !own.isEmpty() && overlap(pairs(shown.toString()), sentence) >= REPEATED_SHARE * own.size();
     }
 
     /** The chosen pieces, then the further sentences in the section's reading order. */
@@ -353,8 +370,12 @@ public final class TipComposer {
         StringBuilder out = new StringBuilder(Html.bold(section.title()));
         if (!technique.isEmpty()) {
             out.append('\n');
+            boolean afterList = false;
             for (Piece p : technique) {
-                out.append(Html.escape(p.text())).append(p.editorial() ? texts.get("tip.editorial") : "");
+                // A list is shown item by item; what follows it starts on a line of its own.
+                out.append(afterList ? "\n" : "").append(Html.escape(p.text()))
+                        .append(p.editorial() ? texts.get("tip.editorial") : "");
+                afterList = p.text().contains("\n");
             }
         }
         line.ifPresent(l -> out.append('\n').append(Html.bold(texts.get("tip.say.label")))
