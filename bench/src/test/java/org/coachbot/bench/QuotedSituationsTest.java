@@ -115,4 +115,11 @@ class QuotedSituationsTest {
         assertEquals(AnswerKind.TIP, log.last().answer(), text);
         assertTrue(text.contains("主管") || text.contains("权限"), text);
     }
+
+    @Test
+    void should_open_the_answer_to_a_can_i_question_with_yes_or_no() {
+        String text = ask("客户骂人我能直接挂电话吗");
+        String body = text.split("\n")[1];
+        assertTrue(body.startsWith("可以") || body.startsWith("不"), text);
+    }
 }

@@ -31,6 +31,11 @@ final class SentencePicker {
     /** A sentence that takes a stance: can or cannot, must or must not. */
     private static final Pattern STANCE = Pattern.compile(
             "(可以|能|不能|不要|别|必须|应该|不应|不宜|不可|不得|允许|禁止|不必|没必要|最好|一定要|千万)");
+    /** A sentence that opens with its answer: can, cannot, must, must not. */
+    private static final Pattern LEADING_STANCE = Pattern.compile(
+            "(可以|能|不能|不可以|不行|不要|不用|别|必须|应该|不应|不必|没必要|最好|一定要|千万|不[可得宜])");
+    /** How much less close than the closest stance a sentence that opens with its answer may be. */
+    static final double LEADING_STANCE_MARGIN = 0.1;
     /** "……见"客户辱骂、骚扰时能不能挂电话"" points elsewhere and teaches nothing on its own. */
     private static final Pattern POINTER = Pattern.compile(".*见[\"“「].*");
 
@@ -95,11 +100,21 @@ final class SentencePicker {
         return closest(pool.isEmpty() ? candidates() : pool);
     }
 
-    /** The stance closest to the question (can, cannot, must), else the closest instruction. */
+    /**
+     * The stance closest to the question (can, cannot, must), else the closest instruction; a sentence that opens
+     * with its yes or no ("不能加,……", "可以,但只限于……") is preferred when it is about as close, since a
+     * 能不能 question wants the answer first.
+     */
     Optional<SectionReading.Sentence> stance() {
         List<SectionReading.Sentence> pool = candidates().stream()
                 .filter(s -> STANCE.matcher(TipComposer.withoutQuotes(s.text())).find()).toList();
-        return pool.isEmpty() ? instruction() : closest(pool);
+        if (pool.isEmpty()) {
+            return instruction();
+        }
+        Optional<SectionReading.Sentence> closest = closest(pool);
+        double bar = relevance(closest.get().index()) - LEADING_STANCE_MARGIN;
+        return closest(pool.stream().filter(s -> LEADING_STANCE.matcher(s.text().strip()).lookingAt())
+                .filter(s -> relevance(s.index()) >= bar).toList()).or(() -> closest);
     }
 
     /** The sentence right after {@code s} in its paragraph, when it can stand as part of an instruction. */
