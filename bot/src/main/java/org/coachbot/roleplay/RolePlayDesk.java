@@ -1,6 +1,7 @@
 package org.coachbot.roleplay;
 
 import org.coachbot.chat.Button;
+import org.coachbot.chat.CommandRouter;
 import org.coachbot.chat.Html;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.KeyedLocks;
@@ -45,8 +46,8 @@ public final class RolePlayDesk {
     static final String LIST = "rp:list";
     static final String HINT = "rp:hint";
     static final String END = "rp:end";
-    /** The "my progress" button under a scorecard. */
-    public static final String PROGRESS = "rp:progress";
+    /** The "my progress" button under a scorecard: it runs {@code /progress}, whichever feature declares it. */
+    public static final String PROGRESS = CommandRouter.COMMAND_BUTTON + "progress";
     private final Supplier<KnowledgeState> knowledge;
     private final SessionStore store;
     private final RolePlayEngine engine;

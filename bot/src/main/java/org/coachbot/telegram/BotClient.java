@@ -29,6 +29,7 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageTe
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
 import org.telegram.telegrambots.meta.api.objects.menubutton.MenuButtonWebApp;
@@ -184,8 +185,10 @@ public final class BotClient {
         }
     }
 
-    public void setMyCommands(List<Map.Entry<String, String>> menu) {
-        call(new SetMyCommands(menu.stream().map(e -> new BotCommand(e.getKey(), e.getValue())).toList()), false);
+    /** Sets the command menu of one scope: all private chats, all groups, or one user's private chat. */
+    public void setMyCommands(List<Map.Entry<String, String>> menu, BotCommandScope scope) {
+        call(SetMyCommands.builder().commands(menu.stream().map(e -> new BotCommand(e.getKey(), e.getValue()))
+                .toList()).scope(scope).build(), false);
     }
 
     /** Sets the menu button of one private chat to open a Mini App at {@code url}. */
