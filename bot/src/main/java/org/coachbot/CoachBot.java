@@ -23,15 +23,16 @@ import org.coachbot.config.TelegramConfig;
 import org.coachbot.config.TipsConfig;
 import org.coachbot.console.ConsoleFrontEnd;
 import org.coachbot.dashboard.Dashboard;
+import org.coachbot.dashboard.SqliteSessionArchive;
 import org.coachbot.dashboard.TeamBoard;
 import org.coachbot.insights.InsightsDesk;
 import org.coachbot.insights.InsightsFeature;
 import org.coachbot.insights.MeaningGroups;
 import org.coachbot.insights.SqliteQuestionLog;
 import org.coachbot.knowledge.KnowledgeLoader;
-import org.coachbot.knowledge.KnowledgeState;
-import org.coachbot.knowledge.LiveKnowledge;
 import org.coachbot.knowledge.ShippedKnowledge;
+import org.coachbot.library.KnowledgeState;
+import org.coachbot.library.LiveKnowledge;
 import org.coachbot.llm.ChatModels;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.EmbeddingCache;
@@ -40,6 +41,7 @@ import org.coachbot.retrieval.RetrievalIndex;
 import org.coachbot.roleplay.RolePlayDesk;
 import org.coachbot.roleplay.RolePlayFeature;
 import org.coachbot.roleplay.RolePlaySettings;
+import org.coachbot.roleplay.SqliteSessionStore;
 import org.coachbot.roleplay.engine.EmbeddingMeaning;
 import org.coachbot.roleplay.engine.RolePlayEngine;
 import org.coachbot.roleplay.persona.LlmPersona;
@@ -48,18 +50,16 @@ import org.coachbot.roleplay.view.Charts;
 import org.coachbot.safety.DangerCheck;
 import org.coachbot.safety.DangerEmbeddings;
 import org.coachbot.safety.DangerSignals;
-import org.coachbot.store.SqliteAssignments;
-import org.coachbot.store.SqlitePeople;
-import org.coachbot.store.SqliteSessionArchive;
-import org.coachbot.store.SqliteSessionStore;
-import org.coachbot.store.SqliteTrainingLog;
-import org.coachbot.store.TeamDatabase;
 import org.coachbot.team.InlineTips;
 import org.coachbot.team.ObservedSessionStore;
 import org.coachbot.team.PracticeRecorder;
 import org.coachbot.team.ShortTips;
+import org.coachbot.team.SqliteAssignments;
+import org.coachbot.team.SqlitePeople;
+import org.coachbot.team.SqliteTrainingLog;
 import org.coachbot.team.StaffAlert;
 import org.coachbot.team.Team;
+import org.coachbot.team.TeamDatabase;
 import org.coachbot.team.TeamSettings;
 import org.coachbot.telegram.TelegramFrontEnd;
 import org.coachbot.telegram.TelegramSettings;
@@ -72,7 +72,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -255,7 +254,7 @@ final class CoachBot implements AutoCloseable {
      * cannot go on, e.g. another instance polls the same token (returns 1).
      */
     int runTelegram(PrintStream out) throws InterruptedException {
-        TelegramSettings settings = telegramSettings();
+        TelegramSettings settings = TelegramConfig.settings(config);
         if (config.dashboard().url().isPresent()) {
             try {
                 dashboard = Dashboard.forTelegram(config.dashboard(), config.get(TelegramConfig.BOT_TOKEN), staff(),
@@ -312,23 +311,6 @@ final class CoachBot implements AutoCloseable {
         return code;
     }
 
-    private TelegramSettings telegramSettings() {
-        return TelegramSettings.builder(config.get(TelegramConfig.BOT_TOKEN), config.get(TelegramConfig.API_URL))
-                .adminIds(config.get(AccessConfig.ADMIN_IDS))
-                .supervisorIds(config.get(AccessConfig.SUPERVISOR_IDS))
-                .allowedUserIds(config.get(AccessConfig.ALLOWED_USER_IDS))
-                .rates(config.get(TelegramConfig.MESSAGES_PER_SECOND),
-                        config.get(TelegramConfig.MESSAGES_PER_CHAT_PER_SECOND), config.get(TelegramConfig.CHAT_BURST))
-                .handlerThreads(config.get(TelegramConfig.HANDLER_THREADS))
-                .pollTimeoutSeconds(config.get(TelegramConfig.POLL_TIMEOUT_SECONDS))
-                .sendTimeout(config.get(TelegramConfig.SEND_TIMEOUT))
-                .maxReplyAge(config.get(TelegramConfig.MAX_REPLY_AGE))
-                .conflictLimit(config.get(TelegramConfig.CONFLICT_LIMIT))
-                .webhook(config.get(TelegramConfig.WEBHOOK_URL).map(url -> new TelegramSettings.Webhook(url,
-                        config.get(TelegramConfig.WEBHOOK_PORT), webhookSecret())))
-                .build();
-    }
-
     /** Supervisors and administrators: they see the team and may open the dashboard. */
     private Set<Long> staff() {
         Set<Long> staff = new HashSet<>(config.get(AccessConfig.ADMIN_IDS));
@@ -340,17 +322,6 @@ final class CoachBot implements AutoCloseable {
     private TeamBoard teamBoard() {
         return new TeamBoard(team.roster(), archive, training, assignments, people, team.assigner(),
                 () -> knowledge.get().book(), teamSettings, clock);
-    }
-
-    /** The configured webhook secret, or one for this run only: setWebhook hands it to Telegram at every start. */
-    private String webhookSecret() {
-        String secret = config.get(TelegramConfig.WEBHOOK_SECRET);
-        if (!secret.isEmpty()) {
-            return secret;
-        }
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Tells the admins how a knowledge change that a crash interrupted ended: completed or dropped. */

@@ -6,12 +6,12 @@ import org.coachbot.chat.Html;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
-import org.coachbot.knowledge.KnowledgeFiles;
 import org.coachbot.knowledge.Glossary;
+import org.coachbot.knowledge.KnowledgeFiles;
 import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.knowledge.KnowledgeLoader;
-import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.Section;
+import org.coachbot.library.KnowledgeState;
 import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.text.Texts;
 import org.slf4j.Logger;
@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -176,7 +177,7 @@ public final class KnowledgeDesk {
     }
 
     private void refuse(String raw, RuntimeException e, Responder out) {
-        boolean markdown = raw != null && raw.toLowerCase(java.util.Locale.ROOT).endsWith(".md");
+        boolean markdown = raw != null && raw.toLowerCase(Locale.ROOT).endsWith(".md");
         out.send(Reply.html(texts.get("upload.refused", Html.escape(clip(e.getMessage())),
                 changes.current().version()) + (markdown ? texts.get("upload.md.help") : "")));
     }

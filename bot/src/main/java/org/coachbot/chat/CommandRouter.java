@@ -173,14 +173,16 @@ public final class CommandRouter implements ChatCore {
     }
 
     private void document(Incoming in, Responder out) {
-        var documents = routes.documents();
-        if (documents.isEmpty()) {
+        var owned = routes.documents();
+        if (owned.isEmpty()) {
             out.send(Reply.html(texts.get("unsupported")));
-        } else if (documents.get().handler().access().allows(in.user())) {
-            documents.get().handler().handler().handle(in, out);
+            return;
+        }
+        Feature.DocumentSpec documents = owned.get().declared();
+        if (documents.access().allows(in.user())) {
+            documents.handler().handle(in, out);
         } else {
-            refuse(documents.get().feature(), "document", documents.get().handler().access(),
-                    in.document().fileName(), in, out);
+            refuse(owned.get().feature(), "document", documents.access(), in.document().fileName(), in, out);
         }
     }
 

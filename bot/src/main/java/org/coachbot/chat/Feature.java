@@ -30,7 +30,7 @@ public final class Feature {
     private final Map<String, CommandHandler> deepLinks;
     private final List<Consumer<Incoming>> listeners;
     private final MessageHandler plainText;
-    private final ButtonSpace documents;
+    private final DocumentSpec documents;
     private final Function<InlineQuery, List<InlineAnswer>> inline;
     private final Runnable start;
     private final Runnable stop;
@@ -54,6 +54,14 @@ public final class Feature {
                 throw new IllegalArgumentException("a button prefix must not be empty nor start with "
                         + CommandRouter.COMMAND_BUTTON + ": \"" + prefix + "\"");
             }
+            Objects.requireNonNull(access, "access must not be null");
+            Objects.requireNonNull(handler, "handler must not be null");
+        }
+    }
+
+    /** Documents users send, from those {@code access} allows. */
+    public record DocumentSpec(Access access, MessageHandler handler) {
+        public DocumentSpec {
             Objects.requireNonNull(access, "access must not be null");
             Objects.requireNonNull(handler, "handler must not be null");
         }
@@ -118,7 +126,7 @@ public final class Feature {
     }
 
     /** Who may send documents and what handles them; at most one feature declares it. */
-    public Optional<ButtonSpace> documents() {
+    public Optional<DocumentSpec> documents() {
         return Optional.ofNullable(documents);
     }
 
@@ -151,7 +159,7 @@ public final class Feature {
         private final Map<String, CommandHandler> deepLinks = new LinkedHashMap<>();
         private final List<Consumer<Incoming>> listeners = new ArrayList<>();
         private MessageHandler plainText;
-        private ButtonSpace documents;
+        private DocumentSpec documents;
         private Function<InlineQuery, List<InlineAnswer>> inline;
         private Runnable start = () -> { };
         private Runnable stop = () -> { };
@@ -211,7 +219,7 @@ public final class Feature {
 
         /** Takes the documents users send, from those {@code access} allows. */
         public Builder documents(Access access, MessageHandler handler) {
-            this.documents = new ButtonSpace("document", access, handler);
+            this.documents = new DocumentSpec(access, handler);
             return this;
         }
 

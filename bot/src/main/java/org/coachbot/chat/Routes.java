@@ -3,6 +3,7 @@ package org.coachbot.chat;
 import org.coachbot.chat.Feature.ButtonSpace;
 import org.coachbot.chat.Feature.CommandSpec;
 import org.coachbot.chat.Feature.Conversation;
+import org.coachbot.chat.Feature.DocumentSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +26,8 @@ final class Routes {
     record Press(Feature feature, ButtonSpace space) {
     }
 
-    /** What answers one kind of message, and from which feature. */
-    record Owned<T>(Feature feature, T handler) {
+    /** What answers one kind of message, and the feature that declared it. */
+    record Owned<T>(Feature feature, T declared) {
     }
 
     private final Map<String, Route> commands = new LinkedHashMap<>();
@@ -36,7 +37,7 @@ final class Routes {
     private final List<Consumer<Incoming>> listeners = new ArrayList<>();
     private final List<Feature> features = new ArrayList<>();
     private Owned<MessageHandler> plainText;
-    private Owned<ButtonSpace> documents;
+    private Owned<DocumentSpec> documents;
     private Owned<Function<InlineQuery, List<InlineAnswer>>> inline;
 
     /** Adds a feature's declarations; throws naming the clash when one is already taken by another feature. */
@@ -114,7 +115,7 @@ final class Routes {
     /** The start-link handler whose prefix begins {@code payload}, with the rest as its argument. */
     Optional<Map.Entry<String, CommandHandler>> deepLink(String payload) {
         return deepLinks.entrySet().stream().filter(e -> payload.startsWith(e.getKey()))
-                .map(e -> Map.entry(payload.substring(e.getKey().length()), e.getValue().handler())).findFirst();
+                .map(e -> Map.entry(payload.substring(e.getKey().length()), e.getValue().declared())).findFirst();
     }
 
     List<Conversation> conversations() {
@@ -130,14 +131,14 @@ final class Routes {
     }
 
     Optional<MessageHandler> plainText() {
-        return Optional.ofNullable(plainText).map(Owned::handler);
+        return Optional.ofNullable(plainText).map(Owned::declared);
     }
 
-    Optional<Owned<ButtonSpace>> documents() {
+    Optional<Owned<DocumentSpec>> documents() {
         return Optional.ofNullable(documents);
     }
 
     Optional<Function<InlineQuery, List<InlineAnswer>>> inline() {
-        return Optional.ofNullable(inline).map(Owned::handler);
+        return Optional.ofNullable(inline).map(Owned::declared);
     }
 }

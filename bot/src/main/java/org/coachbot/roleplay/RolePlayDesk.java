@@ -8,14 +8,14 @@ import org.coachbot.chat.KeyedLocks;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
 import org.coachbot.chat.User;
-import org.coachbot.knowledge.KnowledgeState;
+import org.coachbot.library.KnowledgeState;
+import org.coachbot.roleplay.engine.CustomerPersona;
 import org.coachbot.roleplay.engine.Drill;
 import org.coachbot.roleplay.engine.Meaning;
 import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.RolePlayEngine;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.engine.TurnResult;
-import org.coachbot.roleplay.persona.CustomerPersona;
 import org.coachbot.roleplay.scenario.Dimension;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -318,7 +319,7 @@ public final class RolePlayDesk {
     }
 
     /** Runs the action under the user's lock, with the knowledge read once for the whole answer. */
-    private void locked(Incoming in, java.util.function.Consumer<KnowledgeState> action) {
+    private void locked(Incoming in, Consumer<KnowledgeState> action) {
         locks.run(in.user().id() + ":" + in.chatId(), () -> action.accept(knowledge.get()));
     }
 

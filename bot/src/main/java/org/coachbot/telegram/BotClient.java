@@ -43,6 +43,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
 
 /**
  * Every Bot API call the bot makes, on telegrambots' {@link OkHttpTelegramClient} with the configured Bot API
@@ -73,7 +75,7 @@ public final class BotClient {
             OkHttpClient.class.getName());
 
     static {
-        OKHTTP_LOG.setLevel(java.util.logging.Level.WARNING);
+        OKHTTP_LOG.setLevel(Level.WARNING);
     }
 
     private final TelegramSettings settings;
@@ -212,7 +214,7 @@ public final class BotClient {
     /**
      * Sends a file as a document, read from disk as the request goes out; the caption when it is not empty.
      */
-    public long sendDocument(long chatId, java.nio.file.Path file, String fileName, String caption, boolean html,
+    public long sendDocument(long chatId, Path file, String fileName, String caption, boolean html,
                              boolean patient) {
         SendDocument.SendDocumentBuilder<?, ?> d = SendDocument.builder().chatId(chatId)
                 .document(new InputFile(file.toFile(), fileName));
