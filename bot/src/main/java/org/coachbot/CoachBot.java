@@ -4,18 +4,16 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.coachbot.admin.KnowledgeChanges;
 import org.coachbot.admin.KnowledgeDesk;
-import org.coachbot.chat.Access;
+import org.coachbot.admin.KnowledgeFeature;
 import org.coachbot.chat.Button;
 import org.coachbot.chat.CommandRouter;
-import org.coachbot.chat.FileFetcher;
+import org.coachbot.chat.Feature;
+import org.coachbot.chat.FrontEndPort;
 import org.coachbot.chat.Html;
-import org.coachbot.chat.Messenger;
 import org.coachbot.chat.Notifier;
 import org.coachbot.chat.Reply;
 import org.coachbot.config.AccessConfig;
 import org.coachbot.config.BotConfig;
-import org.coachbot.dashboard.Dashboard;
-import org.coachbot.dashboard.TeamBoard;
 import org.coachbot.config.DataConfig;
 import org.coachbot.config.InsightsConfig;
 import org.coachbot.config.KnowledgeConfig;
@@ -24,47 +22,49 @@ import org.coachbot.config.TeamConfig;
 import org.coachbot.config.TelegramConfig;
 import org.coachbot.config.TipsConfig;
 import org.coachbot.console.ConsoleFrontEnd;
-import org.coachbot.knowledge.KnowledgeLoader;
-import org.coachbot.knowledge.KnowledgeState;
-import org.coachbot.knowledge.LiveKnowledge;
-import org.coachbot.knowledge.ShippedKnowledge;
-import org.coachbot.insights.FeedbackButtons;
+import org.coachbot.dashboard.Dashboard;
+import org.coachbot.dashboard.SqliteSessionArchive;
+import org.coachbot.dashboard.TeamBoard;
 import org.coachbot.insights.InsightsDesk;
+import org.coachbot.insights.InsightsFeature;
 import org.coachbot.insights.MeaningGroups;
 import org.coachbot.insights.SqliteQuestionLog;
+import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.knowledge.ShippedKnowledge;
+import org.coachbot.library.KnowledgeState;
+import org.coachbot.library.LiveKnowledge;
 import org.coachbot.llm.ChatModels;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.EmbeddingCache;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
 import org.coachbot.roleplay.RolePlayDesk;
+import org.coachbot.roleplay.RolePlayFeature;
 import org.coachbot.roleplay.RolePlaySettings;
+import org.coachbot.roleplay.SqliteSessionStore;
 import org.coachbot.roleplay.engine.EmbeddingMeaning;
 import org.coachbot.roleplay.engine.RolePlayEngine;
 import org.coachbot.roleplay.persona.LlmPersona;
 import org.coachbot.roleplay.view.ChartFonts;
 import org.coachbot.roleplay.view.Charts;
-import org.coachbot.store.SqliteAssignments;
-import org.coachbot.store.SqlitePeople;
-import org.coachbot.store.SqliteSessionArchive;
-import org.coachbot.store.SqliteSessionStore;
-import org.coachbot.store.SqliteTrainingLog;
-import org.coachbot.store.TeamDatabase;
+import org.coachbot.safety.DangerCheck;
+import org.coachbot.safety.DangerEmbeddings;
+import org.coachbot.safety.DangerSignals;
 import org.coachbot.team.InlineTips;
 import org.coachbot.team.ObservedSessionStore;
 import org.coachbot.team.PracticeRecorder;
 import org.coachbot.team.ShortTips;
-import org.coachbot.team.Team;
+import org.coachbot.team.SqliteAssignments;
+import org.coachbot.team.SqlitePeople;
+import org.coachbot.team.SqliteTrainingLog;
 import org.coachbot.team.StaffAlert;
-import org.coachbot.team.TeamDesk;
+import org.coachbot.team.Team;
+import org.coachbot.team.TeamDatabase;
 import org.coachbot.team.TeamSettings;
-import org.coachbot.team.TraineeDesk;
 import org.coachbot.telegram.TelegramFrontEnd;
 import org.coachbot.telegram.TelegramSettings;
 import org.coachbot.tips.TipService;
-import org.coachbot.safety.DangerCheck;
-import org.coachbot.safety.DangerEmbeddings;
-import org.coachbot.safety.DangerSignals;
+import org.coachbot.tips.TipsFeature;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -78,9 +78,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** All the wiring in one place: builds every part from the configuration and connects them by hand. */
 final class CoachBot implements AutoCloseable {
@@ -106,10 +108,13 @@ final class CoachBot implements AutoCloseable {
     private final TeamSettings teamSettings;
     /** Runs inline lookups, so one that misses Telegram's deadline can be abandoned. */
     private final ExecutorService inlineCalls = Executors.newFixedThreadPool(2, daemon("inline"));
+    /** Created before the features, which send through it; the front end plugs in once built around the router. */
+    private final FrontEndPort port = new FrontEndPort();
+    /** Set once in the constructor; the role-play recorder that pokes its scheduler is built before it. */
     private volatile Team team;
-    private Dashboard dashboard;
-    private org.coachbot.admin.FolderWatcher watcher;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final CommandRouter router;
+    private volatile Dashboard dashboard;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     CoachBot(BotConfig config) {
         this(config, Clock.systemUTC());
@@ -153,8 +158,7 @@ final class CoachBot implements AutoCloseable {
         this.dangers = new DangerEmbeddings(embeddings, EmbeddingCache.open(data,
                 RetrievalIndex.modelKey(embeddings) + "-safety")).detector(DangerSignals.load(),
                 DangerSignals.ordinary(knowledge.get().knowledge()));
-        // Finished sessions reach the team feature through the store, so role-play knows nothing of it; the
-        // scheduler that sends certificates exists once a front end gives it a messenger.
+        // Finished sessions reach the team feature through the store, so role-play knows nothing of it.
         PracticeRecorder recorder = new PracticeRecorder(people, assignments, training, () -> knowledge.get().book(),
                 teamSettings, () -> {
                     Team t = team;
@@ -168,6 +172,54 @@ final class CoachBot implements AutoCloseable {
                 new RolePlaySettings(config.get(RolePlayConfig.IDLE), RolePlayEngine.DEFAULT_MAX_TURNS, 10,
                         config.get(RolePlayConfig.PASS_MARK)),
                 meaning);
+        this.team = new Team(people, assignments, training, rolePlay, () -> knowledge.get().book(), port,
+                clock, teamSettings, staff(), data.resolve("exports"), this::dashboardButton);
+        this.router = new CommandRouter(features());
+    }
+
+    /** Every feature, in the order {@code /help} lists their commands. */
+    private List<Feature> features() {
+        TipService tips = new TipService(knowledge, questions, model.map(m -> new TimedChat(m, llmCalls)),
+                config.llm().tipTimeout(), config.get(TipsConfig.MAX_CHARS), clock, dangers,
+                new StaffAlert(config.get(AccessConfig.SUPERVISOR_IDS), config.get(AccessConfig.ADMIN_IDS), people,
+                        port));
+        // Inline answers are extractive only: a language model could not answer within Telegram's time limit.
+        ShortTips glances = (question, max) -> tips.glances(question, max).stream()
+                .map(g -> new ShortTips.Tip(g.key(), g.title(), g.firstLine(), g.html())).toList();
+        InlineTips inline = new InlineTips(glances, inlineCalls, InlineTips.DEADLINE);
+        KnowledgeDesk desk = new KnowledgeDesk(changes, port, clock);
+        // /gaps groups questions with the model retrieval already loaded: a second copy would double its memory.
+        InsightsDesk insights = new InsightsDesk(questions, embeddings, new MeaningGroups(), clock,
+                config.get(InsightsConfig.TIME_ZONE));
+        return List.of(TipsFeature.of(tips, inline::answer), RolePlayFeature.of(rolePlay), team.feature(),
+                new KnowledgeFeature(desk, changes, port, config.get(KnowledgeConfig.RELOAD_DEBOUNCE)).feature(),
+                InsightsFeature.of(insights));
+    }
+
+    /** The button under {@code /team} that opens the team dashboard, once one is served. */
+    private Optional<Button> dashboardButton() {
+        Dashboard d = dashboard;
+        return d == null ? Optional.empty() : d.button();
+    }
+
+    /** The chat core with every feature; the same for Telegram, the console and tests. */
+    CommandRouter router() {
+        return router;
+    }
+
+    /** Where the features send what they start themselves; a front end connects to it before {@link #start}. */
+    FrontEndPort port() {
+        return port;
+    }
+
+    /**
+     * Starts what runs in the background: each feature's own (the knowledge folder watcher, the team scheduler) and
+     * the warm-ups that spare the first users a wait. Call once a front end is connected to the {@link #port}.
+     */
+    void start() {
+        for (Feature f : router.features()) {
+            f.start();
+        }
         // The first chart pays for font and class loading; do it before a trainee waits for one.
         daemon("chart-warm-up").newThread(Charts::warmUp).start();
         // Embedding every example phrase takes a few seconds; done in the background, the first turns only wait
@@ -178,100 +230,22 @@ final class CoachBot implements AutoCloseable {
         }).start();
     }
 
-    /**
-     * The chat core with every command; the same for Telegram and the console.
-     *
-     * @param messenger sends what the bot starts itself: assignments, reminders, certificates
-     */
-    CommandRouter router(FileFetcher files, Notifier admins, Messenger messenger) {
-        return router(files, admins, messenger, Optional::empty);
-    }
-
-    /** @param dashboardButton the button under {@code /team} that opens the team dashboard, when one is served */
-    CommandRouter router(FileFetcher files, Notifier admins, Messenger messenger,
-                         Supplier<Optional<Button>> dashboardButton) {
-        try {
-            watcher = new org.coachbot.admin.FolderWatcher(changes, admins, config.get(KnowledgeConfig.RELOAD_DEBOUNCE))
-                    .start();
-        } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(CoachBot.class)
-                    .warn("cannot watch {} for changes; use /reload after editing files", changes.folder(), e);
-        }
-        KnowledgeDesk desk = new KnowledgeDesk(changes, files, clock);
-        Team t = new Team(people, assignments, training, rolePlay, () -> knowledge.get().book(), messenger,
-                clock, teamSettings, staff(), config.get(DataConfig.DIR).resolve("exports"), dashboardButton);
-        team = t;
-        TeamDesk supervisors = t.supervisors();
-        TraineeDesk trainees = t.trainees();
-        TipService tips = new TipService(knowledge, questions, model.map(m -> new TimedChat(m, llmCalls)),
-                config.llm().tipTimeout(), config.get(TipsConfig.MAX_CHARS), clock, dangers,
-                new StaffAlert(config.get(AccessConfig.SUPERVISOR_IDS), config.get(AccessConfig.ADMIN_IDS), people,
-                        messenger));
-        // Inline answers are extractive only: a language model could not answer within Telegram's time limit.
-        ShortTips glances = (question, max) -> tips.glances(question, max).stream()
-                .map(g -> new ShortTips.Tip(g.key(), g.title(), g.firstLine(), g.html())).toList();
-        InlineTips inline = new InlineTips(glances, inlineCalls, InlineTips.DEADLINE);
-        // /gaps groups questions with the model retrieval already loaded: a second copy would double its memory.
-        InsightsDesk insights = new InsightsDesk(questions, embeddings, new MeaningGroups(), clock,
-                config.get(InsightsConfig.TIME_ZONE));
-        return new CommandRouter((in, out) -> tips.answer(in, in.text(), out), desk::onDocument)
-                .listener(supervisors::saw)
-                .command("ask", (in, arg, out) -> tips.answer(in, arg, out), false)
-                .command("roleplay", rolePlay::start, false)
-                .privateCommand("hint", rolePlay::hint, Access.EVERYONE)
-                .privateCommand("end", rolePlay::end, Access.EVERYONE)
-                .privateCommand("progress", trainees::progress, Access.EVERYONE)
-                .privateCommand("drill", trainees::drill, Access.EVERYONE)
-                .privateCommand("remind", trainees::remind, Access.EVERYONE)
-                .privateCommand("team", supervisors::team, Access.SUPERVISOR)
-                .command("assign", supervisors::assign, Access.SUPERVISOR)
-                .command("kb", desk::kb, true)
-                .command("reload", desk::reload, true)
-                .command("rollback", desk::rollback, true)
-                .deepLink(RolePlayDesk.DEEP_LINK, rolePlay::start)
-                .deepLink(TraineeDesk.DRILL_LINK, trainees::drillLink)
-                .command("gaps", insights::gaps, true)
-                .command("stats", insights::stats, true)
-                .conversation(rolePlay::isActive, rolePlay::say)
-                .buttons(TipService.BUTTON_PREFIX, tips::onButton)
-                // Before the role-play prefix: "my progress" also shows assignments and the next drill.
-                .buttons(RolePlayDesk.PROGRESS, trainees::onProgressButton)
-                .buttons(RolePlayDesk.BUTTON_PREFIX, rolePlay::onButton)
-                .buttons(TeamDesk.BUTTON_PREFIX, supervisors::onButton)
-                .buttons(KnowledgeDesk.BUTTON_PREFIX, desk::onButton)
-                .buttons(FeedbackButtons.PREFIX, insights::onButton)
-                .inline(inline::answer);
-    }
-
     /** Sends the reminders, assignments and certificates due now, without waiting for the scheduler's timer. */
     void sendDueTeamMessages() {
-        Team t = team;
-        if (t != null) {
-            t.scheduler().tick();
-        }
-    }
-
-    /** Starts sending reminders, assignments and certificates; call once the front end can deliver them. */
-    void startScheduler() {
-        Team t = team;
-        if (t != null) {
-            t.scheduler().start();
-        }
+        team.scheduler().tick();
     }
 
     int runConsole(BufferedReader in, PrintStream out) throws IOException {
-        ConsoleFrontEnd[] console = new ConsoleFrontEnd[1];
         // On localhost only, so the dashboard can be tried on a laptop without Telegram.
         dashboard = Dashboard.forConsole(config.dashboard(), ConsoleFrontEnd.CONSOLE_ID, "console", staff(), clock);
-        CommandRouter router = router(ConsoleFrontEnd.fileFetcher(), reply -> console[0].notifier().notifyAdmins(reply),
-                (chat, reply) -> console[0].messenger().send(chat, reply), dashboard::button);
-        console[0] = new ConsoleFrontEnd(router, in, out, Main.chartDir(config));
+        ConsoleFrontEnd console = new ConsoleFrontEnd(router, in, out, Main.chartDir(config));
+        port.connect(console.messenger(), console.notifier(), ConsoleFrontEnd.fileFetcher());
         dashboard.serve(teamBoard());
-        startScheduler();
+        start();
         out.println(startLine("console"));
         out.println(dashboard.consoleLine());
-        announceRecovery(console[0].notifier());
-        console[0].run();
+        announceRecovery(console.notifier());
+        console.run();
         return 0;
     }
 
@@ -280,52 +254,50 @@ final class CoachBot implements AutoCloseable {
      * cannot go on, e.g. another instance polls the same token (returns 1).
      */
     int runTelegram(PrintStream out) throws InterruptedException {
-        TelegramSettings settings = telegramSettings();
-        TelegramFrontEnd[] telegram = new TelegramFrontEnd[1];
+        TelegramSettings settings = TelegramConfig.settings(config);
         if (config.dashboard().url().isPresent()) {
             try {
-                dashboard = Dashboard.forTelegram(config.dashboard(), config.get(TelegramConfig.BOT_TOKEN), staff(), clock);
+                dashboard = Dashboard.forTelegram(config.dashboard(), config.get(TelegramConfig.BOT_TOKEN), staff(),
+                        clock);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot listen for the team dashboard on port "
                         + config.dashboard().port() + ": " + e.getMessage() + "; set WEBAPP_PORT to a free port", e);
             }
         }
-        CommandRouter router = router(document -> telegram[0].fileFetcher().fetch(document),
-                reply -> telegram[0].notifier().notifyAdmins(reply),
-                (chat, reply) -> telegram[0].messenger().send(chat, reply),
-                () -> dashboard == null ? Optional.empty() : dashboard.button());
-        telegram[0] = new TelegramFrontEnd(settings, router, config.get(DataConfig.DIR), router.menu());
+        TelegramFrontEnd telegram = new TelegramFrontEnd(settings, router, config.get(DataConfig.DIR), router.menu());
+        port.connect(telegram.messenger(), telegram.notifier(), telegram.fileFetcher());
         // Telegram refuses a menu button for a chat the user never opened: those get it when they first write there.
         Set<Long> menuOffered = ConcurrentHashMap.newKeySet();
-        router.listener(in -> {
-            if (dashboard != null && in.user().supervisor() && !in.inGroup() && menuOffered.add(in.user().id())) {
-                telegram[0].offerWebApp(List.of(in.user().id()), dashboard.menuLabel(), dashboard.link());
+        router.add(Feature.named("dashboard").listener(in -> {
+            Dashboard d = dashboard;
+            if (d != null && in.user().supervisor() && !in.inGroup() && menuOffered.add(in.user().id())) {
+                telegram.offerWebApp(List.of(in.user().id()), d.menuLabel(), d.link());
             }
-        });
+        }).build());
         // Started before the shutdown hook exists, so a rejected token ends the process with a failure code.
-        telegram[0].start();
+        telegram.start();
         if (dashboard != null) {
             dashboard.serve(teamBoard());
-            menuOffered.addAll(telegram[0].offerWebApp(staff(), dashboard.menuLabel(), dashboard.link()));
+            menuOffered.addAll(telegram.offerWebApp(staff(), dashboard.menuLabel(), dashboard.link()));
         }
-        startScheduler();
+        start();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread hook = new Thread(() -> {
-            telegram[0].stop();
+            telegram.stop();
             close();
             exit.complete(0);
             // SIGTERM would otherwise end the JVM with 143; a clean, flushed stop is a success.
             Runtime.getRuntime().halt(0);
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        telegram[0].fatal().thenAccept(reason -> exit.complete(1));
+        telegram.fatal().thenAccept(reason -> exit.complete(1));
         out.println(startLine("telegram " + settings.webhook().map(w -> "webhook " + w.url())
                 .orElse("polling " + config.get(TelegramConfig.API_URL))));
-        announceRecovery(telegram[0].notifier());
+        announceRecovery(telegram.notifier());
         int code;
         try {
             code = exit.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             code = 1;
         }
         if (code != 0) {
@@ -334,26 +306,9 @@ final class CoachBot implements AutoCloseable {
             } catch (IllegalStateException shuttingDown) {
                 return code;
             }
-            telegram[0].stop();
+            telegram.stop();
         }
         return code;
-    }
-
-    private TelegramSettings telegramSettings() {
-        return TelegramSettings.builder(config.get(TelegramConfig.BOT_TOKEN), config.get(TelegramConfig.API_URL))
-                .adminIds(config.get(AccessConfig.ADMIN_IDS))
-                .supervisorIds(config.get(AccessConfig.SUPERVISOR_IDS))
-                .allowedUserIds(config.get(AccessConfig.ALLOWED_USER_IDS))
-                .rates(config.get(TelegramConfig.MESSAGES_PER_SECOND),
-                        config.get(TelegramConfig.MESSAGES_PER_CHAT_PER_SECOND), config.get(TelegramConfig.CHAT_BURST))
-                .handlerThreads(config.get(TelegramConfig.HANDLER_THREADS))
-                .pollTimeoutSeconds(config.get(TelegramConfig.POLL_TIMEOUT_SECONDS))
-                .sendTimeout(config.get(TelegramConfig.SEND_TIMEOUT))
-                .maxReplyAge(config.get(TelegramConfig.MAX_REPLY_AGE))
-                .conflictLimit(config.get(TelegramConfig.CONFLICT_LIMIT))
-                .webhook(config.get(TelegramConfig.WEBHOOK_URL).map(url -> new TelegramSettings.Webhook(url,
-                        config.get(TelegramConfig.WEBHOOK_PORT), webhookSecret())))
-                .build();
     }
 
     /** Supervisors and administrators: they see the team and may open the dashboard. */
@@ -363,22 +318,10 @@ final class CoachBot implements AutoCloseable {
         return staff;
     }
 
-    /** The dashboard's view of the team; needs the team, which {@link #router} builds. */
+    /** The dashboard's view of the team. */
     private TeamBoard teamBoard() {
-        Team t = team;
-        return new TeamBoard(t.roster(), archive, training, assignments, people, t.assigner(),
+        return new TeamBoard(team.roster(), archive, training, assignments, people, team.assigner(),
                 () -> knowledge.get().book(), teamSettings, clock);
-    }
-
-    /** The configured webhook secret, or one for this run only: setWebhook hands it to Telegram at every start. */
-    private String webhookSecret() {
-        String secret = config.get(TelegramConfig.WEBHOOK_SECRET);
-        if (!secret.isEmpty()) {
-            return secret;
-        }
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Tells the admins how a knowledge change that a crash interrupted ended: completed or dropped. */
@@ -400,16 +343,9 @@ final class CoachBot implements AutoCloseable {
         if (closed.getAndSet(true)) {
             return;
         }
-        if (watcher != null) {
-            try {
-                watcher.close();
-            } catch (IOException e) {
-                org.slf4j.LoggerFactory.getLogger(CoachBot.class).debug("closing the folder watcher", e);
-            }
-        }
-        Team t = team;
-        if (t != null) {
-            t.scheduler().close();
+        List<Feature> features = router.features();
+        for (int i = features.size() - 1; i >= 0; i--) {
+            features.get(i).stop();
         }
         if (dashboard != null) {
             dashboard.close();
@@ -421,7 +357,7 @@ final class CoachBot implements AutoCloseable {
         store.close();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -6,6 +6,7 @@ import org.coachbot.config.ConfigLoader;
 import org.coachbot.config.DataConfig;
 import org.coachbot.config.LogConfig;
 import org.coachbot.store.StoreException;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -65,7 +66,7 @@ public final class Main {
             return 1;
         } catch (Exception e) {
             err.println("coach-bot stopped: " + e.getMessage());
-            org.slf4j.LoggerFactory.getLogger(Main.class).error("fatal error", e);
+            LoggerFactory.getLogger(Main.class).error("fatal error", e);
             return 1;
         }
     }

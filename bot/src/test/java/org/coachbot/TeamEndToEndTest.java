@@ -71,16 +71,13 @@ class TeamEndToEndTest {
                 "DATA_DIR", temp.resolve("data").toString())).load();
         Files.createDirectories(config.get(DataConfig.DIR));
         coach = new CoachBot(config, CLOCK);
-        TelegramFrontEnd[] holder = new TelegramFrontEnd[1];
-        CommandRouter router = coach.router(doc -> holder[0].fileFetcher().fetch(doc),
-                reply -> holder[0].notifier().notifyAdmins(reply),
-                (chat, reply) -> holder[0].messenger().send(chat, reply));
+        CommandRouter router = coach.router();
         TelegramSettings settings = TelegramSettings.builder(FakeBotApiServer.TOKEN, api.baseUrl())
                 .adminIds(config.get(AccessConfig.ADMIN_IDS)).supervisorIds(config.get(AccessConfig.SUPERVISOR_IDS))
                 .allowedUserIds(config.get(AccessConfig.ALLOWED_USER_IDS)).rates(1000, 1000, 100).handlerThreads(4)
                 .pollTimeoutSeconds(1).build();
         telegram = new TelegramFrontEnd(settings, router, config.get(DataConfig.DIR), router.menu());
-        holder[0] = telegram;
+        coach.port().connect(telegram.messenger(), telegram.notifier(), telegram.fileFetcher());
         telegram.start();
     }
 

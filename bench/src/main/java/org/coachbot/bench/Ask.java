@@ -36,7 +36,7 @@ public final class Ask {
                 .build(kb, IndexProgress.NONE);
         InMemoryQuestionLog log = new InMemoryQuestionLog();
         var detector = SafetyBenchmark.detector(data, kb);
-        TipService tips = new TipService(() -> new org.coachbot.knowledge.KnowledgeState(kb, hybrid,
+        TipService tips = new TipService(() -> new org.coachbot.library.KnowledgeState(kb, hybrid,
                 org.coachbot.roleplay.scenario.ScenarioBook.empty(), 1, java.time.Instant.EPOCH), log,
                 java.util.Optional.empty(), java.time.Duration.ofSeconds(1), RetrievalBenchmark.GLANCE_CHARS,
                 java.time.Clock.systemUTC(), detector, org.coachbot.tips.SupervisorAlert.NONE);

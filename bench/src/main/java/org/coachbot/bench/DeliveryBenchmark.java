@@ -1,6 +1,7 @@
 package org.coachbot.bench;
 
 import org.coachbot.chat.ChatCore;
+import org.coachbot.chat.CommandMenu;
 import org.coachbot.chat.Reply;
 import org.coachbot.telegram.FakeBotApiServer;
 import org.coachbot.telegram.TelegramFrontEnd;
@@ -44,7 +45,7 @@ public final class DeliveryBenchmark {
             api.floodControl();
             // Telegram's published limits and the bot's default threads, as config/application.yaml sets them.
             TelegramSettings settings = TelegramSettings.builder(FakeBotApiServer.TOKEN, api.baseUrl()).build();
-            TelegramFrontEnd bot = new TelegramFrontEnd(settings, core, data, List.of());
+            TelegramFrontEnd bot = new TelegramFrontEnd(settings, core, data, CommandMenu.NONE);
             bot.start();
             try {
                 return measure(out, api);

@@ -1,9 +1,12 @@
 package org.coachbot.bench;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import org.coachbot.chat.Incoming;
+import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.Section;
+import org.coachbot.library.KnowledgeState;
 import org.coachbot.retrieval.Bm25Retriever;
 import org.coachbot.retrieval.Bm25Settings;
 import org.coachbot.retrieval.ChineseAnalysis;
@@ -17,12 +20,9 @@ import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.QueryNormalizer;
 import org.coachbot.retrieval.RetrievalIndex;
 import org.coachbot.retrieval.Retriever;
-import org.coachbot.chat.Incoming;
-import org.coachbot.chat.User;
+import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.tips.SupervisorAlert;
 import org.coachbot.tips.TipService;
-import org.coachbot.knowledge.KnowledgeState;
-import org.coachbot.roleplay.scenario.ScenarioBook;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,8 +30,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import org.coachbot.insights.AnswerKind;
 import org.coachbot.insights.AskedQuestion;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
-import org.coachbot.knowledge.KnowledgeState;
+import org.coachbot.library.KnowledgeState;
 import org.coachbot.retrieval.EmbeddingCache;
 import org.coachbot.retrieval.HybridRetriever;
 import org.coachbot.retrieval.IndexProgress;

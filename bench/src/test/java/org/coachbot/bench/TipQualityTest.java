@@ -2,19 +2,19 @@ package org.coachbot.bench;
 
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
+import org.coachbot.library.KnowledgeState;
 import org.coachbot.retrieval.HybridRetriever;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
-import org.coachbot.tips.TipService;
-import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.roleplay.scenario.ScenarioBook;
+import org.coachbot.tips.TipService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

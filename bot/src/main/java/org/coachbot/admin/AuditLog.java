@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every knowledge change (who, when, what, the version it started from and the one it made, the result) as one
@@ -85,7 +86,7 @@ final class AuditLog {
 
     /** True when the accepted change made at {@code at} that led to {@code version} by {@code action} is recorded. */
     synchronized boolean has(String action, int version, Instant at) {
-        return lines().stream().map(AuditLog::parse).flatMap(java.util.Optional::stream)
+        return lines().stream().map(AuditLog::parse).flatMap(Optional::stream)
                 .anyMatch(e -> e.accepted() && e.version() == version && e.action().equals(action)
                         && e.at().equals(at));
     }
@@ -101,18 +102,18 @@ final class AuditLog {
         }
     }
 
-    private static java.util.Optional<Entry> parse(String line) {
+    private static Optional<Entry> parse(String line) {
         try {
             JsonNode n = JSON.readTree(line);
             if (n == null || !n.has("at")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             int version = n.path("version").asInt();
-            return java.util.Optional.of(new Entry(Instant.parse(n.path("at").asText()), n.path("userId").asLong(),
+            return Optional.of(new Entry(Instant.parse(n.path("at").asText()), n.path("userId").asLong(),
                     n.path("user").asText(), n.path("action").asText(), n.path("file").asText(),
                     n.path("from").asInt(version), version, n.path("result").asText()));
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -4,7 +4,7 @@ import org.coachbot.chat.Html;
 import org.coachbot.chat.Notifier;
 import org.coachbot.chat.Reply;
 import org.coachbot.knowledge.KnowledgeFormatException;
-import org.coachbot.knowledge.KnowledgeState;
+import org.coachbot.library.KnowledgeState;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.text.Texts;
 import org.slf4j.Logger;

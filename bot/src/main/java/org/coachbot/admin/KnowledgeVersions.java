@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -164,7 +165,7 @@ final class KnowledgeVersions {
     /** Files that differ between version {@code n} and the folder {@code other}, by relative path. */
     List<String> changedFiles(int n, Path other) {
         Path base = files(n);
-        Set<String> names = new java.util.TreeSet<>(KnowledgeFiles.list(base));
+        Set<String> names = new TreeSet<>(KnowledgeFiles.list(base));
         names.addAll(KnowledgeFiles.list(other));
         List<String> out = new ArrayList<>();
         try {

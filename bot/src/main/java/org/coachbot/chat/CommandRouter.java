@@ -1,111 +1,62 @@
 package org.coachbot.chat;
 
+import org.coachbot.chat.Feature.ButtonSpace;
 import org.coachbot.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.BiPredicate;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * The chat core: sends commands, buttons, documents and plain text to the feature that owns them, and answers
- * {@code /start}, {@code /help}, unknown commands and messages the bot cannot read. In a group it answers only what
- * is meant for it, refuses supervisor commands to others, and points private-only commands to the private chat.
+ * The chat core: sends commands, buttons, documents and plain text to the feature that declared them, after checking
+ * who may use them and where, and answers {@code /start}, {@code /help}, unknown commands and messages the bot cannot
+ * read. In a group it answers only what is meant for it and points private-only commands to the private chat.
  */
 public final class CommandRouter implements ChatCore {
     /** Longer texts are refused: no question or customer line needs them, and they slow retrieval down. */
     public static final int MAX_TEXT_CHARS = 2000;
+    /** Button data that starts with this runs the command after it, as if typed: {@code /progress}. */
+    public static final String COMMAND_BUTTON = "/";
     private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
 
     private final Texts texts = Texts.of("chat");
-    private final Map<String, Route> commands = new LinkedHashMap<>();
-    private final Map<String, MessageHandler> buttons = new LinkedHashMap<>();
-    private final List<Conversation> conversations = new ArrayList<>();
-    private final Map<String, CommandHandler> deepLinks = new LinkedHashMap<>();
-    private final List<Consumer<Incoming>> listeners = new ArrayList<>();
-    private final MessageHandler fallbackText;
-    private final MessageHandler documents;
-    private Function<InlineQuery, List<InlineAnswer>> inline = q -> List.of();
+    private final Routes routes = new Routes();
 
-    private record Route(CommandHandler handler, Access access, boolean privateOnly) {
+    /** A router with {@code /start} and {@code /help} only; {@link #add} the features. */
+    public CommandRouter() {
+        routes.add(Feature.named("chat")
+                .command("start", Access.EVERYONE, this::start)
+                .command("help", Access.EVERYONE, (in, arg, out) -> out.send(Reply.html(help(in.user()))))
+                .build());
     }
 
-    private record Conversation(BiPredicate<User, Long> active, MessageHandler handler) {
-    }
-
-    /**
-     * @param fallbackText plain text when no conversation claims it (the quick-tip answerer)
-     * @param documents    documents sent to the bot (the knowledge admin, which refuses non-admins itself)
-     */
-    public CommandRouter(MessageHandler fallbackText, MessageHandler documents) {
-        this.fallbackText = Objects.requireNonNull(fallbackText, "fallbackText must not be null");
-        this.documents = Objects.requireNonNull(documents, "documents must not be null");
-        command("start", this::start, Access.EVERYONE);
-        command("help", (in, arg, out) -> out.send(Reply.html(help(in.user()))), Access.EVERYONE);
-    }
-
-    /** Registers a command; admin-only commands are hidden from other users' {@code /help}. */
-    public CommandRouter command(String name, CommandHandler handler, boolean adminOnly) {
-        return command(name, handler, adminOnly ? Access.ADMIN : Access.EVERYONE);
-    }
-
-    /** Registers a command open to {@code access}. */
-    public CommandRouter command(String name, CommandHandler handler, Access access) {
-        commands.put(name, new Route(handler, access, false));
-        return this;
+    /** A router serving these features, in this order in {@code /help}. */
+    public CommandRouter(List<Feature> features) {
+        this();
+        features.forEach(this::add);
     }
 
     /**
-     * Registers a command that only makes sense in the private chat (a practice, personal progress): in a group it
-     * answers with a button that opens the private chat and runs the command there.
+     * Adds a feature's commands, buttons and conversations.
+     *
+     * @throws IllegalStateException when a command, button namespace or start link is already another feature's
      */
-    public CommandRouter privateCommand(String name, CommandHandler handler, Access access) {
-        commands.put(name, new Route(handler, access, true));
+    public CommandRouter add(Feature feature) {
+        routes.add(feature);
         return this;
     }
 
-    /**
-     * Handles {@code /start <prefix><rest>}, which is what a user's private chat receives when they open a
-     * {@link Button#privateStart} link; the handler gets {@code rest} as its argument.
-     */
-    public CommandRouter deepLink(String prefix, CommandHandler handler) {
-        deepLinks.put(prefix, handler);
-        return this;
-    }
-
-    /** Shows every incoming message, before routing and in groups too, e.g. to remember people's names. */
-    public CommandRouter listener(Consumer<Incoming> listener) {
-        listeners.add(listener);
-        return this;
-    }
-
-    /** Answers inline queries; without one, inline queries get no results. */
-    public CommandRouter inline(Function<InlineQuery, List<InlineAnswer>> handler) {
-        this.inline = Objects.requireNonNull(handler, "handler must not be null");
-        return this;
-    }
-
-    /** Sends pressed buttons whose data starts with {@code prefix} to the handler. */
-    public CommandRouter buttons(String prefix, MessageHandler handler) {
-        buttons.put(prefix, handler);
-        return this;
-    }
-
-    /** Lets a feature claim plain text while it holds a conversation, e.g. a role-play session. */
-    public CommandRouter conversation(BiPredicate<User, Long> active, MessageHandler handler) {
-        conversations.add(new Conversation(active, handler));
-        return this;
+    /** The features added, in order. */
+    public List<Feature> features() {
+        return List.copyOf(routes.features());
     }
 
     @Override
     public void handle(Incoming in, Responder out) {
-        for (Consumer<Incoming> listener : listeners) {
+        for (var listener : routes.listeners()) {
             try {
                 listener.accept(in);
             } catch (RuntimeException e) {
@@ -127,7 +78,7 @@ public final class CommandRouter implements ChatCore {
     @Override
     public List<InlineAnswer> inline(InlineQuery query) {
         try {
-            return inline.apply(query);
+            return routes.inline().map(handler -> handler.apply(query)).orElse(List.of());
         } catch (RuntimeException e) {
             log.error("inline query failed for user {}", query.user().id(), e);
             return List.of();
@@ -137,7 +88,7 @@ public final class CommandRouter implements ChatCore {
     private void route(Incoming in, Responder out) {
         switch (in.kind()) {
             case UNSUPPORTED -> out.send(Reply.html(texts.get("unsupported")));
-            case DOCUMENT -> documents.handle(in, out);
+            case DOCUMENT -> document(in, out);
             case BUTTON -> button(in, out);
             case TEXT -> text(in, out);
         }
@@ -154,46 +105,46 @@ public final class CommandRouter implements ChatCore {
         }
         var command = Command.parse(in.text());
         if (command.isPresent()) {
-            Route route = commands.get(command.get().name());
-            if (route == null) {
-                out.send(Reply.html(texts.get("unknown", Html.escape("/" + command.get().name()))));
-            } else {
-                run(command.get().name(), route, in, command.get().argument(), out);
-            }
+            run(command.get(), in, out);
             return;
         }
-        for (Conversation c : conversations) {
+        for (Feature.Conversation c : routes.conversations()) {
             if (c.active().test(in.user(), in.chatId())) {
                 c.handler().handle(in, out);
                 return;
             }
         }
-        fallbackText.handle(in, out);
+        routes.plainText().orElse((i, o) -> o.send(Reply.html(help(i.user())))).handle(in, out);
     }
 
-    private void run(String name, Route route, Incoming in, String argument, Responder out) {
-        if (route.access() == Access.SUPERVISOR && !in.user().supervisor()) {
-            out.send(Reply.html(texts.get("refused.supervisor", name)));
-        } else if (route.privateOnly() && in.inGroup()) {
-            out.send(Reply.html(texts.get("private.only", name),
-                    List.of(List.of(Button.privateStart(texts.get("button.private"), name)))));
+    private void run(Command command, Incoming in, Responder out) {
+        var found = routes.command(command.name());
+        if (found.isEmpty()) {
+            out.send(Reply.html(texts.get("unknown", Html.escape("/" + command.name()))));
+            return;
+        }
+        Routes.Route route = found.get();
+        if (!route.spec().access().allows(in.user())) {
+            refuse(route.feature(), "command", route.spec().access(), command.name(), in, out);
+        } else if (route.spec().privateOnly() && in.inGroup()) {
+            out.send(Reply.html(texts.get("private.only", command.name()),
+                    List.of(List.of(Button.privateStart(texts.get("button.private"), command.name())))));
         } else {
-            route.handler().handle(in, argument, out);
+            route.spec().handler().handle(in, command.argument(), out);
         }
     }
 
     /** {@code /start}: the greeting, or what a private-chat link asked for. */
     private void start(Incoming in, String argument, Responder out) {
         if (!argument.isEmpty() && !in.inGroup()) {
-            for (Map.Entry<String, CommandHandler> e : deepLinks.entrySet()) {
-                if (argument.startsWith(e.getKey())) {
-                    e.getValue().handle(in, argument.substring(e.getKey().length()), out);
-                    return;
-                }
+            var link = routes.deepLink(argument);
+            if (link.isPresent()) {
+                link.get().getValue().handle(in, link.get().getKey(), out);
+                return;
             }
-            Route route = commands.get(argument);
-            if (route != null && route.privateOnly()) {
-                run(argument, route, in, "", out);
+            var route = routes.command(argument);
+            if (route.isPresent() && route.get().spec().privateOnly()) {
+                run(new Command(argument, ""), in, out);
                 return;
             }
         }
@@ -201,32 +152,98 @@ public final class CommandRouter implements ChatCore {
     }
 
     private void button(Incoming in, Responder out) {
-        for (Map.Entry<String, MessageHandler> e : buttons.entrySet()) {
-            if (in.text().startsWith(e.getKey())) {
-                e.getValue().handle(in, out);
+        if (in.text().startsWith(COMMAND_BUTTON)) {
+            var command = Command.parse(in.text());
+            if (command.isPresent() && routes.command(command.get().name()).isPresent()) {
+                run(command.get(), in, out);
                 return;
             }
         }
-        out.send(Reply.html(texts.get("button.stale")));
+        var press = routes.button(in.text());
+        if (press.isEmpty()) {
+            out.send(Reply.html(texts.get("button.stale")));
+            return;
+        }
+        ButtonSpace space = press.get().space();
+        if (space.access().allows(in.user())) {
+            space.handler().handle(in, out);
+        } else {
+            refuse(press.get().feature(), "button", space.access(), in.text(), in, out);
+        }
     }
 
-    /** The command list, with the admin commands only for admins. */
+    private void document(Incoming in, Responder out) {
+        var owned = routes.documents();
+        if (owned.isEmpty()) {
+            out.send(Reply.html(texts.get("unsupported")));
+            return;
+        }
+        Feature.DocumentSpec documents = owned.get().declared();
+        if (documents.access().allows(in.user())) {
+            documents.handler().handle(in, out);
+        } else {
+            refuse(owned.get().feature(), "document", documents.access(), in.document().fileName(), in, out);
+        }
+    }
+
+    /**
+     * Says no in the feature's words when its bundle has {@code refused.<kind>} or {@code refused}, else in the
+     * core's words for the access level; {@code what} (a command name) fills in {@code {0}}.
+     */
+    private void refuse(Feature feature, String kind, Access access, String what, Incoming in, Responder out) {
+        log.warn("user {} was refused {} {} of {} ({} only)", in.user().id(), kind, clip(what), feature, access);
+        Texts own = feature.texts();
+        String text = own.has("refused." + kind) ? own.get("refused." + kind, what)
+                : own.has("refused") ? own.get("refused", what)
+                : texts.get("refused." + kind + "." + access.name().toLowerCase(Locale.ROOT), what);
+        out.send(Reply.html(text));
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+    }
+
+    /** The commands this user may use, each with its help line from its feature's bundle. */
     public String help(User user) {
         StringBuilder out = new StringBuilder(texts.get("help.title"));
-        for (Map.Entry<String, Route> e : commands.entrySet()) {
-            if (e.getKey().equals("start") || !e.getValue().access().visibleTo(user)) {
+        for (Routes.Route r : routes.commands()) {
+            if (r.spec().name().equals("start") || !r.spec().access().allows(user)) {
                 continue;
             }
-            out.append("\n/").append(e.getKey()).append(texts.get("help.args." + e.getKey()))
-                    .append(" — ").append(texts.get("help." + e.getKey()));
+            out.append("\n/").append(r.spec().name()).append(arguments(r)).append(" — ").append(line(r));
         }
         return out.toString();
     }
 
-    /** Commands and descriptions for the front end's command menu (Telegram's setMyCommands). */
-    public List<Map.Entry<String, String>> menu() {
-        List<Map.Entry<String, String>> out = new ArrayList<>();
-        commands.forEach((name, route) -> out.add(Map.entry(name, texts.get("help." + name))));
-        return out;
+    /** The command menus per scope, for the front end to register (Telegram's setMyCommands). */
+    public CommandMenu menu() {
+        List<Map.Entry<String, String>> everyone = new ArrayList<>();
+        List<Map.Entry<String, String>> groups = new ArrayList<>();
+        List<Map.Entry<String, String>> supervisors = new ArrayList<>();
+        List<Map.Entry<String, String>> admins = new ArrayList<>();
+        for (Routes.Route r : routes.commands()) {
+            var entry = Map.entry(r.spec().name(), line(r));
+            Access access = r.spec().access();
+            if (access == Access.EVERYONE || access == Access.TRAINEE) {
+                everyone.add(entry);
+                if (!r.spec().privateOnly() && !r.spec().name().equals("start")) {
+                    groups.add(entry);
+                }
+            }
+            if (access != Access.ADMIN) {
+                supervisors.add(entry);
+            }
+            admins.add(entry);
+        }
+        return new CommandMenu(everyone, groups, supervisors, admins);
+    }
+
+    private static String line(Routes.Route r) {
+        return r.feature().texts().get("help." + r.spec().name());
+    }
+
+    private static String arguments(Routes.Route r) {
+        String key = "help.args." + r.spec().name();
+        return r.feature().texts().has(key) ? r.feature().texts().get(key) : "";
     }
 }

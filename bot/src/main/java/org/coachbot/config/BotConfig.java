@@ -2,6 +2,7 @@ package org.coachbot.config;
 
 import org.coachbot.dashboard.DashboardSettings;
 import org.coachbot.knowledge.KnowledgeLimits;
+import org.coachbot.llm.LlmSettings;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.coachbot.config;
 
+import org.coachbot.llm.LlmProvider;
+import org.coachbot.llm.LlmSettings;
 import org.coachbot.roleplay.persona.LlmPersona;
 
 import java.time.Duration;

@@ -3,8 +3,10 @@ package org.coachbot.config;
 import org.coachbot.telegram.TelegramSettings;
 
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.Optional;
 
 import static org.coachbot.config.SettingType.decimal;
@@ -87,5 +89,36 @@ public final class TelegramConfig {
                     + " when it is not set.");
 
     private TelegramConfig() {
+    }
+
+    /**
+     * The Telegram front end's settings; without a configured webhook secret, one drawn for this run only, since
+     * setWebhook hands it to Telegram at every start.
+     */
+    public static TelegramSettings settings(BotConfig config) {
+        return TelegramSettings.builder(config.get(BOT_TOKEN), config.get(API_URL))
+                .adminIds(config.get(AccessConfig.ADMIN_IDS))
+                .supervisorIds(config.get(AccessConfig.SUPERVISOR_IDS))
+                .allowedUserIds(config.get(AccessConfig.ALLOWED_USER_IDS))
+                .rates(config.get(MESSAGES_PER_SECOND), config.get(MESSAGES_PER_CHAT_PER_SECOND),
+                        config.get(CHAT_BURST))
+                .handlerThreads(config.get(HANDLER_THREADS))
+                .pollTimeoutSeconds(config.get(POLL_TIMEOUT_SECONDS))
+                .sendTimeout(config.get(SEND_TIMEOUT))
+                .maxReplyAge(config.get(MAX_REPLY_AGE))
+                .conflictLimit(config.get(CONFLICT_LIMIT))
+                .webhook(config.get(WEBHOOK_URL).map(url -> new TelegramSettings.Webhook(url,
+                        config.get(WEBHOOK_PORT), webhookSecret(config))))
+                .build();
+    }
+
+    private static String webhookSecret(BotConfig config) {
+        String secret = config.get(WEBHOOK_SECRET);
+        if (!secret.isEmpty()) {
+            return secret;
+        }
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.coachbot.text.Texts;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public record Glossary(Map<String, List<String>> english, List<String> notCovere
             }
             copy.put(word, List.copyOf(terms));
         });
-        english = java.util.Collections.unmodifiableMap(copy);
+        english = Collections.unmodifiableMap(copy);
         notCovered = List.copyOf(notCovered);
         notCoveredQuestions = List.copyOf(notCoveredQuestions);
     }

@@ -1,5 +1,6 @@
 package org.coachbot.knowledge;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public record KnowledgeBase(List<Section> sections, List<KnowledgeFormatExceptio
     public Map<String, List<Section>> byFile() {
         Map<String, List<Section>> out = new LinkedHashMap<>();
         for (Section s : sections) {
-            out.computeIfAbsent(s.file(), f -> new java.util.ArrayList<>()).add(s);
+            out.computeIfAbsent(s.file(), f -> new ArrayList<>()).add(s);
         }
         return out;
     }

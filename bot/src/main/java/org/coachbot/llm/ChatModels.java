@@ -3,7 +3,6 @@ package org.coachbot.llm;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import org.coachbot.config.LlmSettings;
 
 import java.time.Duration;
 import java.util.Optional;

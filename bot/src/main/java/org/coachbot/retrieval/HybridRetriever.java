@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Combines {@link Bm25Retriever} (exact words, tags, rare terms) with {@link DenseRetriever} (paraphrases, typos).
@@ -43,7 +44,7 @@ public final class HybridRetriever implements Retriever {
     public HybridRetriever(Bm25Retriever bm25, DenseRetriever dense, HybridSettings settings,
                            QueryNormalizer normalizer, UncoveredTopics topics) {
         this(bm25, dense, settings, normalizer, new QuestionSpace(topics, SentenceVectors.NONE, SentenceVectors.NONE,
-                java.util.Optional.empty()));
+                Optional.empty()));
     }
 
     /** Both retrievers must index the same sections; everything in {@code space} must be embedded by the dense model. */

@@ -3,12 +3,13 @@ package org.coachbot.roleplay;
 import org.coachbot.chat.Button;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
-import org.coachbot.knowledge.KnowledgeState;
+import org.coachbot.library.KnowledgeState;
 import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
 import org.coachbot.roleplay.scenario.ScenarioBook;
+import org.coachbot.roleplay.scoring.PastSession;
 import org.coachbot.roleplay.scoring.Scorecard;
 import org.coachbot.roleplay.scoring.Scorer;
 import org.coachbot.roleplay.view.Charts;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.awt.AWTError;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -115,7 +117,7 @@ final class Debrief {
         out.send(Reply.html(view.progress(history, state.book(), clock.getZone()), buttons));
         if (history.size() >= 2) {
             List<PastSession> oldestFirst = new ArrayList<>(history);
-            java.util.Collections.reverse(oldestFirst);
+            Collections.reverse(oldestFirst);
             sendChart(() -> Charts.trend(texts.get("chart.trend.title"),
                     ScorecardView.chartLabels(oldestFirst, clock.getZone()),
                     oldestFirst.stream().map(PastSession::total).toList(), texts.get("chart.trend.axis"),

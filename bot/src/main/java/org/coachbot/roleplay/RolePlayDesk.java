@@ -1,20 +1,21 @@
 package org.coachbot.roleplay;
 
 import org.coachbot.chat.Button;
+import org.coachbot.chat.CommandRouter;
 import org.coachbot.chat.Html;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.KeyedLocks;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.Responder;
 import org.coachbot.chat.User;
-import org.coachbot.knowledge.KnowledgeState;
+import org.coachbot.library.KnowledgeState;
+import org.coachbot.roleplay.engine.CustomerPersona;
 import org.coachbot.roleplay.engine.Drill;
 import org.coachbot.roleplay.engine.Meaning;
 import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.RolePlayEngine;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.engine.TurnResult;
-import org.coachbot.roleplay.persona.CustomerPersona;
 import org.coachbot.roleplay.scenario.Dimension;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -45,8 +47,8 @@ public final class RolePlayDesk {
     static final String LIST = "rp:list";
     static final String HINT = "rp:hint";
     static final String END = "rp:end";
-    /** The "my progress" button under a scorecard. */
-    public static final String PROGRESS = "rp:progress";
+    /** The "my progress" button under a scorecard: it runs {@code /progress}, whichever feature declares it. */
+    public static final String PROGRESS = CommandRouter.COMMAND_BUTTON + "progress";
     private final Supplier<KnowledgeState> knowledge;
     private final SessionStore store;
     private final RolePlayEngine engine;
@@ -317,7 +319,7 @@ public final class RolePlayDesk {
     }
 
     /** Runs the action under the user's lock, with the knowledge read once for the whole answer. */
-    private void locked(Incoming in, java.util.function.Consumer<KnowledgeState> action) {
+    private void locked(Incoming in, Consumer<KnowledgeState> action) {
         locks.run(in.user().id() + ":" + in.chatId(), () -> action.accept(knowledge.get()));
     }
 

@@ -1,6 +1,7 @@
 package org.coachbot.roleplay;
 
 import org.coachbot.roleplay.engine.Session;
+import org.coachbot.roleplay.scoring.PastSession;
 import org.coachbot.roleplay.scoring.Scorecard;
 
 import java.time.Instant;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Recognises a question about a caller in danger by meaning, before any ordinary retrieval: a classifier over
@@ -36,7 +37,7 @@ public final class DangerDetector implements DangerCheck {
     private final List<float[]> dangerVectors;
     private final List<List<float[]>> kindVectors;
     private final List<float[]> noneVectors;
-    private final java.util.regex.Pattern hyperbole;
+    private final Pattern hyperbole;
     private final Function<String, float[]> embed;
     private final double threshold;
     private final double wordBoost;

@@ -134,7 +134,7 @@ public final class Sqlite {
     }
 
     /** The version of a component's tables in this file, 0 when it has none. */
-    static int version(Connection c, String component) throws SQLException {
+    public static int version(Connection c, String component) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT version FROM schema_version WHERE component = ?")) {
             ps.setString(1, component);
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,5 +1,6 @@
 package org.coachbot.team;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ public record Draft(long id, long supervisorId, long chatId, List<Long> trainees
 
     /** This draft with the trainee added, or removed when already picked. */
     public Draft toggle(long trainee) {
-        List<Long> next = new java.util.ArrayList<>(trainees);
+        List<Long> next = new ArrayList<>(trainees);
         if (!next.remove(trainee)) {
             next.add(trainee);
         }

@@ -1,8 +1,8 @@
 package org.coachbot.team;
 
-import org.coachbot.roleplay.PastSession;
 import org.coachbot.roleplay.SessionStore;
 import org.coachbot.roleplay.engine.Session;
+import org.coachbot.roleplay.scoring.PastSession;
 import org.coachbot.roleplay.scoring.Scorecard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

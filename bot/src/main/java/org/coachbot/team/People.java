@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Everyone the bot has talked with, by the names Telegram gave them, and their daily reminders. */
 public interface People {
@@ -21,13 +23,13 @@ public interface People {
     Optional<Person> byUsername(String username);
 
     /** People seen most recently first, leaving out {@code except}; for the picker of trainees. */
-    List<Person> recent(int offset, int limit, java.util.Set<Long> except);
+    List<Person> recent(int offset, int limit, Set<Long> except);
 
     /** How many people the bot has seen, leaving out {@code except}. */
-    int count(java.util.Set<Long> except);
+    int count(Set<Long> except);
 
     /** Everyone by id, for reports that name people. */
-    java.util.Map<Long, Person> all();
+    Map<Long, Person> all();
 
     /** Turns the daily reminder on at {@code at} in {@code zone} (null for the team's), first due at {@code next}. */
     void remind(long id, LocalTime at, ZoneId zone, Instant next);

@@ -1,6 +1,8 @@
 package org.coachbot.team;
 
+import org.coachbot.chat.Access;
 import org.coachbot.chat.Button;
+import org.coachbot.chat.Feature;
 import org.coachbot.chat.Messenger;
 import org.coachbot.roleplay.RolePlayDesk;
 import org.coachbot.roleplay.scenario.ScenarioBook;
@@ -51,7 +53,27 @@ public final class Team {
         this.supervisors = new TeamDesk(people, new TeamReport(roster, books, settings, texts, dashboard),
                 new TeamExport(people, training, books, clock, settings, exportDir, texts),
                 new AssignDesk(people, assignments, books, clock, staff, texts, assigner),
-                trainees, clock, settings, texts);
+                clock, settings, texts);
+    }
+
+    /**
+     * What the team offers in the chat: the trainee's {@code /progress}, {@code /drill} and {@code /remind}, the
+     * supervisor's {@code /team} and {@code /assign}, their buttons, and the scheduler that sends reminders,
+     * assignments and certificates while the bot runs.
+     */
+    public Feature feature() {
+        return Feature.named("team")
+                .listener(supervisors::saw)
+                .privateCommand("progress", Access.TRAINEE, trainees::progress)
+                .privateCommand("drill", Access.TRAINEE, trainees::drill)
+                .privateCommand("remind", Access.TRAINEE, trainees::remind)
+                .privateCommand("team", Access.SUPERVISOR, supervisors::team)
+                .command("assign", Access.SUPERVISOR, supervisors::assign)
+                .deepLink(TraineeDesk.DRILL_LINK, trainees::drillLink)
+                .buttons(TraineeDesk.DRILL, Access.TRAINEE, trainees::onButton)
+                .buttons(TeamDesk.BUTTON_PREFIX, Access.SUPERVISOR, supervisors::onButton)
+                .lifecycle(scheduler::start, scheduler::close)
+                .build();
     }
 
     public TeamDesk supervisors() {

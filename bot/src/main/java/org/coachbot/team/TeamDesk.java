@@ -26,18 +26,16 @@ public final class TeamDesk {
     private final TeamReport report;
     private final TeamExport export;
     private final AssignDesk assign;
-    private final TraineeDesk trainee;
     private final Clock clock;
     private final TeamSettings settings;
     private final Texts texts;
 
-    TeamDesk(People people, TeamReport report, TeamExport export, AssignDesk assign, TraineeDesk trainee,
-             Clock clock, TeamSettings settings, Texts texts) {
+    TeamDesk(People people, TeamReport report, TeamExport export, AssignDesk assign, Clock clock,
+             TeamSettings settings, Texts texts) {
         this.people = people;
         this.report = report;
         this.export = export;
         this.assign = assign;
-        this.trainee = trainee;
         this.clock = clock;
         this.settings = settings;
         this.texts = texts;
@@ -96,17 +94,9 @@ public final class TeamDesk {
         assign.assign(in, argument, out);
     }
 
-    /** Buttons whose data starts with {@link #BUTTON_PREFIX}; supervisor buttons refuse everyone else. */
+    /** Supervisor buttons: data starts with {@link #BUTTON_PREFIX}, but not with {@link TraineeDesk#DRILL}. */
     public void onButton(Incoming in, Responder out) {
         String data = in.text();
-        if (data.startsWith(TraineeDesk.DRILL)) {
-            trainee.onButton(in, out);
-            return;
-        }
-        if (!in.user().supervisor()) {
-            out.send(Reply.html(texts.get("refused")));
-            return;
-        }
         if (data.startsWith(AssignDesk.PREFIX)) {
             assign.onButton(in, out);
         } else if (data.equals(TeamReport.EXPORT)) {

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -114,7 +115,7 @@ final class TeamExport {
                 scenario.map(s -> String.valueOf(s.difficulty())).orElse(""),
                 texts.get(drill ? "csv.kind.drill" : "csv.kind.full"),
                 drill ? Labels.dimension(book, r.drill()) : "",
-                texts.get("csv.outcome." + r.outcome().toLowerCase(java.util.Locale.ROOT)),
+                texts.get("csv.outcome." + r.outcome().toLowerCase(Locale.ROOT)),
                 String.valueOf(score), texts.get(score >= settings.passMark() ? "csv.yes" : "csv.no"),
                 texts.get(r.resolved() ? "csv.yes" : "csv.no")));
         for (Dimension d : dimensions) {

@@ -167,11 +167,6 @@ public final class TraineeDesk {
         out.send(teamProgress(in.user().id()));
     }
 
-    /** The "my progress" button under a scorecard shows the same as {@code /progress}. */
-    public void onProgressButton(Incoming in, Responder out) {
-        progress(in, "", out);
-    }
-
     private Reply teamProgress(long user) {
         ScenarioBook book = books.get();
         Instant now = clock.instant();

@@ -2,6 +2,7 @@ package org.coachbot.team;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -30,7 +31,7 @@ public record TraineeStats(long userId, int week, int month, double average, Map
     }
 
     /** The dimension with the lowest average, if any was scored. */
-    public java.util.Optional<String> weakest() {
+    public Optional<String> weakest() {
         return dimensions.entrySet().stream().min(Map.Entry.<String, Double>comparingByValue()
                 .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey);
     }

@@ -29,6 +29,7 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageTe
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
 import org.telegram.telegrambots.meta.api.objects.menubutton.MenuButtonWebApp;
@@ -42,6 +43,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
 
 /**
  * Every Bot API call the bot makes, on telegrambots' {@link OkHttpTelegramClient} with the configured Bot API
@@ -72,7 +75,7 @@ public final class BotClient {
             OkHttpClient.class.getName());
 
     static {
-        OKHTTP_LOG.setLevel(java.util.logging.Level.WARNING);
+        OKHTTP_LOG.setLevel(Level.WARNING);
     }
 
     private final TelegramSettings settings;
@@ -184,8 +187,10 @@ public final class BotClient {
         }
     }
 
-    public void setMyCommands(List<Map.Entry<String, String>> menu) {
-        call(new SetMyCommands(menu.stream().map(e -> new BotCommand(e.getKey(), e.getValue())).toList()), false);
+    /** Sets the command menu of one scope: all private chats, all groups, or one user's private chat. */
+    public void setMyCommands(List<Map.Entry<String, String>> menu, BotCommandScope scope) {
+        call(SetMyCommands.builder().commands(menu.stream().map(e -> new BotCommand(e.getKey(), e.getValue()))
+                .toList()).scope(scope).build(), false);
     }
 
     /** Sets the menu button of one private chat to open a Mini App at {@code url}. */
@@ -209,7 +214,7 @@ public final class BotClient {
     /**
      * Sends a file as a document, read from disk as the request goes out; the caption when it is not empty.
      */
-    public long sendDocument(long chatId, java.nio.file.Path file, String fileName, String caption, boolean html,
+    public long sendDocument(long chatId, Path file, String fileName, String caption, boolean html,
                              boolean patient) {
         SendDocument.SendDocumentBuilder<?, ?> d = SendDocument.builder().chatId(chatId)
                 .document(new InputFile(file.toFile(), fileName));

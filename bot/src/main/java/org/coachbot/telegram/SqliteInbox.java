@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +62,7 @@ final class SqliteInbox implements Inbox {
                         insert.setLong(4, now);
                         // An update nobody answers is handled the moment it is recorded.
                         if (u.answerable()) {
-                            insert.setNull(5, java.sql.Types.INTEGER);
+                            insert.setNull(5, Types.INTEGER);
                         } else {
                             insert.setLong(5, now);
                         }

@@ -1,6 +1,7 @@
 package org.coachbot.telegram;
 
 import org.coachbot.chat.ChatCore;
+import org.coachbot.chat.CommandMenu;
 import org.coachbot.chat.FileFetcher;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Messenger;
@@ -8,6 +9,10 @@ import org.coachbot.chat.Notifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllPrivateChats;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +42,7 @@ public final class TelegramFrontEnd {
     private static final Logger log = LoggerFactory.getLogger(TelegramFrontEnd.class);
 
     private final TelegramSettings settings;
-    private final List<Map.Entry<String, String>> menu;
+    private final CommandMenu menu;
     private final TimeSource time;
     private final Inbox inbox;
     private final Outbox outbox;
@@ -58,21 +63,21 @@ public final class TelegramFrontEnd {
     private WebhookReceiver webhook;
     private volatile boolean stopping;
 
-    public TelegramFrontEnd(TelegramSettings settings, ChatCore core, Path dataDir, List<Map.Entry<String, String>> menu) {
+    public TelegramFrontEnd(TelegramSettings settings, ChatCore core, Path dataDir, CommandMenu menu) {
         this(settings, core, dataDir, menu, TimeSource.system());
     }
 
     /** With injected time, so tests of back-off, 429 and conflicts do not wait. */
     public TelegramFrontEnd(TelegramSettings settings, ChatCore core, Path dataDir,
-                            List<Map.Entry<String, String>> menu, TimeSource time) {
+                            CommandMenu menu, TimeSource time) {
         this(settings, core, menu, time, DeliveryTables.open(dataDir), null, null);
     }
 
     /** With the inbox and outbox given, so tests can make the database fail. */
-    TelegramFrontEnd(TelegramSettings settings, ChatCore core, List<Map.Entry<String, String>> menu, TimeSource time,
+    TelegramFrontEnd(TelegramSettings settings, ChatCore core, CommandMenu menu, TimeSource time,
                      Connection connection, Inbox inbox, Outbox outbox) {
         this.settings = settings;
-        this.menu = List.copyOf(menu);
+        this.menu = menu;
         this.time = time;
         this.connection = connection;
         this.inbox = inbox != null ? inbox : new SqliteInbox(connection, time::millis);
@@ -277,14 +282,36 @@ public final class TelegramFrontEnd {
         }
     }
 
+    /**
+     * Registers the command menu of each scope: private chats, groups, then each supervisor's and admin's private
+     * chat, where Telegram shows the commands only they may use.
+     */
     private void registerMenu() {
         if (menu.isEmpty()) {
             return;
         }
+        register("private chats", menu.privateChats(), new BotCommandScopeAllPrivateChats());
+        register("groups", menu.groups(), new BotCommandScopeAllGroupChats());
+        for (long user : settings.supervisorIds()) {
+            if (!settings.adminIds().contains(user)) {
+                register("supervisor " + user, menu.supervisors(), new BotCommandScopeChat(Long.toString(user)));
+            }
+        }
+        for (long user : settings.adminIds()) {
+            register("admin " + user, menu.admins(), new BotCommandScopeChat(Long.toString(user)));
+        }
+    }
+
+    private void register(String scope, List<Map.Entry<String, String>> commands, BotCommandScope telegramScope) {
+        if (commands.isEmpty()) {
+            return;
+        }
         try {
-            api.setMyCommands(menu);
+            api.setMyCommands(commands, telegramScope);
         } catch (BotApiException e) {
-            log.warn("could not register the command menu (the bot works without it): {}", e.getMessage());
+            // A user who never opened the private chat has no chat Telegram could scope a menu to yet.
+            log.warn("could not register the command menu for {} (the bot works without it): {}", scope,
+                    e.getMessage());
         }
     }
 

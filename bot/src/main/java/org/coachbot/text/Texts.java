@@ -23,6 +23,11 @@ public final class Texts {
         return new Texts(feature);
     }
 
+    /** Whether the bundle has a text for the key. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** The text for a key, with {@code {0}}-style arguments filled in. */
     public String get(String key, Object... args) {
         String pattern;

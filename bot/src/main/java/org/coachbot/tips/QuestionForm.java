@@ -3,6 +3,7 @@ package org.coachbot.tips;
 import org.coachbot.text.Texts;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,7 @@ enum QuestionForm {
     static {
         Texts texts = Texts.of("tips");
         for (QuestionForm f : values()) {
-            CUES.put(f, Pattern.compile(texts.get("form." + f.name().toLowerCase(java.util.Locale.ROOT))));
+            CUES.put(f, Pattern.compile(texts.get("form." + f.name().toLowerCase(Locale.ROOT))));
         }
     }
 

@@ -15,8 +15,8 @@ import org.coachbot.insights.AskedQuestion;
 import org.coachbot.insights.FeedbackButtons;
 import org.coachbot.insights.QuestionLog;
 import org.coachbot.knowledge.KnowledgeBase;
-import org.coachbot.knowledge.KnowledgeState;
 import org.coachbot.knowledge.Section;
+import org.coachbot.library.KnowledgeState;
 import org.coachbot.llm.LlmException;
 import org.coachbot.llm.TimedChat;
 import org.coachbot.retrieval.Coverage;
@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -186,7 +187,7 @@ public final class TipService {
         if (!section.file().equals(SafetyTip.FILE)) {
             return Optional.empty();
         }
-        return java.util.Arrays.stream(Danger.values())
+        return Arrays.stream(Danger.values())
                 .filter(d -> texts.get("safety.title." + d.key()).equals(section.title())).findFirst();
     }
 

@@ -2,9 +2,9 @@ package org.coachbot.admin;
 
 import org.coachbot.chat.Reply;
 import org.coachbot.knowledge.KnowledgeLoader;
-import org.coachbot.knowledge.KnowledgeState;
-import org.coachbot.knowledge.LiveKnowledge;
 import org.coachbot.knowledge.ShippedKnowledge;
+import org.coachbot.library.KnowledgeState;
+import org.coachbot.library.LiveKnowledge;
 import org.coachbot.retrieval.HashingEmbeddingModel;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;

@@ -1,8 +1,8 @@
 package org.coachbot.admin;
 
 import org.coachbot.knowledge.KnowledgeLoader;
-import org.coachbot.knowledge.LiveKnowledge;
 import org.coachbot.knowledge.ShippedKnowledge;
+import org.coachbot.library.LiveKnowledge;
 import org.coachbot.retrieval.HashingEmbeddingModel;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;

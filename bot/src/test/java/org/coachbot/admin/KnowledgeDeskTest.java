@@ -1,6 +1,7 @@
 package org.coachbot.admin;
 
 import org.coachbot.chat.Button;
+import org.coachbot.chat.CommandRouter;
 import org.coachbot.chat.Document;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Reply;
@@ -8,8 +9,8 @@ import org.coachbot.chat.Responder;
 import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeLimits;
 import org.coachbot.knowledge.KnowledgeLoader;
-import org.coachbot.knowledge.LiveKnowledge;
 import org.coachbot.knowledge.ShippedKnowledge;
+import org.coachbot.library.LiveKnowledge;
 import org.coachbot.retrieval.HashingEmbeddingModel;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -67,6 +69,8 @@ class KnowledgeDeskTest {
     private LiveKnowledge live;
     private KnowledgeChanges changes;
     private KnowledgeDesk desk;
+    /** Routes as the bot does, so admin access is checked where the bot checks it. */
+    private CommandRouter router;
     private final Map<String, byte[]> uploads = new HashMap<>();
     private final List<Reply> replies = new ArrayList<>();
     private final User admin = new User(1, "trainer", true);
@@ -101,6 +105,7 @@ class KnowledgeDeskTest {
         changes = new KnowledgeChanges(live, folder, data, CLOCK);
         changes.start(ShippedKnowledge.folder(release), IndexProgress.NONE);
         desk = new KnowledgeDesk(changes, doc -> uploads.get(doc.fileId()), CLOCK);
+        router = new CommandRouter(List.of(new KnowledgeFeature(desk, changes, reply -> { }, Duration.ZERO).feature()));
     }
 
     private void upload(User user, String name, String text) {
@@ -109,7 +114,7 @@ class KnowledgeDeskTest {
 
     private void upload(User user, String name, byte[] bytes) {
         uploads.put(name, bytes);
-        desk.onDocument(Incoming.document(user, user.id(), new Document(name, name, bytes.length), ""), out);
+        router.handle(Incoming.document(user, user.id(), new Document(name, name, bytes.length), ""), out);
     }
 
     private String last() {
@@ -258,7 +263,7 @@ class KnowledgeDeskTest {
     void should_refuse_non_admins_and_change_nothing() {
         upload(agent, "refund.md", REFUND);
         assertTrue(last().contains("管理员"), last());
-        desk.rollback(Incoming.text(agent, 2, "/rollback"), "", out);
+        router.handle(Incoming.text(agent, 2, "/rollback"), out);
         assertTrue(last().contains("管理员"), last());
 
         assertFalse(Files.exists(folder.resolve("refund.md")));

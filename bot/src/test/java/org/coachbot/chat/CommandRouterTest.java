@@ -15,14 +15,16 @@ class CommandRouterTest {
     private final User admin = new User(1, "admin", true);
     private final List<String> tips = new ArrayList<>();
     private final RecordingResponder out = new RecordingResponder();
-    private final CommandRouter router = new CommandRouter(
-            (in, r) -> {
-                tips.add(in.text());
-                r.send(Reply.html("tip"));
-            },
-            (in, r) -> r.send(Reply.html("document")))
-            .command("ask", (in, arg, r) -> tips.add(arg), false)
-            .command("kb", (in, arg, r) -> r.send(Reply.html("kb")), true);
+    private final CommandRouter router = new CommandRouter(List.of(
+            Feature.named("tips")
+                    .command("ask", Access.EVERYONE, (in, arg, r) -> tips.add(arg))
+                    .plainText((in, r) -> {
+                        tips.add(in.text());
+                        r.send(Reply.html("tip"));
+                    }).build(),
+            Feature.named("admin")
+                    .command("kb", Access.ADMIN, (in, arg, r) -> r.send(Reply.html("kb")))
+                    .documents(Access.ADMIN, (in, r) -> r.send(Reply.html("document"))).build()));
 
     @Test
     void should_send_plain_text_to_the_tip_answerer() {
@@ -76,7 +78,8 @@ class CommandRouterTest {
     @Test
     void should_let_an_active_conversation_take_plain_text() {
         List<String> customer = new ArrayList<>();
-        router.conversation((user, chat) -> user.id() == 7, (in, r) -> customer.add(in.text()));
+        router.add(Feature.named("roleplay")
+                .conversation((user, chat) -> user.id() == 7, (in, r) -> customer.add(in.text())).build());
 
         router.handle(Incoming.text(agent, 7, "您好"), out);
 
@@ -86,9 +89,9 @@ class CommandRouterTest {
 
     @Test
     void should_answer_the_user_when_a_handler_throws() {
-        router.command("boom", (in, arg, r) -> {
+        router.add(Feature.named("roleplay").command("boom", Access.EVERYONE, (in, arg, r) -> {
             throw new IllegalStateException("boom");
-        }, false);
+        }).build());
 
         router.handle(Incoming.text(agent, 7, "/boom"), out);
 
@@ -106,7 +109,8 @@ class CommandRouterTest {
     @Test
     void should_route_buttons_by_prefix_and_flag_stale_ones() {
         List<String> pressed = new ArrayList<>();
-        router.buttons("tip:", (in, r) -> pressed.add(in.text()));
+        router.add(Feature.named("roleplay").buttons("tip:", Access.EVERYONE, (in, r) -> pressed.add(in.text()))
+                .build());
 
         router.handle(Incoming.button(agent, 7, "tip:abc"), out);
         router.handle(Incoming.button(agent, 7, "zz:1"), out);
@@ -118,7 +122,8 @@ class CommandRouterTest {
     @Test
     void should_refuse_a_supervisor_command_to_a_trainee_naming_who_may_use_it() {
         List<String> seen = new ArrayList<>();
-        router.command("team", (in, arg, r) -> seen.add("team"), Access.SUPERVISOR);
+        router.add(Feature.named("team").command("team", Access.SUPERVISOR, (in, arg, r) -> seen.add("team"))
+                .build());
 
         router.handle(Incoming.text(agent, 7, "/team"), out);
         String refusal = last();
@@ -131,7 +136,8 @@ class CommandRouterTest {
 
     @Test
     void should_treat_admins_as_supervisors_and_show_them_supervisor_commands() {
-        router.command("team", (in, arg, r) -> r.send(Reply.html("team")), Access.SUPERVISOR);
+        router.add(Feature.named("team").command("team", Access.SUPERVISOR, (in, arg, r) -> r.send(Reply.html("team")))
+                .build());
 
         router.handle(Incoming.text(admin, 1, "/team"), out);
         String answer = last();
@@ -158,7 +164,7 @@ class CommandRouterTest {
     @Test
     void should_let_listeners_see_group_chatter_the_bot_does_not_answer() {
         List<Long> seen = new ArrayList<>();
-        router.listener(in -> seen.add(in.user().id()));
+        router.add(Feature.named("team").listener(in -> seen.add(in.user().id())).build());
 
         router.handle(Incoming.text(agent, -100, "大家好").at(Incoming.Where.group(false, null)), out);
 
@@ -169,7 +175,8 @@ class CommandRouterTest {
     @Test
     void should_point_a_private_command_in_a_group_to_the_private_chat_and_run_it_there_on_start() {
         List<String> drills = new ArrayList<>();
-        router.privateCommand("drill", (in, arg, r) -> drills.add("drill in " + in.chatId()), Access.EVERYONE);
+        router.add(Feature.named("team")
+                .privateCommand("drill", Access.TRAINEE, (in, arg, r) -> drills.add("drill in " + in.chatId())).build());
 
         router.handle(Incoming.text(agent, -100, "/drill@CoachBot").at(Incoming.Where.group(true, null)), out);
         Button link = out.last().buttons().get(0).get(0);
@@ -183,7 +190,7 @@ class CommandRouterTest {
     @Test
     void should_hand_a_start_link_to_the_feature_that_registered_its_prefix() {
         List<String> started = new ArrayList<>();
-        router.deepLink("rp_", (in, arg, r) -> started.add(arg));
+        router.add(Feature.named("roleplay").deepLink("rp_", (in, arg, r) -> started.add(arg)).build());
 
         router.handle(Incoming.text(agent, 7, "/start rp_hotel-no-hot-water"), out);
         router.handle(Incoming.text(agent, 7, "/start"), out);
@@ -194,9 +201,9 @@ class CommandRouterTest {
 
     @Test
     void should_answer_an_inline_query_empty_when_its_handler_throws() {
-        router.inline(q -> {
+        router.add(Feature.named("tips").inline(q -> {
             throw new IllegalStateException("index not ready");
-        });
+        }).build());
 
         assertTrue(router.inline(new InlineQuery(agent, "客户不说话")).isEmpty());
     }

@@ -1,5 +1,7 @@
 package org.coachbot.config;
 
+import org.coachbot.llm.LlmProvider;
+import org.coachbot.llm.LlmSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,9 @@
 package org.coachbot.console;
 
+import org.coachbot.chat.Access;
 import org.coachbot.chat.Button;
 import org.coachbot.chat.CommandRouter;
+import org.coachbot.chat.Feature;
 import org.coachbot.chat.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,17 +29,18 @@ class ConsoleFrontEndTest {
     private final List<String> seen = new ArrayList<>();
 
     private String chat(String input) throws Exception {
-        CommandRouter router = new CommandRouter(
-                (in, out) -> {
+        CommandRouter router = new CommandRouter(List.of(Feature.named("tips")
+                .plainText((in, out) -> {
                     seen.add(in.text());
                     out.send(Reply.html("<b>答</b> &lt;ok&gt;", List.of(List.of(new Button("再看", "tip:1")))));
-                },
-                (in, out) -> {
+                })
+                .buttons("tip:", Access.EVERYONE, (in, out) -> seen.add("pressed:" + in.text())).build(),
+                Feature.named("admin")
+                .command("kb", Access.ADMIN, (in, arg, out) -> out.send(Reply.html("admin=" + in.user().admin())))
+                .documents(Access.ADMIN, (in, out) -> {
                     seen.add("doc:" + in.document().fileName());
                     out.send(Reply.image(new byte[]{1, 2, 3}, "图表"));
-                })
-                .command("kb", (in, arg, out) -> out.send(Reply.html("admin=" + in.user().admin())), true)
-                .buttons("tip:", (in, out) -> seen.add("pressed:" + in.text()));
+                }).build()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         new ConsoleFrontEnd(router, new BufferedReader(new StringReader(input)), out, dir).run();
@@ -69,12 +72,11 @@ class ConsoleFrontEndTest {
     @Test
     void should_print_a_replacement_under_a_mark_and_offer_its_buttons() throws Exception {
         // given a reply whose button asks for the message to be replaced
-        CommandRouter router = new CommandRouter(
-                (in, out) -> out.send(Reply.html("短", List.of(List.of(new Button("展开", "more:1"))))),
-                (in, out) -> { })
-                .buttons("more:", (in, out) -> out.replace(Reply.html("全文",
+        CommandRouter router = new CommandRouter(List.of(Feature.named("tips")
+                .plainText((in, out) -> out.send(Reply.html("短", List.of(List.of(new Button("展开", "more:1"))))))
+                .buttons("more:", Access.EVERYONE, (in, out) -> out.replace(Reply.html("全文",
                         List.of(List.of(new Button("换一个", "tip:2"))))))
-                .buttons("tip:", (in, out) -> seen.add("pressed:" + in.text()));
+                .buttons("tip:", Access.EVERYONE, (in, out) -> seen.add("pressed:" + in.text())).build()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         // when
@@ -105,7 +107,7 @@ class ConsoleFrontEndTest {
     void should_show_messages_for_other_chats_marked_with_their_chat_and_files_with_their_path() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        ConsoleFrontEnd console = new ConsoleFrontEnd(new CommandRouter((in, r) -> { }, (in, r) -> { }),
+        ConsoleFrontEnd console = new ConsoleFrontEnd(new CommandRouter(),
                 new BufferedReader(new StringReader("")), out, dir);
         Path csv = Files.writeString(dir.resolve("team.csv"), "x");
 
@@ -119,9 +121,10 @@ class ConsoleFrontEndTest {
 
     @Test
     void should_turn_a_link_into_the_private_chat_into_the_start_it_opens() throws Exception {
-        CommandRouter router = new CommandRouter((in, r) -> r.send(Reply.html("去私聊", List.of(List.of(
-                Button.privateStart("开始", "rp_hotel-no-hot-water"))))), (in, r) -> { })
-                .deepLink("rp_", (in, arg, r) -> seen.add("started:" + arg));
+        CommandRouter router = new CommandRouter(List.of(Feature.named("roleplay")
+                .plainText((in, r) -> r.send(Reply.html("去私聊", List.of(List.of(
+                        Button.privateStart("开始", "rp_hotel-no-hot-water"))))))
+                .deepLink("rp_", (in, arg, r) -> seen.add("started:" + arg)).build()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new ConsoleFrontEnd(router, new BufferedReader(new StringReader("对练\n1\n")),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8), dir).run();

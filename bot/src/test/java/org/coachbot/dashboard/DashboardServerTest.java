@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.coachbot.chat.Button;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.User;
-import org.coachbot.store.SqliteSessionArchive;
 import org.coachbot.team.Assignment;
 import org.coachbot.team.Target;
 import org.coachbot.team.TeamSettings;

@@ -1,6 +1,8 @@
 package org.coachbot.insights;
 
+import org.coachbot.chat.Access;
 import org.coachbot.chat.CommandRouter;
+import org.coachbot.chat.Feature;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.User;
@@ -54,10 +56,8 @@ class InsightsDeskTest {
 
     private CommandRouter router(Function<Usage, byte[]> chart) {
         InsightsDesk desk = new InsightsDesk(log, model, new MeaningGroups(0.8), clock, SHANGHAI, chart);
-        return new CommandRouter((in, r) -> r.send(Reply.html("tip")), (in, r) -> r.send(Reply.html("doc")))
-                .command("gaps", desk::gaps, true)
-                .command("stats", desk::stats, true)
-                .buttons(FeedbackButtons.PREFIX, desk::onButton);
+        return new CommandRouter(List.of(Feature.named("tips").plainText((in, r) -> r.send(Reply.html("tip")))
+                .documents(Access.EVERYONE, (in, r) -> r.send(Reply.html("doc"))).build(), InsightsFeature.of(desk)));
     }
 
     private long ask(String text, AnswerKind kind, Duration ago, String... sections) {

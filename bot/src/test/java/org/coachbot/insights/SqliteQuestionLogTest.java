@@ -1,7 +1,7 @@
 package org.coachbot.insights;
 
+import org.coachbot.roleplay.SqliteSessionStore;
 import org.coachbot.store.Sqlite;
-import org.coachbot.store.SqliteSessionStore;
 import org.coachbot.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,6 @@ package org.coachbot.llm;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import org.coachbot.config.LlmProvider;
-import org.coachbot.config.LlmSettings;
 import org.coachbot.testing.FakeOpenAiServer;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,6 @@
 package org.coachbot.team;
 
 import org.coachbot.chat.User;
-import org.coachbot.store.SqlitePeople;
-import org.coachbot.store.TeamDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,23 +2,21 @@ package org.coachbot.team;
 
 import org.coachbot.chat.Access;
 import org.coachbot.chat.CommandRouter;
+import org.coachbot.chat.Feature;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Reply;
 import org.coachbot.chat.User;
 import org.coachbot.knowledge.KnowledgeBase;
-import org.coachbot.knowledge.KnowledgeState;
+import org.coachbot.library.KnowledgeState;
 import org.coachbot.retrieval.Hit;
 import org.coachbot.roleplay.Fixtures;
 import org.coachbot.roleplay.RolePlayDesk;
+import org.coachbot.roleplay.RolePlayFeature;
 import org.coachbot.roleplay.RolePlaySettings;
+import org.coachbot.roleplay.SqliteSessionStore;
 import org.coachbot.roleplay.engine.Meaning;
 import org.coachbot.roleplay.persona.ScriptedPersona;
 import org.coachbot.roleplay.scenario.ScenarioBook;
-import org.coachbot.store.SqliteAssignments;
-import org.coachbot.store.SqlitePeople;
-import org.coachbot.store.SqliteSessionStore;
-import org.coachbot.store.SqliteTrainingLog;
-import org.coachbot.store.TeamDatabase;
 import org.coachbot.testing.RecordingMessenger;
 import org.coachbot.testing.RecordingResponder;
 import org.coachbot.testing.TestClock;
@@ -86,21 +84,9 @@ final class TeamHarness implements AutoCloseable {
         holder[0] = team;
         TeamDesk supervisors = team.supervisors();
         TraineeDesk trainees = team.trainees();
-        router = new CommandRouter((in, out) -> out.send(Reply.html("tip")), (in, out) -> { })
-                .listener(supervisors::saw)
-                .command("roleplay", rolePlay::start, false)
-                .privateCommand("end", rolePlay::end, Access.EVERYONE)
-                .privateCommand("progress", trainees::progress, Access.EVERYONE)
-                .privateCommand("drill", trainees::drill, Access.EVERYONE)
-                .privateCommand("remind", trainees::remind, Access.EVERYONE)
-                .privateCommand("team", supervisors::team, Access.SUPERVISOR)
-                .command("assign", supervisors::assign, Access.SUPERVISOR)
-                .deepLink(RolePlayDesk.DEEP_LINK, rolePlay::start)
-                .deepLink(TraineeDesk.DRILL_LINK, trainees::drillLink)
-                .conversation(rolePlay::isActive, rolePlay::say)
-                .buttons(RolePlayDesk.PROGRESS, trainees::onProgressButton)
-                .buttons(RolePlayDesk.BUTTON_PREFIX, rolePlay::onButton)
-                .buttons(TeamDesk.BUTTON_PREFIX, supervisors::onButton);
+        router = new CommandRouter(List.of(
+                Feature.named("tips").plainText((in, out) -> out.send(Reply.html("tip"))).build(),
+                RolePlayFeature.of(rolePlay), team.feature()));
     }
 
     void restart() {

@@ -1,16 +1,12 @@
 package org.coachbot.team;
 
+import org.coachbot.roleplay.SqliteSessionStore;
 import org.coachbot.roleplay.engine.CallState;
 import org.coachbot.roleplay.engine.Drill;
 import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.engine.Utterance;
 import org.coachbot.roleplay.scoring.Scorecard;
-import org.coachbot.store.SqliteAssignments;
-import org.coachbot.store.SqlitePeople;
-import org.coachbot.store.SqliteSessionStore;
-import org.coachbot.store.SqliteTrainingLog;
-import org.coachbot.store.TeamDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package org.coachbot.telegram;
 
 import ch.qos.logback.classic.Level;
+import org.coachbot.chat.CommandMenu;
 import org.coachbot.chat.ChatCore;
 import org.coachbot.chat.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ class DeliveryFaultTest {
     }
 
     private TelegramFrontEnd start(TelegramSettings.Builder settings, ChatCore core) throws Exception {
-        bot = new TelegramFrontEnd(settings.build(), core, data, List.of(), time);
+        bot = new TelegramFrontEnd(settings.build(), core, data, CommandMenu.NONE, time);
         bot.start();
         return bot;
     }
@@ -185,7 +186,8 @@ class DeliveryFaultTest {
         FakeTime otherTime = new FakeTime();
         start(TelegramSettings.builder(settings.token(), settings.apiBaseUrl()).pollTimeoutSeconds(1)
                 .rates(1000, 1000, 100), echo());
-        TelegramFrontEnd other = new TelegramFrontEnd(settings, echo(), data.resolve("other"), List.of(), otherTime);
+        TelegramFrontEnd other = new TelegramFrontEnd(settings, echo(), data.resolve("other"), CommandMenu.NONE,
+                otherTime);
         try {
             other.start();
 

@@ -1,6 +1,7 @@
 package org.coachbot.telegram;
 
 import ch.qos.logback.classic.Level;
+import org.coachbot.chat.CommandMenu;
 import org.coachbot.chat.ChatCore;
 import org.coachbot.chat.Reply;
 import org.coachbot.store.StoreException;
@@ -43,7 +44,7 @@ class LaneFailureTest {
 
     private void start(ChatCore core, Inbox inbox, Outbox outbox) throws Exception {
         api = new FakeBotApiServer();
-        bot = new TelegramFrontEnd(TelegramFrontEndTest.settings(api.baseUrl()).build(), core, List.of(), time,
+        bot = new TelegramFrontEnd(TelegramFrontEndTest.settings(api.baseUrl()).build(), core, CommandMenu.NONE, time,
                 connection, inbox, outbox);
         bot.start();
     }
@@ -120,7 +121,7 @@ class LaneFailureTest {
         api.await(() -> api.deliveredTo(7).size() == 3, "answered");
         bot.stop();
         openDatabase();
-        bot = new TelegramFrontEnd(TelegramFrontEndTest.settings(api.baseUrl()).build(), echo(), List.of(), time,
+        bot = new TelegramFrontEnd(TelegramFrontEndTest.settings(api.baseUrl()).build(), echo(), CommandMenu.NONE, time,
                 connection, realInbox, null);
         bot.start();
         api.text(7, 7, "four");

@@ -1,5 +1,6 @@
 package org.coachbot.telegram;
 
+import org.coachbot.chat.CommandMenu;
 import org.coachbot.chat.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class RestartTest {
         bot = new TelegramFrontEnd(TelegramFrontEndTest.settings(api.baseUrl()).build(), (in, out) -> {
             handled.incrementAndGet();
             out.send(Reply.html("答 " + in.text()));
-        }, data, List.of(), time);
+        }, data, CommandMenu.NONE, time);
         bot.start();
     }
 

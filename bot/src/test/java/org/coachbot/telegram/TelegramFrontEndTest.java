@@ -1,5 +1,6 @@
 package org.coachbot.telegram;
 
+import org.coachbot.chat.CommandMenu;
 import org.coachbot.chat.ChatCore;
 import org.coachbot.chat.Incoming;
 import org.coachbot.chat.Reply;
@@ -49,7 +50,8 @@ class TelegramFrontEndTest {
         if (api == null) {
             api = new FakeBotApiServer();
         }
-        bot = new TelegramFrontEnd(settings(api.baseUrl()).build(), core, data, List.of(Map.entry("help", "帮助")),
+        bot = new TelegramFrontEnd(settings(api.baseUrl()).build(), core, data,
+                CommandMenu.everywhere(List.of(Map.entry("help", "帮助"))),
                 time);
         bot.start();
         return bot;

@@ -2,6 +2,7 @@ package org.coachbot.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.coachbot.chat.CommandMenu;
 import org.coachbot.chat.Button;
 import org.coachbot.chat.ChatCore;
 import org.coachbot.chat.Incoming;
@@ -50,7 +51,8 @@ class TelegramTeamTest {
     private void start(ChatCore core) throws Exception {
         api = new FakeBotApiServer();
         TelegramSettings settings = TelegramFrontEndTest.settings(api.baseUrl()).supervisorIds(Set.of(5L)).build();
-        bot = new TelegramFrontEnd(settings, core, data, List.of(Map.entry("help", "帮助")), new FakeTime());
+        bot = new TelegramFrontEnd(settings, core, data, CommandMenu.everywhere(List.of(Map.entry("help", "帮助"))),
+                new FakeTime());
         bot.start();
     }
 

@@ -1,5 +1,6 @@
 package org.coachbot.telegram;
 
+import org.coachbot.chat.CommandMenu;
 import org.coachbot.chat.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,8 @@ class WebhookTest {
         hook = URI.create("http://127.0.0.1:" + port + "/telegram/hook");
         TelegramSettings settings = TelegramFrontEndTest.settings(api.baseUrl())
                 .webhook(Optional.of(new TelegramSettings.Webhook(hook, port, SECRET))).build();
-        bot = new TelegramFrontEnd(settings, (in, out) -> out.send(Reply.html("答 " + in.text())), data, List.of(),
+        bot = new TelegramFrontEnd(settings, (in, out) -> out.send(Reply.html("答 " + in.text())), data,
+                CommandMenu.NONE,
                 new FakeTime());
         bot.start();
     }

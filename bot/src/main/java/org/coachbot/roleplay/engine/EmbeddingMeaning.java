@@ -8,6 +8,7 @@ import org.coachbot.retrieval.EmbeddingCache;
 import org.coachbot.roleplay.scenario.Detector;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Rubric;
+import org.coachbot.roleplay.scenario.TextNormalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.coachbot.roleplay.scenario.Fact;
 import org.coachbot.roleplay.scenario.Hearing;
 import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scenario.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -7,6 +7,7 @@ import org.coachbot.roleplay.scenario.OffScript;
 import org.coachbot.roleplay.scenario.RemedyBeat;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scenario.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

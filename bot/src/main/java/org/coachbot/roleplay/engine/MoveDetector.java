@@ -4,6 +4,7 @@ import org.coachbot.roleplay.scenario.Detector;
 import org.coachbot.roleplay.scenario.Language;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Rubric;
+import org.coachbot.roleplay.scenario.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,6 +1,5 @@
 package org.coachbot.roleplay.engine;
 
-import org.coachbot.roleplay.persona.CustomerPersona;
 import org.coachbot.roleplay.scenario.Hearing;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Recall;

@@ -3,6 +3,7 @@ package org.coachbot.roleplay.persona;
 import dev.langchain4j.model.chat.ChatModel;
 import org.coachbot.llm.LlmException;
 import org.coachbot.llm.TimedChat;
+import org.coachbot.roleplay.engine.CustomerPersona;
 import org.coachbot.roleplay.engine.CustomerReply;
 import org.coachbot.roleplay.engine.TurnContext;
 import org.coachbot.text.Texts;

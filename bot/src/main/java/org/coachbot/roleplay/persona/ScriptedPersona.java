@@ -1,6 +1,7 @@
 package org.coachbot.roleplay.persona;
 
 import org.coachbot.roleplay.engine.Cue;
+import org.coachbot.roleplay.engine.CustomerPersona;
 import org.coachbot.roleplay.engine.CustomerReply;
 import org.coachbot.roleplay.engine.Reaction;
 import org.coachbot.roleplay.engine.Remembered;

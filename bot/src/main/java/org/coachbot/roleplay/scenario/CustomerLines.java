@@ -1,5 +1,6 @@
 package org.coachbot.roleplay.scenario;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public record CustomerLines(List<String> opening, Map<MoveKind, List<String>> re
     private static <K extends Enum<K>> Map<K, List<String>> copy(Map<K, List<String>> in, Class<K> type) {
         Map<K, List<String>> out = new EnumMap<>(type);
         in.forEach((k, v) -> out.put(Objects.requireNonNull(k), List.copyOf(v)));
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** The reaction lines to a move kind, empty when the scenario has none. */

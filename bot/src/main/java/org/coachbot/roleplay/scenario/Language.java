@@ -1,6 +1,7 @@
 package org.coachbot.roleplay.scenario;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -96,7 +97,7 @@ public record Language(Pattern question, Pattern time, Pattern name, Pattern neg
     }
 
     private static String bare(String text) {
-        return PUNCTUATION.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll("");
+        return PUNCTUATION.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     /** Patterns must compile like the rubric's: on normalised text, case-insensitive. */

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -88,7 +89,7 @@ public record Scenario(String id, String title, String customerType, int difficu
     }
 
     /** The remedy beat with this id. */
-    public java.util.Optional<RemedyBeat> beat(String beatId) {
+    public Optional<RemedyBeat> beat(String beatId) {
         return remedy.stream().filter(b -> b.id().equals(beatId)).findFirst();
     }
 }

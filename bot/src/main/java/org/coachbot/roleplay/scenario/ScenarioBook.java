@@ -4,6 +4,7 @@ import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeFormatException;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public final class ScenarioBook {
 
     /** Every phrase the role-play compares trainee lines with: detector examples, fact questions, remedy examples. */
     public List<String> phrases() {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         rubric().ifPresent(r -> {
             r.detectors().forEach(d -> out.addAll(d.examples()));
             out.addAll(r.neutral());

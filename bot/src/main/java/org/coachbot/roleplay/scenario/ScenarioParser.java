@@ -6,6 +6,7 @@ import org.coachbot.text.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -245,14 +246,14 @@ final class ScenarioParser {
         for (OffScript kind : OffScript.values()) {
             out.put(kind, doc.texts("/off_script/" + kind.key(), MIN_LINES));
         }
-        doc.onlyKeys("/off_script", java.util.Arrays.stream(OffScript.values()).map(OffScript::key)
-                .collect(java.util.stream.Collectors.toSet()));
+        doc.onlyKeys("/off_script", Arrays.stream(OffScript.values()).map(OffScript::key)
+                .collect(Collectors.toSet()));
         return out;
     }
 
     /** The customer never says a line twice in a session, so a file must not hold one line twice. */
     private static void noRepeats(YamlDocument doc) {
-        Map<String, String> seen = new java.util.HashMap<>();
+        Map<String, String> seen = new HashMap<>();
         for (String path : doc.textPaths("")) {
             if (!isCustomerLine(path)) {
                 continue;

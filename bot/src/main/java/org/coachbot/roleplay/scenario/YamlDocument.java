@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.coachbot.knowledge.KnowledgeFormatException;
-import org.coachbot.roleplay.engine.TextNormalizer;
+import org.coachbot.knowledge.PatternBudget;
 import org.coachbot.text.Texts;
 
 import java.io.IOException;
@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A parsed YAML file that remembers the line of every key and value, so each validation error can name
@@ -186,17 +188,17 @@ final class YamlDocument {
      * A required regular expression, compiled the way trainee lines are matched and tried against the budget, so
      * one that backtracks without end is refused here rather than hanging a chat thread later.
      */
-    java.util.regex.Pattern pattern(String path, org.coachbot.knowledge.PatternBudget budget) {
+    Pattern pattern(String path, PatternBudget budget) {
         String raw = text(path);
-        java.util.regex.Pattern pattern;
+        Pattern pattern;
         try {
             pattern = TextNormalizer.compile(raw);
-        } catch (java.util.regex.PatternSyntaxException e) {
+        } catch (PatternSyntaxException e) {
             throw error(path, "rubric.detector.regex", raw, e.getDescription());
         }
         budget.check(pattern).ifPresent(f -> {
             String shown = raw.length() > 80 ? raw.substring(0, 80) + "…" : raw;
-            throw f.kind() == org.coachbot.knowledge.PatternBudget.Failure.Kind.TOO_DEEP
+            throw f.kind() == PatternBudget.Failure.Kind.TOO_DEEP
                     ? error(path, "rubric.detector.deep", shown, f.lineChars())
                     : error(path, "rubric.detector.slow", shown, f.lineChars(), budget.reads());
         });

@@ -3,10 +3,10 @@ package org.coachbot.roleplay.view;
 import org.coachbot.chat.Html;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.Section;
-import org.coachbot.roleplay.PastSession;
 import org.coachbot.roleplay.scenario.Dimension;
 import org.coachbot.roleplay.scenario.Scenario;
 import org.coachbot.roleplay.scenario.ScenarioBook;
+import org.coachbot.roleplay.scoring.PastSession;
 import org.coachbot.roleplay.scoring.Scorecard;
 import org.coachbot.text.Texts;
 

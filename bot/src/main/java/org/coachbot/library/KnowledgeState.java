@@ -1,9 +1,13 @@
-package org.coachbot.knowledge;
+package org.coachbot.library;
 
+import org.coachbot.knowledge.KnowledgeBase;
+import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.retrieval.Retriever;
 import org.coachbot.roleplay.scenario.ScenarioBook;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,8 +30,8 @@ public record KnowledgeState(KnowledgeBase knowledge, Retriever retriever, Scena
     }
 
     /** Every problem of the files that did not load, knowledge first, then scenarios and rubric. */
-    public java.util.List<KnowledgeFormatException> problems() {
-        java.util.List<KnowledgeFormatException> all = new java.util.ArrayList<>(knowledge.problems());
+    public List<KnowledgeFormatException> problems() {
+        List<KnowledgeFormatException> all = new ArrayList<>(knowledge.problems());
         all.addAll(book.problems());
         return all;
     }

@@ -1,6 +1,5 @@
-package org.coachbot.store;
+package org.coachbot.roleplay;
 
-import org.coachbot.roleplay.PastSession;
 import org.coachbot.roleplay.engine.CallState;
 import org.coachbot.roleplay.engine.DetectedMove;
 import org.coachbot.roleplay.engine.Drill;
@@ -10,7 +9,9 @@ import org.coachbot.roleplay.engine.Utterance;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Polarity;
 import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scoring.PastSession;
 import org.coachbot.roleplay.scoring.Scorecard;
+import org.coachbot.store.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

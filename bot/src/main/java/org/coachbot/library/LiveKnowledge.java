@@ -1,5 +1,7 @@
-package org.coachbot.knowledge;
+package org.coachbot.library;
 
+import org.coachbot.knowledge.KnowledgeBase;
+import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.retrieval.IndexProgress;
 import org.coachbot.retrieval.RetrievalIndex;
 import org.coachbot.retrieval.Retriever;

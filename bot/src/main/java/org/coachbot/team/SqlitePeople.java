@@ -1,7 +1,5 @@
-package org.coachbot.store;
+package org.coachbot.team;
 
-import org.coachbot.team.People;
-import org.coachbot.team.Person;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,8 @@
-package org.coachbot.store;
+package org.coachbot.team;
+
+import org.coachbot.roleplay.SchemaMigrations;
+import org.coachbot.store.Sqlite;
+import org.coachbot.store.StoreException;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -99,12 +103,12 @@ public final class TeamDatabase implements AutoCloseable {
 
     /** Work on the shared connection. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
     /** Runs one read or single-statement write under the lock. */
-    synchronized <T> T read(String what, Work<T> work) {
+    public synchronized <T> T read(String what, Work<T> work) {
         try {
             return work.run(connection);
         } catch (SQLException e) {

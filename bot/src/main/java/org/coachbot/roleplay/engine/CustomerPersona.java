@@ -1,7 +1,5 @@
-package org.coachbot.roleplay.persona;
+package org.coachbot.roleplay.engine;
 
-import org.coachbot.roleplay.engine.CustomerReply;
-import org.coachbot.roleplay.engine.TurnContext;
 
 /**
  * Plays the customer: says the next line, following the turn's plan. Mood and endings are decided by the engine's

@@ -1,13 +1,9 @@
-package org.coachbot.store;
+package org.coachbot.team;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.coachbot.team.Certificate;
-import org.coachbot.team.Review;
-import org.coachbot.team.SessionRow;
-import org.coachbot.team.TraineeStats;
-import org.coachbot.team.TrainingLog;
+import org.coachbot.store.StoreException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -152,7 +148,7 @@ public final class SqliteTrainingLog implements TrainingLog {
     }
 
     /** Reads {@code courtesy=80,empathy=65} back; dimension ids are lower-case letters and underscores. */
-    static Map<String, Integer> scores(String folded) {
+    public static Map<String, Integer> scores(String folded) {
         Map<String, Integer> out = new LinkedHashMap<>();
         if (folded == null || folded.isEmpty()) {
             return out;

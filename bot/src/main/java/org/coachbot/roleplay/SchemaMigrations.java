@@ -1,4 +1,6 @@
-package org.coachbot.store;
+package org.coachbot.roleplay;
+
+import org.coachbot.store.Sqlite;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,7 +12,7 @@ import java.util.List;
  * The role-play session tables, one migration per version; {@code schema_version} records the version a file
  * has, so an old file is upgraded in place and a file from a newer bot is refused instead of damaged.
  */
-final class SchemaMigrations {
+public final class SchemaMigrations {
     /** Index i brings a database from version i to i + 1. Append; never edit a released migration. */
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
             """
@@ -75,7 +77,7 @@ final class SchemaMigrations {
      * Brings the session tables up to date. Files written before components existed recorded the version of these
      * tables in {@code PRAGMA user_version}; it is carried over once.
      */
-    static void apply(Connection c) throws SQLException {
+    public static void apply(Connection c) throws SQLException {
         int legacy = legacyVersion(c);
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS schema_version (component TEXT PRIMARY KEY, "

@@ -1,11 +1,13 @@
-package org.coachbot.store;
+package org.coachbot.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.coachbot.dashboard.SessionArchive;
 import org.coachbot.roleplay.engine.Utterance;
+import org.coachbot.store.StoreException;
 import org.coachbot.team.SessionRow;
+import org.coachbot.team.SqliteTrainingLog;
+import org.coachbot.team.TeamDatabase;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

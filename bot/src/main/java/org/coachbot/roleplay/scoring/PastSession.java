@@ -1,4 +1,4 @@
-package org.coachbot.roleplay;
+package org.coachbot.roleplay.scoring;
 
 import org.coachbot.roleplay.engine.Outcome;
 

@@ -1,4 +1,4 @@
-package org.coachbot.config;
+package org.coachbot.llm;
 
 /** Which language model backs tips and the role-play customer. */
 public enum LlmProvider {

@@ -1,4 +1,4 @@
-package org.coachbot.config;
+package org.coachbot.llm;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.coachbot.roleplay.engine;
+package org.coachbot.roleplay.scenario;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 

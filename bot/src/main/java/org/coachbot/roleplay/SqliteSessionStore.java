@@ -1,10 +1,8 @@
-package org.coachbot.store;
+package org.coachbot.roleplay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.coachbot.roleplay.PastSession;
-import org.coachbot.roleplay.SessionStore;
 import org.coachbot.roleplay.engine.CallState;
 import org.coachbot.roleplay.engine.DetectedMove;
 import org.coachbot.roleplay.engine.Drill;
@@ -12,7 +10,10 @@ import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.engine.Utterance;
 import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scoring.PastSession;
 import org.coachbot.roleplay.scoring.Scorecard;
+import org.coachbot.store.Sqlite;
+import org.coachbot.store.StoreException;
 
 import java.nio.file.Path;
 import java.sql.Connection;

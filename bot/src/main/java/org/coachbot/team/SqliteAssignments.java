@@ -1,9 +1,5 @@
-package org.coachbot.store;
+package org.coachbot.team;
 
-import org.coachbot.team.Assignment;
-import org.coachbot.team.Assignments;
-import org.coachbot.team.Draft;
-import org.coachbot.team.Target;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
