@@ -75,6 +75,13 @@ final class ReactionFitReport {
             kinds.append(String.format(" %d lines expect a fact the scenario does not have", r.unknownFacts()));
         }
         out.println(kinds);
+        if (!r.missesByKind().isEmpty()) {
+            StringBuilder misses = new StringBuilder("  replies that do not fit, by the reaction called for and the "
+                    + "one given:");
+            r.missesByKind().forEach((k, given) -> given.forEach((g, n) -> misses.append(
+                    String.format(" %s->%s %d;", k, g, n))));
+            out.println(misses);
+        }
     }
 
     /** Plays throw-away turns first, so the measured turns run compiled code, as in a bot that has been up. */
