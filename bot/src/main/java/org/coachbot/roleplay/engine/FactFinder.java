@@ -27,6 +27,8 @@ final class FactFinder {
     /** Agent statements: "我这边给您查", "我们两点派人过去". */
     /** The second half of a choice question. */
     private static final Pattern CHOICE = Pattern.compile("^(还是|或者|或是)");
+    /** What turns an agent statement into a request: "我想请您报一下", "我需要您告诉我". */
+    private static final Pattern REQUEST = Pattern.compile("请(您|你)|麻烦(您|你)|劳驾|(告诉|发给|报给|念给)我");
     private static final Pattern AGENT_STATEMENT = Pattern.compile("^(我|我们|咱们|这边|那我|我这边|那我们)");
     /** Clause ends; "、" is not one, as "师傅姓什么、电话多少" is one thing asked or told. */
     private static final String BOUNDARIES = ",.!?;:。…~\n";
@@ -135,7 +137,8 @@ final class FactFinder {
             return !hearing.echoes(p.text());
         }
         if (hearing.asks(p.text())) {
-            return true;
+            // "我跟工程部确认一下" is the agent's own step; "我想请您报一下单号" still asks.
+            return !AGENT_STATEMENT.matcher(p.text()).find() || REQUEST.matcher(p.text()).find();
         }
         return hearing.questionWords(p.text()) && !AGENT_STATEMENT.matcher(p.text()).find()
                 && !hearing.tells(p.sentence());

@@ -52,7 +52,10 @@ public final class ReplyPlanner {
             return new ReplyPlan(cues);
         }
         Set<MoveKind> kinds = heard.kinds();
-        if (kinds.contains(MoveKind.INSULT)) {
+        // An offence the rubric heard only by resemblance in a line that sounds plain and polite to the customer
+        // is still scored, but not answered as one.
+        boolean letPass = heard.soundsCalm() && !heard.plainOffence();
+        if (kinds.contains(MoveKind.INSULT) && !letPass) {
             cues.add(new Cue.React(MoveKind.INSULT));
         }
         if (heard.contact() && !before.remembers(Recall.CONTACT)) {
@@ -61,8 +64,17 @@ public final class ReplyPlanner {
         }
         heard.offScript().filter(k -> k == OffScript.EMOJI || k == OffScript.ENGLISH)
                 .ifPresent(k -> cues.add(new Cue.Aside(k)));
-        List<MoveKind> bad = badOrder(scenario, kinds);
+        List<MoveKind> bad = letPass ? List.of() : badOrder(scenario, kinds);
         bad.stream().filter(BEFORE_ANSWERS::contains).forEach(k -> cues.add(new Cue.React(k)));
+        // An offence only the customer hears ("规定就是这样", "您冲我发什么火?") is answered before what the line
+        // asks, as the rubric's are; beside an offer it comes after the offer.
+        boolean offers = !heard.beats().isEmpty() || kinds.contains(MoveKind.SOLUTION)
+                || kinds.contains(MoveKind.PROMISE);
+        Optional<MoveKind> amiss = bad.isEmpty() && !kinds.contains(MoveKind.INSULT) ? heard.takenAmiss()
+                : Optional.empty();
+        if (!offers) {
+            amiss.ifPresent(k -> cues.add(new Cue.React(k)));
+        }
         if (!heard.facts().isEmpty()) {
             cues.add(new Cue.Answer(heard.facts(), told(before, heard.facts()), !heard.unknown().isEmpty()));
         }
@@ -92,12 +104,18 @@ public final class ReplyPlanner {
         if (!offerMade) {
             offers(heard, kinds, cues);
         }
+        if (offers) {
+            amiss.ifPresent(k -> cues.add(new Cue.React(k)));
+        }
         heard.name().ifPresent(n -> cues.add(new Cue.Echo("name", n)));
         boolean leaving = kinds.contains(MoveKind.CLOSING) || heard.farewell();
-        if (leaving && bad.isEmpty() && remedied(scenario, after.call())) {
+        // A goodbye after the agent did something about the problem is taken, curtly while not won over; a goodbye
+        // before anything was done is not.
+        boolean settles = leaving && bad.isEmpty() && amiss.isEmpty() && !after.call().beats().isEmpty();
+        if (settles) {
             cues.add(new Cue.Settle());
         }
-        if (kinds.contains(MoveKind.CLOSING)) {
+        if (kinds.contains(MoveKind.CLOSING) || (leaving && !settles)) {
             cues.add(new Cue.React(MoveKind.CLOSING));
         }
         for (MoveKind good : GOOD_ORDER) {
@@ -137,11 +155,6 @@ public final class ReplyPlanner {
                 cues.add(new Cue.React(k));
             }
         }
-    }
-
-    /** Every remedy beat of the scenario has been offered. */
-    private static boolean remedied(Scenario scenario, CallState call) {
-        return scenario.remedy().stream().allMatch(b -> call.beats().contains(b.id()));
     }
 
     private static Set<String> told(CallState before, List<Fact> asked) {

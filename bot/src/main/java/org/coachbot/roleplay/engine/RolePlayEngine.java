@@ -77,9 +77,11 @@ public final class RolePlayEngine {
         if (patience <= 0) {
             outcome = Outcome.FAILURE;
             moment = TurnContext.Moment.HANGUP;
-        } else if (wasSatisfied && (heard.has(MoveKind.CLOSING) || heard.farewell()) && !heard.plainOffence()) {
-            // The customer has thanked; a goodbye ends the call warmly. An offence heard only by resemblance
-            // ("那就这样,晚安" is close to a brush-off) does not turn the goodbye into one: it is still scored.
+        } else if ((wasSatisfied || nowSatisfied) && (heard.has(MoveKind.CLOSING) || heard.farewell())
+                && !heard.plainOffence()) {
+            // The customer has thanked, or is won over by this very line; a goodbye ends the call warmly. An offence
+            // heard only by resemblance ("那就这样,晚安" is close to a brush-off) does not turn the goodbye into one:
+            // it is still scored.
             outcome = Outcome.SUCCESS;
             moment = TurnContext.Moment.FAREWELL;
         } else if (session.drill().active() && turn >= session.drill().turns()) {

@@ -68,6 +68,7 @@ public final class ScenarioBook {
             r.detectors().forEach(d -> out.addAll(d.examples()));
             out.addAll(r.neutral());
         });
+        out.addAll(Tone.shipped().phrases());
         for (Scenario s : scenarios) {
             s.facts().forEach(f -> out.addAll(f.ask()));
             s.remedy().forEach(b -> out.addAll(b.examples()));
