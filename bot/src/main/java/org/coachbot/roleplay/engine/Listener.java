@@ -88,7 +88,7 @@ public final class Listener {
         boolean farewell = language.farewell(normalised) || tone.goodbye(normalised);
         // The tone is heard in what the line states: a question is heard as a question, whatever its words.
         ToneListener.Heard heardTone = offScript.isPresent() || farewell ? ToneListener.Heard.NOTHING
-                : tones.hear(rubric, Clauses.of(stated));
+                : tones.hear(rubric, normalised, Clauses.of(stated));
         return new Heard(line.strip(), moves, beats, asked.facts(), asked.unknown(), stated.isBlank(), offScript,
                 promisedTime(language, stated), language.name(stated), farewell,
                 hearing.givesContact(stated), refusal(scenario, language, moves, stated),

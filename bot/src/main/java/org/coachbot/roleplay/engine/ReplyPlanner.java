@@ -70,7 +70,9 @@ public final class ReplyPlanner {
         // asks, as the rubric's are; beside an offer it comes after the offer.
         boolean offers = !heard.beats().isEmpty() || kinds.contains(MoveKind.SOLUTION)
                 || kinds.contains(MoveKind.PROMISE);
-        Optional<MoveKind> amiss = bad.isEmpty() && !kinds.contains(MoveKind.INSULT) ? heard.takenAmiss()
+        // An over-promise is taken at its word, so an offence beside it ("尽量吧,我也不能保证") is still heard.
+        boolean noOffence = bad.stream().allMatch(k -> k == MoveKind.OVER_PROMISE);
+        Optional<MoveKind> amiss = noOffence && !kinds.contains(MoveKind.INSULT) ? heard.takenAmiss()
                 : Optional.empty();
         if (!offers) {
             amiss.ifPresent(k -> cues.add(new Cue.React(k)));

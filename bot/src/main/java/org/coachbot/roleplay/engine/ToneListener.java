@@ -42,7 +42,15 @@ final class ToneListener {
         static final Heard NOTHING = new Heard(Optional.empty(), false);
     }
 
-    Heard hear(Rubric rubric, List<String> clauses) {
+    /**
+     * @param normalised the whole line, for the offences written out in the tone's patterns
+     * @param clauses    what the line states, for the classifier: a question is heard as a question
+     */
+    Heard hear(Rubric rubric, String normalised, List<String> clauses) {
+        Optional<MoveKind> marked = tone.marked(normalised);
+        if (marked.isPresent()) {
+            return new Heard(marked, false);
+        }
         if (clauses.isEmpty()) {
             return Heard.NOTHING;
         }
