@@ -82,6 +82,11 @@ final class FactFinder {
                 // "住宿费是单位报销,还是您自己承担?" names its topic in the clause before the question.
                 fact = fact(scenario, threshold, u.context() + unit);
             }
+            if (fact == null && !hearing.onlyChecks(unit) && !hearing.theirSide(unit)
+                    && (hearing.asksTheirOwn(unit) || hearing.kindsOf(unit).isEmpty())) {
+                // "您详细说说这个扣费是怎么回事?" asks for the customer's own story: the closest fact is it.
+                fact = fact(scenario, threshold + hearing.margins().open(), u.context() + unit);
+            }
             if (fact != null) {
                 facts.add(fact);
             } else if (hearing.mayNotKnow(unit) && hearing.mayNotKnow(u.context() + unit)) {
