@@ -54,7 +54,11 @@ public final class ReplyPlanner {
         Set<MoveKind> kinds = heard.kinds();
         // An offence the rubric heard only by resemblance in a line that sounds plain and polite to the customer
         // is still scored, but not answered as one.
-        boolean letPass = heard.soundsCalm() && !heard.plainOffence();
+        // So is one in a goodbye after the agent did something about the problem ("那就这样吧" is close to a
+        // brush-off).
+        boolean leaving = kinds.contains(MoveKind.CLOSING) || heard.farewell();
+        boolean letPass = !heard.plainOffence() && (heard.soundsCalm()
+                || (leaving && !after.call().beats().isEmpty()));
         if (kinds.contains(MoveKind.INSULT) && !letPass) {
             cues.add(new Cue.React(MoveKind.INSULT));
         }
@@ -65,7 +69,9 @@ public final class ReplyPlanner {
         heard.offScript().filter(k -> k == OffScript.EMOJI || k == OffScript.ENGLISH)
                 .ifPresent(k -> cues.add(new Cue.Aside(k)));
         List<MoveKind> bad = letPass ? List.of() : badOrder(scenario, kinds);
-        bad.stream().filter(BEFORE_ANSWERS::contains).forEach(k -> cues.add(new Cue.React(k)));
+        // Blame or an accusation heard only by resemblance in a question does not keep the customer from answering.
+        Set<MoveKind> first = heard.plainOffence() || heard.facts().isEmpty() ? BEFORE_ANSWERS : Set.of();
+        bad.stream().filter(first::contains).forEach(k -> cues.add(new Cue.React(k)));
         // An offence only the customer hears ("规定就是这样", "您冲我发什么火?") is answered before what the line
         // asks, as the rubric's are; beside an offer it comes after the offer.
         boolean offers = !heard.beats().isEmpty() || kinds.contains(MoveKind.SOLUTION)
@@ -80,7 +86,7 @@ public final class ReplyPlanner {
         if (!heard.facts().isEmpty()) {
             cues.add(new Cue.Answer(heard.facts(), told(before, heard.facts()), !heard.unknown().isEmpty()));
         }
-        bad.stream().filter(k -> !BEFORE_ANSWERS.contains(k) && k != MoveKind.OVER_PROMISE)
+        bad.stream().filter(k -> !first.contains(k) && k != MoveKind.OVER_PROMISE)
                 .forEach(k -> cues.add(new Cue.React(k)));
         if (scenario.silent() && !after.drawnOut()) {
             if (!heard.unknown().isEmpty() && heard.facts().isEmpty()) {
@@ -110,7 +116,6 @@ public final class ReplyPlanner {
             amiss.ifPresent(k -> cues.add(new Cue.React(k)));
         }
         heard.name().ifPresent(n -> cues.add(new Cue.Echo("name", n)));
-        boolean leaving = kinds.contains(MoveKind.CLOSING) || heard.farewell();
         // A goodbye after the agent did something about the problem is taken, curtly while not won over; a goodbye
         // before anything was done is not.
         boolean settles = leaving && bad.isEmpty() && amiss.isEmpty() && !after.call().beats().isEmpty();
