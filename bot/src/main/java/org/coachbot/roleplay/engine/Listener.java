@@ -93,7 +93,7 @@ public final class Listener {
                 promisedTime(language, stated), language.name(stated), farewell,
                 hearing.givesContact(stated), refusal(scenario, language, moves, stated),
                 plainOffence(rubric, moves, normalised, overPromise), edge(rubric, clauses),
-                heardTone.takenAmiss(), heardTone.calm());
+                heardTone.takenAmiss(), heardTone.written(), heardTone.calm());
     }
 
     /** The highest probability the move classifier gives any offence in any clause of the line. */

@@ -57,8 +57,7 @@ public final class ReplyPlanner {
         // So is one in a goodbye after the agent did something about the problem ("那就这样吧" is close to a
         // brush-off).
         boolean leaving = kinds.contains(MoveKind.CLOSING) || heard.farewell();
-        boolean letPass = !heard.plainOffence() && (heard.soundsCalm()
-                || (leaving && !after.call().beats().isEmpty()));
+        boolean letPass = !heard.plainOffence() && (heard.soundsCalm() || (leaving && didSomething(after)));
         if (kinds.contains(MoveKind.INSULT) && !letPass) {
             cues.add(new Cue.React(MoveKind.INSULT));
         }
@@ -80,7 +79,8 @@ public final class ReplyPlanner {
         boolean noOffence = bad.stream().allMatch(k -> k == MoveKind.OVER_PROMISE);
         Optional<MoveKind> amiss = noOffence && !kinds.contains(MoveKind.INSULT) ? heard.takenAmiss()
                 : Optional.empty();
-        if (!offers) {
+        boolean amissFirst = !offers || heard.amissWritten();
+        if (amissFirst) {
             amiss.ifPresent(k -> cues.add(new Cue.React(k)));
         }
         if (!heard.facts().isEmpty()) {
@@ -112,13 +112,13 @@ public final class ReplyPlanner {
         if (!offerMade) {
             offers(heard, kinds, cues);
         }
-        if (offers) {
+        if (!amissFirst) {
             amiss.ifPresent(k -> cues.add(new Cue.React(k)));
         }
         heard.name().ifPresent(n -> cues.add(new Cue.Echo("name", n)));
         // A goodbye after the agent did something about the problem is taken, curtly while not won over; a goodbye
         // before anything was done is not.
-        boolean settles = leaving && bad.isEmpty() && amiss.isEmpty() && !after.call().beats().isEmpty();
+        boolean settles = leaving && bad.isEmpty() && amiss.isEmpty() && didSomething(after);
         if (settles) {
             cues.add(new Cue.Settle());
         }
@@ -140,7 +140,8 @@ public final class ReplyPlanner {
         if (cues.isEmpty()) {
             // Nothing heard in the line: a plain one ("稍等,我查一下") is let pass; one with an edge the rubric did
             // not hear as an offence ("那你们自己去问接待单位吧") is answered in the customer's mood.
-            cues.add(heard.edge() >= hearing.edge() ? new Cue.Mood(Reaction.PUSHBACK) : new Cue.GoOn());
+            boolean edgy = heard.edge() >= hearing.edge() && !heard.soundsCalm();
+            cues.add(edgy ? new Cue.Mood(Reaction.PUSHBACK) : new Cue.GoOn());
         }
         return new ReplyPlan(cues);
     }
@@ -162,6 +163,12 @@ public final class ReplyPlanner {
                 cues.add(new Cue.React(k));
             }
         }
+    }
+
+    /** The agent offered a remedy beat, a solution or a promise somewhere in the call, this line included. */
+    private static boolean didSomething(Session after) {
+        return !after.call().beats().isEmpty() || after.moves().stream()
+                .anyMatch(m -> m.kind() == MoveKind.SOLUTION || m.kind() == MoveKind.PROMISE);
     }
 
     private static Set<String> told(CallState before, List<Fact> asked) {

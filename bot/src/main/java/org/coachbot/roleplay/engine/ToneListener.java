@@ -37,9 +37,10 @@ final class ToneListener {
      *
      * @param takenAmiss the offence the most offending clause makes, if one is likely enough
      * @param calm       no clause is likely to make any offence
+     * @param written    the offence is written out in the tone's patterns, not only likely
      */
-    record Heard(Optional<MoveKind> takenAmiss, boolean calm) {
-        static final Heard NOTHING = new Heard(Optional.empty(), false);
+    record Heard(Optional<MoveKind> takenAmiss, boolean calm, boolean written) {
+        static final Heard NOTHING = new Heard(Optional.empty(), false, false);
     }
 
     /**
@@ -49,7 +50,7 @@ final class ToneListener {
     Heard hear(Rubric rubric, String normalised, List<String> clauses) {
         Optional<MoveKind> marked = tone.marked(normalised);
         if (marked.isPresent()) {
-            return new Heard(marked, false);
+            return new Heard(marked, false, true);
         }
         if (clauses.isEmpty()) {
             return Heard.NOTHING;
@@ -67,7 +68,7 @@ final class ToneListener {
                 }
             }
         }
-        return new Heard(Optional.ofNullable(amiss), worst < tone.calmBelow());
+        return new Heard(Optional.ofNullable(amiss), worst < tone.calmBelow(), false);
     }
 
     /** Builds the example sets for the rubric: one per offence, and the calm lines. */
