@@ -36,6 +36,8 @@ final class FactFinder {
     private final Meaning meaning;
     private final Hearing hearing;
     private final Cache<Fact, Set<String>> factKinds = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
+    /** The same list for a fact on every turn, so a meaning that keeps example vectors by list finds them. */
+    private final Cache<Fact, List<String>> toldTexts = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
 
     FactFinder(Meaning meaning, Hearing hearing) {
         this.meaning = Objects.requireNonNull(meaning, "meaning must not be null");
@@ -169,7 +171,9 @@ final class FactFinder {
             if (!pattern && !byMeaning) {
                 continue;
             }
-            double closeness = meaning.closeness(clauses, f.ask());
+            // A question is close to how the fact is asked, or to the fact itself ("几点起飞?", "零点五十起飞").
+            double closeness = Math.max(meaning.closeness(clauses, f.ask()),
+                    meaning.closeness(clauses, told(f)) + hearing.margins().told());
             double score;
             if (pattern) {
                 score = 1 + closeness;
@@ -186,6 +190,10 @@ final class FactFinder {
             }
         }
         return bestScore == Double.NEGATIVE_INFINITY ? null : best;
+    }
+
+    private List<String> told(Fact fact) {
+        return toldTexts.get(fact, Fact::told);
     }
 
     /** The kinds of question the fact's examples ask. */

@@ -79,7 +79,9 @@ public final class ReplyPlanner {
         boolean noOffence = bad.stream().allMatch(k -> k == MoveKind.OVER_PROMISE);
         Optional<MoveKind> amiss = noOffence && !kinds.contains(MoveKind.INSULT) ? heard.takenAmiss()
                 : Optional.empty();
-        boolean amissFirst = !offers || heard.amissWritten();
+        // Heard only by likeness, it waits behind the facts asked too: half a choice question ("当初是您自己订的,
+        // 还是…?") can sound like an accusation.
+        boolean amissFirst = heard.amissWritten() || (!offers && heard.facts().isEmpty());
         if (amissFirst) {
             amiss.ifPresent(k -> cues.add(new Cue.React(k)));
         }

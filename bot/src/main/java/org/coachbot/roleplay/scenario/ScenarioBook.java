@@ -71,6 +71,7 @@ public final class ScenarioBook {
         out.addAll(Tone.shipped().phrases());
         for (Scenario s : scenarios) {
             s.facts().forEach(f -> out.addAll(f.ask()));
+            s.facts().forEach(f -> out.addAll(f.told()));
             s.remedy().forEach(b -> out.addAll(b.examples()));
         }
         return out;
