@@ -27,7 +27,8 @@ final class EvalFiles {
     static final List<Set> FACT_QUESTIONS = List.of(new Set("eval/fact-questions.tsv", true),
             new Set("eval/fact-questions-c.tsv", true));
     /** Trainee lines with the reactions they call for; a held-out set not committed yet is skipped. */
-    static final List<Set> LINES = List.of(new Set("eval/lines-t.tsv", true), new Set("eval/lines-l1.tsv", false),
+    static final List<Set> LINES = List.of(new Set("eval/lines-t.tsv", true), new Set("eval/lines-t2.tsv", true),
+            new Set("eval/lines-l1.tsv", false),
             new Set("eval/lines-l2.tsv", false));
 
     private EvalFiles() {

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Whether the customer's replies fit what the trainee said. Each row of a set names a scenario, the trainee's
@@ -74,6 +75,14 @@ public final class ReactionFit {
             return !ended && row.expect().containsAll(reaction.labels());
         }
 
+        /**
+         * The kind of reaction the reply gave, as counted among misses: {@code fact} (a wrong or extra fact when a
+         * fact was expected), a kind's key, or {@code ended} when the call ended before the line.
+         */
+        String given() {
+            return ended ? "ended" : reaction.kind().key();
+        }
+
         /** A row expecting facts got an answer with facts, each one expected. */
         public boolean answeredWithTheFact() {
             return !ended && reaction.kind() == Reaction.Kind.FACT && row.facts().containsAll(reaction.facts());
@@ -83,7 +92,7 @@ public final class ReactionFit {
     /** Figures over a set; no individual line, so they may be printed for held-out sets. */
     public record Report(int rows, int fit, int factRows, int factAnswered, int dontKnowRows, int dontKnowFit,
                          int repeated, int customerLines, double p50, double p99, int unknownFacts,
-                         Map<String, int[]> byKind) {
+                         Map<String, int[]> byKind, Map<String, Map<String, Integer>> missesByKind) {
         double notFitting() {
             return rows == 0 ? 0 : 1 - fit / (double) rows;
         }
@@ -187,7 +196,8 @@ public final class ReactionFit {
         int repeated = 0;
         int customerLines = 0;
         int unknownFacts = 0;
-        Map<String, int[]> byKind = new java.util.TreeMap<>();
+        Map<String, int[]> byKind = new TreeMap<>();
+        Map<String, Map<String, Integer>> misses = new TreeMap<>();
         List<Double> ms = new ArrayList<>();
         for (Played p : played) {
             fit += p.fits() ? 1 : 0;
@@ -206,6 +216,9 @@ public final class ReactionFit {
             int[] k = byKind.computeIfAbsent(p.row().kind(), x -> new int[2]);
             k[0] += p.fits() ? 1 : 0;
             k[1]++;
+            if (!p.fits()) {
+                misses.computeIfAbsent(p.row().kind(), x -> new TreeMap<>()).merge(p.given(), 1, Integer::sum);
+            }
             repeated += p.repeated();
             customerLines += p.customerLines();
             for (double t : p.turnMs()) {
@@ -215,6 +228,6 @@ public final class ReactionFit {
         double[] times = ms.stream().mapToDouble(Double::doubleValue).toArray();
         return new Report(played.size(), fit, factRows, factAnswered, dontKnowRows, dontKnowFit, repeated,
                 customerLines, times.length == 0 ? 0 : RolePlayBenchmark.percentile(times, 50),
-                times.length == 0 ? 0 : RolePlayBenchmark.percentile(times, 99), unknownFacts, byKind);
+                times.length == 0 ? 0 : RolePlayBenchmark.percentile(times, 99), unknownFacts, byKind, misses);
     }
 }

@@ -6,6 +6,7 @@ import org.coachbot.roleplay.scenario.ScenarioBook;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -34,6 +35,9 @@ final class ReactionFitReport {
         }
         warmUp();
         for (EvalFiles.Set set : EvalFiles.LINES) {
+            if (!chosen(set)) {
+                continue;
+            }
             if (!ReactionFit.present(set.resource())) {
                 out.printf("reaction fit on %s: not committed yet%n", set.label());
                 continue;
@@ -49,6 +53,9 @@ final class ReactionFitReport {
             }
         }
         for (EvalFiles.Set set : EvalFiles.FACT_QUESTIONS) {
+            if (!chosen(set)) {
+                continue;
+            }
             List<ReactionFit.Row> rows = Realism.readFactQuestions(set.resource()).stream()
                     .map(q -> new ReactionFit.Row(set.resource(), q.scenario(), List.of(), q.question(),
                             Set.of("fact:" + q.fact()))).toList();
@@ -60,6 +67,13 @@ final class ReactionFitReport {
                         p.reply(), p.reaction(), String.join("|", p.row().expect())));
             }
         }
+    }
+
+    /** With {@code BENCH_SETS=lines-t,lines-l1} only the sets whose file name contains one of the words run. */
+    private static boolean chosen(EvalFiles.Set set) {
+        String only = System.getenv("BENCH_SETS");
+        return only == null || only.isBlank()
+                || Arrays.stream(only.split(",")).map(String::strip).anyMatch(set.resource()::contains);
     }
 
     private void printReactions(String label, ReactionFit.Report r) {
@@ -75,6 +89,13 @@ final class ReactionFitReport {
             kinds.append(String.format(" %d lines expect a fact the scenario does not have", r.unknownFacts()));
         }
         out.println(kinds);
+        if (!r.missesByKind().isEmpty()) {
+            StringBuilder misses = new StringBuilder("  replies that do not fit, by the reaction called for and the "
+                    + "one given:");
+            r.missesByKind().forEach((k, given) -> given.forEach((g, n) -> misses.append(
+                    String.format(" %s->%s %d;", k, g, n))));
+            out.println(misses);
+        }
     }
 
     /** Plays throw-away turns first, so the measured turns run compiled code, as in a bot that has been up. */

@@ -26,12 +26,18 @@ class ReactionFitQualityTest {
     /** Fact questions answered with the right fact, at least. */
     private static final double MIN_FACTS = 0.95;
     /**
-     * Floors on the held-out lines, a little under what they measure today (l1: 79.6% fit, 89.0% facts; l2: 72.7%,
-     * 83.3%): they stop a regression on lines nobody tuned for. The issue's targets (95%, 95%) are not met there yet;
+     * Floors on the held-out lines, a little under what they measure today (l1: 85.3% fit, 91.4% facts; l2: 78.4%,
+     * 85.7%): they stop a regression on lines nobody tuned for. The issue's targets (95%, 95%) are not met there yet;
      * the benchmark prints both sets against them.
      */
-    private static final double HELD_OUT_MIN_FIT = 0.70;
-    private static final double HELD_OUT_MIN_FACTS = 0.80;
+    private static final double HELD_OUT_MIN_FIT = 0.77;
+    private static final double HELD_OUT_MIN_FACTS = 0.84;
+    /**
+     * Floors on the second tuning set (measured 89.9% fit, 85.4% facts): endings, hedges and requests for the story
+     * in trainees' words, written after the first set was met.
+     */
+    private static final double SECOND_MIN_FIT = 0.88;
+    private static final double SECOND_MIN_FACTS = 0.83;
     private static ScenarioBook book;
     private static EmbeddingMeaning meaning;
 
@@ -50,6 +56,16 @@ class ReactionFitQualityTest {
         assertTrue(r.rows() >= 200, "rows " + r.rows());
         assertTrue(1 - r.notFitting() >= MIN_FIT, "replies that fit " + r.fit() + " of " + r.rows());
         assertTrue(r.factShare() >= MIN_FACTS, "facts " + r.factAnswered() + " of " + r.factRows());
+        assertEquals(0, r.repeated());
+        assertEquals(0, r.unknownFacts(), "every expected fact exists");
+    }
+
+    @Test
+    void replies_fit_the_second_tuning_lines_without_repeating_a_line() {
+        ReactionFit.Report r = report("eval/lines-t2.tsv");
+
+        assertTrue(1 - r.notFitting() >= SECOND_MIN_FIT, "replies that fit " + r.fit() + " of " + r.rows());
+        assertTrue(r.factShare() >= SECOND_MIN_FACTS, "facts " + r.factAnswered() + " of " + r.factRows());
         assertEquals(0, r.repeated());
         assertEquals(0, r.unknownFacts(), "every expected fact exists");
     }

@@ -40,6 +40,9 @@ public final class EmbeddingMeaning implements Meaning {
     private final Cache<String, String> normalisedExamples = Caffeine.newBuilder().maximumSize(DEFAULT_CACHE_SIZE)
             .build();
     private final EmbeddingCache phrases;
+    /** Classifiers of example maps passed again and again (the customer's tone), by the identity of the map. */
+    private final Cache<Map<MoveKind, List<String>>, MoveClassifier> classifiers = Caffeine.newBuilder().weakKeys()
+            .maximumSize(8).build();
     /** The rubric the classifier was trained for, compared by identity: a reload builds a new rubric. */
     private Rubric trainedFor;
     private MoveClassifier classifier;
@@ -80,6 +83,24 @@ public final class EmbeddingMeaning implements Meaning {
             }
         }
         return best;
+    }
+
+    @Override
+    public double[][] classify(Map<MoveKind, List<String>> examples, List<String> neutral, List<String> clauses) {
+        MoveClassifier c = classifiers.get(examples, e -> {
+            List<String> all = new ArrayList<>(neutral);
+            e.values().forEach(all::addAll);
+            warm(all);
+            Map<MoveKind, List<float[]>> vectors = new EnumMap<>(MoveKind.class);
+            e.forEach((k, texts) -> vectors.put(k, texts.stream().map(this::exampleVector).toList()));
+            return MoveClassifier.train(vectors, neutral.stream().map(this::exampleVector).toList(),
+                    MoveClassifier.DEFAULT_EPOCHS);
+        });
+        double[][] out = new double[clauses.size()][];
+        for (int i = 0; i < clauses.size(); i++) {
+            out[i] = c.probabilities(vector(clauses.get(i)));
+        }
+        return out;
     }
 
     @Override

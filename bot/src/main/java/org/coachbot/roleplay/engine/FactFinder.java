@@ -28,6 +28,8 @@ final class FactFinder {
     /** Agent statements: "我这边给您查", "我们两点派人过去". */
     /** The second half of a choice question. */
     private static final Pattern CHOICE = Pattern.compile("^(还是|或者|或是)");
+    /** What turns an agent statement into a request: "我想请您报一下", "我需要您告诉我". */
+    private static final Pattern REQUEST = Pattern.compile("请(您|你)|麻烦(您|你)|劳驾|(告诉|发给|报给|念给)我");
     private static final Pattern AGENT_STATEMENT = Pattern.compile("^(我|我们|咱们|这边|那我|我这边|那我们)");
     /** Clause ends; "、" is not one, as "师傅姓什么、电话多少" is one thing asked or told. */
     private static final String BOUNDARIES = ",.!?;:。…~\n";
@@ -35,6 +37,8 @@ final class FactFinder {
     private final Meaning meaning;
     private final Hearing hearing;
     private final Cache<Fact, Set<String>> factKinds = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
+    /** The same list for a fact on every turn, so a meaning that keeps example vectors by list finds them. */
+    private final Cache<Fact, List<String>> toldTexts = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
 
     FactFinder(Meaning meaning, Hearing hearing) {
         this.meaning = Objects.requireNonNull(meaning, "meaning must not be null");
@@ -80,6 +84,11 @@ final class FactFinder {
             if (fact == null && !u.context().isEmpty() && !hearing.onlyChecks(unit)) {
                 // "住宿费是单位报销,还是您自己承担?" names its topic in the clause before the question.
                 fact = fact(scenario, threshold, u.context() + unit);
+            }
+            if (fact == null && !hearing.onlyChecks(unit) && !hearing.theirSide(unit)
+                    && (hearing.asksTheirOwn(unit) || hearing.kindsOf(unit).isEmpty())) {
+                // "您详细说说这个扣费是怎么回事?" asks for the customer's own story: the closest fact is it.
+                fact = fact(scenario, threshold + hearing.margins().open(), u.context() + unit);
             }
             if (fact != null) {
                 facts.add(fact);
@@ -136,7 +145,8 @@ final class FactFinder {
             return !hearing.echoes(p.text());
         }
         if (hearing.asks(p.text())) {
-            return true;
+            // "我跟工程部确认一下" is the agent's own step; "我想请您报一下单号" still asks.
+            return !AGENT_STATEMENT.matcher(p.text()).find() || REQUEST.matcher(p.text()).find();
         }
         return hearing.questionWords(p.text()) && !AGENT_STATEMENT.matcher(p.text()).find()
                 && !hearing.tells(p.sentence());
@@ -162,7 +172,9 @@ final class FactFinder {
             if (!pattern && !byMeaning) {
                 continue;
             }
-            double closeness = meaning.closeness(clauses, f.ask());
+            // A question is close to how the fact is asked, or to the fact itself ("几点起飞?", "零点五十起飞").
+            double closeness = Math.max(meaning.closeness(clauses, f.ask()),
+                    meaning.closeness(clauses, told(f)) + hearing.margins().told());
             double score;
             if (pattern) {
                 score = 1 + closeness;
@@ -179,6 +191,10 @@ final class FactFinder {
             }
         }
         return bestScore == Double.NEGATIVE_INFINITY ? null : best;
+    }
+
+    private List<String> told(Fact fact) {
+        return toldTexts.get(fact, Fact::told);
     }
 
     /** The kinds of question the fact's examples ask. */

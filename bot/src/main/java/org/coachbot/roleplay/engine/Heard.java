@@ -27,11 +27,18 @@ import java.util.Set;
  *                      resemblance
  * @param edge          how likely the rubric's move classifier finds the line to carry an offence, 0..1, whether
  *                      or not one was heard: a line with nothing else in it and some edge is answered in the mood
+ * @param takenAmiss    the offence the customer hears in the tone of the line although the rubric counted none
+ *                      ("规定就是这样"), answered like that move; never affects the score
+ * @param amissWritten  the offence taken amiss is written out in the tone's patterns ("得等主管批"), so it is
+ *                      answered before an offer the line also makes
+ * @param soundsCalm    the line sounds plain and polite to the customer, so an offence the rubric heard in it only
+ *                      by resemblance is not answered as one
  */
 public record Heard(String line, List<DetectedMove> moves, Set<String> beats, List<Fact> facts, List<String> unknown,
                     boolean onlyAsks, Optional<OffScript> offScript, Optional<String> time, Optional<String> name,
                     boolean farewell, boolean contact, Optional<String> refusal, boolean plainOffence,
-                    double edge) {
+                    double edge, Optional<MoveKind> takenAmiss, boolean amissWritten,
+                    boolean soundsCalm) {
     public Heard {
         Objects.requireNonNull(line, "line must not be null");
         moves = List.copyOf(moves);
@@ -42,6 +49,7 @@ public record Heard(String line, List<DetectedMove> moves, Set<String> beats, Li
         Objects.requireNonNull(time, "time must not be null");
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(refusal, "refusal must not be null");
+        Objects.requireNonNull(takenAmiss, "takenAmiss must not be null");
     }
 
     /** The first fact the line asks about, if any. */

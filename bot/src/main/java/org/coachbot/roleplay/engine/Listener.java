@@ -8,6 +8,7 @@ import org.coachbot.roleplay.scenario.RemedyBeat;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
 import org.coachbot.roleplay.scenario.TextNormalizer;
+import org.coachbot.roleplay.scenario.Tone;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,15 +32,24 @@ public final class Listener {
     private final Meaning meaning;
     private final FactFinder facts;
     private final Hearing hearing;
+    private final Tone tone;
+    private final ToneListener tones;
 
     public Listener(Meaning meaning) {
         this(meaning, Hearing.shipped());
     }
 
     public Listener(Meaning meaning, Hearing hearing) {
+        this(meaning, hearing, Tone.shipped());
+    }
+
+    /** @param tone how the customer hears a goodbye and an offence the rubric did not count */
+    public Listener(Meaning meaning, Hearing hearing, Tone tone) {
         this.meaning = Objects.requireNonNull(meaning, "meaning must not be null");
         this.hearing = Objects.requireNonNull(hearing, "hearing must not be null");
+        this.tone = Objects.requireNonNull(tone, "tone must not be null");
         this.facts = new FactFinder(meaning, hearing);
+        this.tones = new ToneListener(meaning, tone);
     }
 
     public Heard hear(Scenario scenario, Rubric rubric, String line, int turn) {
@@ -76,10 +86,15 @@ public final class Listener {
         FactFinder.Asked asked = facts.read(scenario, rubric.thresholds().facts(), normalised);
         // The agent's own times and names come from what the agent states, never from a question it asks.
         String stated = statements(normalised);
+        boolean farewell = language.farewell(normalised) || tone.goodbye(normalised);
+        // The tone is heard in what the line states: a question is heard as a question, whatever its words.
+        ToneListener.Heard heardTone = offScript.isPresent() || farewell ? ToneListener.Heard.NOTHING
+                : tones.hear(rubric, normalised, Clauses.of(stated));
         return new Heard(line.strip(), moves, beats, asked.facts(), asked.unknown(), stated.isBlank(), offScript,
-                promisedTime(language, stated), language.name(stated), language.farewell(normalised),
+                promisedTime(language, stated), language.name(stated), farewell,
                 hearing.givesContact(stated), refusal(scenario, language, moves, stated),
-                plainOffence(rubric, moves, normalised, overPromise), edge(rubric, clauses));
+                plainOffence(rubric, moves, normalised, overPromise), edge(rubric, clauses),
+                heardTone.takenAmiss(), heardTone.written(), heardTone.calm());
     }
 
     /** The highest probability the move classifier gives any offence in any clause of the line. */

@@ -4,6 +4,7 @@ import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Rubric;
 
 import java.util.List;
+import java.util.Map;
 
 /** How close in meaning a trainee's line is to example phrases; lets the rubric recognise moves beyond regexes. */
 @FunctionalInterface
@@ -17,6 +18,16 @@ public interface Meaning {
      * @param clauses the normalised line and its clauses, see {@link Clauses#of}
      */
     double closeness(List<String> clauses, List<String> examples);
+
+    /**
+     * For each clause, the probability of each move kind (indexed by {@link MoveKind#ordinal()}) by a classifier
+     * learned from these examples, each kind's against the others' and the neutral lines; all 0 when nothing is
+     * heard by meaning. An implementation may keep the classifier for the same map object, so a caller passes the
+     * same one every time.
+     */
+    default double[][] classify(Map<MoveKind, List<String>> examples, List<String> neutral, List<String> clauses) {
+        return new double[clauses.size()][MoveKind.values().length];
+    }
 
     /**
      * For each clause, the probability that it makes each move kind (indexed by {@link MoveKind#ordinal()}), as

@@ -52,7 +52,13 @@ public final class ReplyPlanner {
             return new ReplyPlan(cues);
         }
         Set<MoveKind> kinds = heard.kinds();
-        if (kinds.contains(MoveKind.INSULT)) {
+        // An offence the rubric heard only by resemblance in a line that sounds plain and polite to the customer
+        // is still scored, but not answered as one.
+        // So is one in a goodbye after the agent did something about the problem ("那就这样吧" is close to a
+        // brush-off).
+        boolean leaving = kinds.contains(MoveKind.CLOSING) || heard.farewell();
+        boolean letPass = !heard.plainOffence() && (heard.soundsCalm() || (leaving && didSomething(after)));
+        if (kinds.contains(MoveKind.INSULT) && !letPass) {
             cues.add(new Cue.React(MoveKind.INSULT));
         }
         if (heard.contact() && !before.remembers(Recall.CONTACT)) {
@@ -61,12 +67,28 @@ public final class ReplyPlanner {
         }
         heard.offScript().filter(k -> k == OffScript.EMOJI || k == OffScript.ENGLISH)
                 .ifPresent(k -> cues.add(new Cue.Aside(k)));
-        List<MoveKind> bad = badOrder(scenario, kinds);
-        bad.stream().filter(BEFORE_ANSWERS::contains).forEach(k -> cues.add(new Cue.React(k)));
+        List<MoveKind> bad = letPass ? List.of() : badOrder(scenario, kinds);
+        // Blame or an accusation heard only by resemblance in a question does not keep the customer from answering.
+        Set<MoveKind> first = heard.plainOffence() || heard.facts().isEmpty() ? BEFORE_ANSWERS : Set.of();
+        bad.stream().filter(first::contains).forEach(k -> cues.add(new Cue.React(k)));
+        // An offence only the customer hears ("规定就是这样", "您冲我发什么火?") is answered before what the line
+        // asks, as the rubric's are; beside an offer it comes after the offer.
+        boolean offers = !heard.beats().isEmpty() || kinds.contains(MoveKind.SOLUTION)
+                || kinds.contains(MoveKind.PROMISE);
+        // An over-promise is taken at its word, so an offence beside it ("尽量吧,我也不能保证") is still heard.
+        boolean noOffence = bad.stream().allMatch(k -> k == MoveKind.OVER_PROMISE);
+        Optional<MoveKind> amiss = noOffence && !kinds.contains(MoveKind.INSULT) ? heard.takenAmiss()
+                : Optional.empty();
+        // Heard only by likeness, it waits behind the facts asked too: half a choice question ("当初是您自己订的,
+        // 还是…?") can sound like an accusation.
+        boolean amissFirst = heard.amissWritten() || (!offers && heard.facts().isEmpty());
+        if (amissFirst) {
+            amiss.ifPresent(k -> cues.add(new Cue.React(k)));
+        }
         if (!heard.facts().isEmpty()) {
             cues.add(new Cue.Answer(heard.facts(), told(before, heard.facts()), !heard.unknown().isEmpty()));
         }
-        bad.stream().filter(k -> !BEFORE_ANSWERS.contains(k) && k != MoveKind.OVER_PROMISE)
+        bad.stream().filter(k -> !first.contains(k) && k != MoveKind.OVER_PROMISE)
                 .forEach(k -> cues.add(new Cue.React(k)));
         if (scenario.silent() && !after.drawnOut()) {
             if (!heard.unknown().isEmpty() && heard.facts().isEmpty()) {
@@ -92,12 +114,17 @@ public final class ReplyPlanner {
         if (!offerMade) {
             offers(heard, kinds, cues);
         }
+        if (!amissFirst) {
+            amiss.ifPresent(k -> cues.add(new Cue.React(k)));
+        }
         heard.name().ifPresent(n -> cues.add(new Cue.Echo("name", n)));
-        boolean leaving = kinds.contains(MoveKind.CLOSING) || heard.farewell();
-        if (leaving && bad.isEmpty() && remedied(scenario, after.call())) {
+        // A goodbye after the agent did something about the problem is taken, curtly while not won over; a goodbye
+        // before anything was done is not.
+        boolean settles = leaving && bad.isEmpty() && amiss.isEmpty() && didSomething(after);
+        if (settles) {
             cues.add(new Cue.Settle());
         }
-        if (kinds.contains(MoveKind.CLOSING)) {
+        if (kinds.contains(MoveKind.CLOSING) || (leaving && !settles)) {
             cues.add(new Cue.React(MoveKind.CLOSING));
         }
         for (MoveKind good : GOOD_ORDER) {
@@ -115,7 +142,8 @@ public final class ReplyPlanner {
         if (cues.isEmpty()) {
             // Nothing heard in the line: a plain one ("稍等,我查一下") is let pass; one with an edge the rubric did
             // not hear as an offence ("那你们自己去问接待单位吧") is answered in the customer's mood.
-            cues.add(heard.edge() >= hearing.edge() ? new Cue.Mood(Reaction.PUSHBACK) : new Cue.GoOn());
+            boolean edgy = heard.edge() >= hearing.edge() && !heard.soundsCalm();
+            cues.add(edgy ? new Cue.Mood(Reaction.PUSHBACK) : new Cue.GoOn());
         }
         return new ReplyPlan(cues);
     }
@@ -139,9 +167,10 @@ public final class ReplyPlanner {
         }
     }
 
-    /** Every remedy beat of the scenario has been offered. */
-    private static boolean remedied(Scenario scenario, CallState call) {
-        return scenario.remedy().stream().allMatch(b -> call.beats().contains(b.id()));
+    /** The agent offered a remedy beat, a solution or a promise somewhere in the call, this line included. */
+    private static boolean didSomething(Session after) {
+        return !after.call().beats().isEmpty() || after.moves().stream()
+                .anyMatch(m -> m.kind() == MoveKind.SOLUTION || m.kind() == MoveKind.PROMISE);
     }
 
     private static Set<String> told(CallState before, List<Fact> asked) {

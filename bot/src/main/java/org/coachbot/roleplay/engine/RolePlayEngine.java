@@ -76,9 +76,10 @@ public final class RolePlayEngine {
         if (patience <= 0) {
             outcome = Outcome.FAILURE;
             moment = TurnContext.Moment.HANGUP;
-        } else if (wasSatisfied && (heard.has(MoveKind.CLOSING) || heard.farewell()) && !heard.plainOffence()) {
-            // The customer has thanked; a goodbye ends the call warmly. An offence heard only by resemblance
-            // ("那就这样,晚安" is close to a brush-off) does not turn the goodbye into one: it is still scored.
+        } else if ((wasSatisfied || nowSatisfied) && takesLeave(heard, wasSatisfied) && !heard.plainOffence()) {
+            // The customer has thanked, or is won over by this very line; a goodbye ends the call warmly. An offence
+            // heard only by resemblance ("那就这样,晚安" is close to a brush-off) does not turn the goodbye into one:
+            // it is still scored.
             outcome = Outcome.SUCCESS;
             moment = TurnContext.Moment.FAREWELL;
         } else if (session.drill().active() && turn >= session.drill().turns()) {
@@ -103,6 +104,16 @@ public final class RolePlayEngine {
             answered = answered.withCall(answered.call().recalling(recalled.deed()));
         }
         return new TurnResult(answered, reply.line(), heard.moves(), outcome, reply.reaction());
+    }
+
+    /**
+     * The line ends the call: a closing or a goodbye, or, once the customer has thanked, the agent's own thanks with
+     * nothing asked ("感谢您的理解和耐心").
+     */
+    private static boolean takesLeave(Heard heard, boolean thanked) {
+        boolean thanksBack = thanked && heard.has(MoveKind.THANKS) && heard.facts().isEmpty()
+                && heard.unknown().isEmpty();
+        return heard.has(MoveKind.CLOSING) || heard.farewell() || thanksBack;
     }
 
     /** What the customer will remember of the line: a promise with its time, a refusal, a private contact. */

@@ -118,6 +118,13 @@ final class CustomerPrompt {
         if (first instanceof Cue.Settle) {
             return texts.get("llm.settle");
         }
+        if (first instanceof Cue.React r && r.move() == MoveKind.CLOSING) {
+            return texts.get("llm.goodbye.early");
+        }
+        if (first instanceof Cue.React r && r.move().bad() && r.move() != MoveKind.OVER_PROMISE) {
+            // The offence may be the customer's hearing alone, which the moves listed above do not show.
+            return texts.get("llm.bristle", texts.get("move." + r.move().key()));
+        }
         return "";
     }
 

@@ -1,5 +1,6 @@
 package org.coachbot.roleplay.scenario;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -25,6 +26,13 @@ public record Fact(String id, String fact, List<String> ask, List<Pattern> patte
     }
 
     /** True when one of the patterns occurs in the normalised line. */
+    /** What the customer knows, as the fact sheet states it and as the customer says it. */
+    public List<String> told() {
+        List<String> out = new ArrayList<>(answer);
+        out.add(0, fact);
+        return out;
+    }
+
     public boolean matches(String normalisedLine) {
         return patterns.stream().anyMatch(p -> p.matcher(normalisedLine).find());
     }

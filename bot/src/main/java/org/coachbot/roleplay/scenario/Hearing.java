@@ -52,16 +52,20 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
     /**
      * Added to the rubric's fact threshold: {@code sameKind} (at most 0) when the question is of a kind the fact's
      * example questions ask, so that such a fact is heard from further away; {@code otherKind} when it asks a kind
-     * they never do; {@code knows} for "您知道……吗" questions, which often ask what the customer may not know.
+     * they never do; {@code knows} for "您知道……吗" questions, which often ask what the customer may not know;
+     * {@code open} (at most 0) for a question about the customer's own story or wishes that no fact is close enough
+     * to ("您详细说说这个扣费是怎么回事?"): the closest fact within it is what the customer tells; {@code told}
+     * (at most 0) is added to a question's closeness to the fact itself and its answers rather than its questions.
      */
-    public record Margins(double sameKind, double otherKind, double knows) {
+    public record Margins(double sameKind, double otherKind, double knows, double open, double told) {
         /** The largest margin either way: beyond it a kind would decide on its own, not move a threshold. */
         public static final double MAX = 0.3;
 
         public Margins {
-            if (sameKind > 0 || sameKind < -MAX || otherKind < 0 || otherKind > MAX || knows < 0 || knows > MAX) {
-                throw new IllegalArgumentException("margins must be within -0.3..0 (same kind) and 0..0.3: "
-                        + sameKind + ", " + otherKind + ", " + knows);
+            if (sameKind > 0 || sameKind < -MAX || otherKind < 0 || otherKind > MAX || knows < 0 || knows > MAX
+                    || open > 0 || open < -MAX || told > 0 || told < -MAX) {
+                throw new IllegalArgumentException("margins must be within -0.3..0 (same kind, open) and 0..0.3: "
+                        + sameKind + ", " + otherKind + ", " + knows + ", " + open + ", " + told);
             }
         }
     }
@@ -155,6 +159,11 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
     public boolean mayNotKnow(String clause) {
         return theirSide(clause) || (!kindsOf(clause).isEmpty() && !onlyChecks(clause)
                 && !has(Sign.STORY, clause) && !has(Sign.WISHES, clause));
+    }
+
+    /** True when the question asks for the customer's story or what they want, which only they can tell. */
+    public boolean asksTheirOwn(String clause) {
+        return has(Sign.STORY, clause) || has(Sign.WISHES, clause);
     }
 
     /** The kinds of question the clause asks, in vocabulary order. */

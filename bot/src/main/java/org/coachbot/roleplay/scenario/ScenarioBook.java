@@ -69,8 +69,10 @@ public final class ScenarioBook {
             r.detectors().forEach(d -> out.addAll(d.examples()));
             out.addAll(r.neutral());
         });
+        out.addAll(Tone.shipped().phrases());
         for (Scenario s : scenarios) {
             s.facts().forEach(f -> out.addAll(f.ask()));
+            s.facts().forEach(f -> out.addAll(f.told()));
             s.remedy().forEach(b -> out.addAll(b.examples()));
         }
         return out;

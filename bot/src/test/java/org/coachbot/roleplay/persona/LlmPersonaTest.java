@@ -181,6 +181,16 @@ class LlmPersonaTest {
     }
 
     @Test
+    void the_model_is_told_when_the_customer_takes_a_line_amiss_that_the_rubric_does_not_count() {
+        RolePlayEngine engine = engine(Duration.ofSeconds(10));
+        Session s = engine.start(hotel, 1, 1, 1, NOW);
+
+        engine.play(hotel, rubric, s, "您跟我喊也没用啊。", NOW);
+
+        assertTrue(server.lastPrompt().contains("你听出客服这句话是在敷衍冷淡"), server.lastPrompt());
+    }
+
+    @Test
     void long_answers_are_cut_to_two_sentences() {
         assertEquals("我等了很久。你们太慢了!", CustomerPrompt.tidy("我等了很久。你们太慢了!我要投诉。还有别的。"));
         assertEquals("好吧", CustomerPrompt.tidy("「好吧」"));

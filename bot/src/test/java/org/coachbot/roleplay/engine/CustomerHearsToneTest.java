@@ -1,0 +1,81 @@
+package org.coachbot.roleplay.engine;
+
+import org.coachbot.roleplay.Fixtures;
+import org.coachbot.roleplay.persona.ScriptedPersona;
+import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.Rubric;
+import org.coachbot.roleplay.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The customer hears how a line is meant, apart from the score: goodbyes in many words, a goodbye taken once the
+ * agent did something about the problem and objected to before, and a brush-off the rubric does not count answered
+ * like one (issue 17).
+ */
+class CustomerHearsToneTest {
+    private static final Instant NOW = Instant.parse("2025-01-01T10:00:00Z");
+    private final Rubric rubric = Fixtures.rubric();
+    private final RolePlayEngine engine = new RolePlayEngine(new ScriptedPersona(), RolePlayEngine.DEFAULT_MAX_TURNS,
+            Meaning.NONE);
+
+    @Test
+    void a_goodbye_in_other_words_after_part_of_the_remedy_is_taken_curtly() {
+        TurnResult r = play("other-department", List.of("实在抱歉,我这就联系安装部门重新派单。"), "那就不耽误您时间了,回头联系。");
+
+        assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
+        assertEquals(Outcome.ONGOING, r.outcome(), "not won over: the call is the rules' to end");
+    }
+
+    @Test
+    void a_goodbye_before_anything_was_done_is_pushed_back_on() {
+        TurnResult r = play(Fixtures.HOTEL, List.of(), "那您先自己看看吧,回头见。");
+
+        assertEquals(Reaction.PUSHBACK, r.reaction(), r.customerLine());
+    }
+
+    @Test
+    void a_goodbye_on_the_line_that_wins_the_customer_over_ends_the_call_warmly() {
+        List<String> before = new ArrayList<>(CustomerUnderstandsTest.satisfyingHotelCall());
+        String last = before.remove(before.size() - 1);
+
+        TurnResult r = play(Fixtures.HOTEL, before, last + "您早点休息,晚安。");
+
+        assertEquals(Outcome.SUCCESS, r.outcome());
+        assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
+        assertTrue(Fixtures.scenario(Fixtures.HOTEL).lines().farewell().contains(r.customerLine()), r.customerLine());
+    }
+
+    @Test
+    void a_brush_off_the_rubric_does_not_count_is_answered_like_one_and_still_not_scored() {
+        Scenario hotel = Fixtures.scenario(Fixtures.HOTEL);
+
+        TurnResult r = play(Fixtures.HOTEL, List.of(), "您跟我喊也没用啊。");
+
+        assertEquals(Reaction.PUSHBACK, r.reaction(), r.customerLine());
+        assertTrue(hotel.lines().reaction(MoveKind.DISMISSIVE).contains(r.customerLine()), r.customerLine());
+        assertTrue(r.detected().stream().noneMatch(m -> m.kind() == MoveKind.DISMISSIVE), "the score is the rubric's");
+    }
+
+    @Test
+    void a_hedge_beside_what_sounds_like_an_over_promise_is_still_pushed_back_on() {
+        TurnResult r = play("anxious-customer", List.of(), "尽量吧,我也不能保证。");
+
+        assertEquals(Reaction.PUSHBACK, r.reaction(), r.customerLine());
+    }
+
+    private TurnResult play(String scenarioId, List<String> before, String line) {
+        Scenario scenario = Fixtures.scenario(scenarioId);
+        Session s = engine.start(scenario, 1, 1, 3, NOW);
+        for (String earlier : before) {
+            s = engine.play(scenario, rubric, s, earlier, NOW).session();
+        }
+        return engine.play(scenario, rubric, s, line, NOW);
+    }
+}
