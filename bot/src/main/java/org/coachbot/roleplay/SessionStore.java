@@ -30,4 +30,7 @@ public interface SessionStore {
      * lines scores low on what it did not train and would drag the trend down.
      */
     List<PastSession> history(long userId, int limit);
+
+    /** The trainee's latest finished drills, newest first, each with the score of the dimension it trained. */
+    List<PastDrill> drills(long userId, int limit);
 }

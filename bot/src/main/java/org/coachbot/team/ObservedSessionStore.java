@@ -1,6 +1,7 @@
 package org.coachbot.team;
 
 import org.coachbot.roleplay.PastSession;
+import org.coachbot.roleplay.PastDrill;
 import org.coachbot.roleplay.SessionStore;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.scoring.Scorecard;
@@ -61,5 +62,10 @@ public final class ObservedSessionStore implements SessionStore {
     @Override
     public List<PastSession> history(long userId, int limit) {
         return store.history(userId, limit);
+    }
+
+    @Override
+    public List<PastDrill> drills(long userId, int limit) {
+        return store.drills(userId, limit);
     }
 }
