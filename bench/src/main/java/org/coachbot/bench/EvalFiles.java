@@ -22,6 +22,7 @@ final class EvalFiles {
 
     static final List<Set> CALIBRATION = List.of(new Set("eval/calibration-a.yaml", true),
             new Set("eval/calibration-b.yaml", true), new Set("eval/calibration-c.yaml", true),
+            new Set("eval/calibration-t2.yaml", true),
             new Set("eval/calibration-d.yaml", false), new Set("eval/calibration-e.yaml", false));
     static final List<Set> MOVES = List.of(new Set("eval/moves.tsv", true), new Set("eval/moves-c.tsv", false));
     static final List<Set> FACT_QUESTIONS = List.of(new Set("eval/fact-questions.tsv", true),

@@ -3,6 +3,7 @@ package org.coachbot.bench;
 import org.coachbot.roleplay.RolePlaySettings;
 import org.coachbot.roleplay.engine.Meaning;
 import org.coachbot.roleplay.engine.MoveDetector;
+import org.coachbot.roleplay.engine.Utterance;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.ScenarioBook;
@@ -125,7 +126,27 @@ final class RolePlayQuality {
                                     .toList(),
                             x.session().moves().stream().filter(m -> m.kind().bad())
                                     .map(m -> m.detector() + "@" + m.turn()).toList()));
+            if ("lines".equals(System.getenv("BENCH_VERBOSE"))) {
+                replayed.forEach(this::lines);
+            }
         }
+    }
+
+    /** One tuning call line by line: what the scorer heard in each trainee line and what the customer said. */
+    private void lines(Calibration.Replayed x) {
+        out.printf("  %s grade %d score %d%n", x.transcript().id(), x.transcript().grade(), x.score());
+        int turn = 0;
+        for (Utterance u : x.session().transcript()) {
+            if (u.speaker() == Utterance.Speaker.TRAINEE) {
+                int t = ++turn;
+                out.printf("      T%d %s | %s%n", t, x.session().moves().stream().filter(m -> m.turn() == t)
+                        .map(m -> m.detector()).toList(), u.text());
+            } else {
+                out.printf("         C: %s%n", u.text());
+            }
+        }
+        x.card().observations().forEach(o -> out.printf("      -> %s | %s | %s%n", o.dimension(), o.quote(),
+                o.better()));
     }
 
     private void moves() {

@@ -16,6 +16,7 @@ import org.coachbot.roleplay.view.Charts;
 import org.coachbot.roleplay.view.DrillView;
 import org.coachbot.roleplay.view.ScorecardView;
 import org.coachbot.text.Texts;
+import org.coachbot.roleplay.scoring.PastDrill;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,13 +110,14 @@ final class Debrief {
 
     void progress(KnowledgeState state, long userId, Responder out) {
         List<PastSession> history = store.history(userId, settings.historySize());
+        List<PastDrill> drills = store.drills(userId, settings.historySize());
         List<List<Button>> buttons = List.of(List.of(new Button(texts.get("button.list"), RolePlayDesk.LIST)));
-        if (history.isEmpty()) {
+        if (history.isEmpty() && drills.isEmpty()) {
             out.send(Reply.html(texts.get("progress.empty"), buttons));
             return;
         }
-        out.send(Reply.html(view.progress(history, state.book(), clock.getZone()), buttons));
-        if (history.size() >= 2) {
+        out.send(Reply.html(view.progress(history, drills, state.book(), clock.getZone()), buttons));
+        if (history.size() >= ScorecardView.MIN_TREND_SESSIONS) {
             List<PastSession> oldestFirst = new ArrayList<>(history);
             Collections.reverse(oldestFirst);
             sendChart(() -> Charts.trend(texts.get("chart.trend.title"),

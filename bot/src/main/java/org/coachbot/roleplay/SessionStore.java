@@ -3,6 +3,7 @@ package org.coachbot.roleplay;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.scoring.PastSession;
 import org.coachbot.roleplay.scoring.Scorecard;
+import org.coachbot.roleplay.scoring.PastDrill;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,4 +32,7 @@ public interface SessionStore {
      * lines scores low on what it did not train and would drag the trend down.
      */
     List<PastSession> history(long userId, int limit);
+
+    /** The trainee's latest finished drills, newest first, each with the score of the dimension it trained. */
+    List<PastDrill> drills(long userId, int limit);
 }

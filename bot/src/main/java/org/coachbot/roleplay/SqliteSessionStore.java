@@ -14,6 +14,7 @@ import org.coachbot.roleplay.scoring.PastSession;
 import org.coachbot.roleplay.scoring.Scorecard;
 import org.coachbot.store.Sqlite;
 import org.coachbot.store.StoreException;
+import org.coachbot.roleplay.scoring.PastDrill;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -222,6 +223,29 @@ public final class SqliteSessionStore implements SessionStore, AutoCloseable {
         }
         List<PastSession> out = new ArrayList<>();
         rows.values().forEach(r -> out.add(r.toPastSession()));
+        return out;
+    }
+
+    @Override
+    public synchronized List<PastDrill> drills(long userId, int limit) {
+        // A drill is judged on the dimension it trained; a dimension no longer scored reads as 0, as on its card.
+        String sql = "SELECT f.scenario_id, f.drill_dimension, f.ended_at, COALESCE(d.score, 0) AS score "
+                + "FROM finished_session f LEFT JOIN dimension_score d ON d.session_id = f.id "
+                + "AND d.dimension = f.drill_dimension WHERE f.user_id = ? AND f.drill_dimension <> '' "
+                + "ORDER BY f.ended_at DESC, f.id DESC LIMIT ?";
+        List<PastDrill> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, userId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PastDrill(rs.getString("scenario_id"), rs.getString("drill_dimension"),
+                            rs.getInt("score"), Instant.ofEpochMilli(rs.getLong("ended_at"))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the drills of user " + userId, e);
+        }
         return out;
     }
 

@@ -4,6 +4,7 @@ import org.coachbot.roleplay.SessionStore;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.scoring.PastSession;
 import org.coachbot.roleplay.scoring.Scorecard;
+import org.coachbot.roleplay.scoring.PastDrill;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,5 +62,10 @@ public final class ObservedSessionStore implements SessionStore {
     @Override
     public List<PastSession> history(long userId, int limit) {
         return store.history(userId, limit);
+    }
+
+    @Override
+    public List<PastDrill> drills(long userId, int limit) {
+        return store.drills(userId, limit);
     }
 }

@@ -186,20 +186,25 @@ public final class TraineeDesk {
             }
         }
         html.append("\n\n").append(texts.get("progress.drill"));
+        // One rule with /drill: the review due longest, else the weakest dimension of the last 30 days.
+        Optional<String> next = book.rubric().flatMap(r -> picker.dimensionFor(user, r));
         List<Review> reviews = training.reviews(user);
-        if (reviews.isEmpty()) {
+        if (next.isEmpty()) {
             html.append('\n').append(texts.get("progress.drill.none"));
-        } else {
-            Review next = reviews.get(0);
-            String name = Html.escape(Labels.dimension(book, next.dimension()));
-            html.append('\n').append(next.due(now)
-                    ? texts.get("progress.drill.due", name, next.lastScore(), settings.passMark())
-                    : texts.get("progress.drill.next", name,
-                    Labels.day(next.dueAt().atZone(zone(user)).toLocalDate()), next.lastScore(),
-                    settings.passMark()));
-            buttons.add(List.of(new Button(texts.get("button.drill", Labels.dimension(book, next.dimension())),
-                    DRILL + next.dimension())));
         }
+        next.ifPresent(dimension -> {
+            String name = Html.escape(Labels.dimension(book, dimension));
+            Optional<Review> due = reviews.stream().filter(r -> r.dimension().equals(dimension) && r.due(now))
+                    .findFirst();
+            html.append('\n').append(due.isPresent()
+                    ? texts.get("progress.drill.due", name, due.get().lastScore(), settings.passMark())
+                    : texts.get("progress.drill.weakest", name));
+            buttons.add(List.of(new Button(texts.get("button.drill", Labels.dimension(book, dimension)),
+                    DRILL + dimension)));
+        });
+        reviews.stream().filter(r -> !r.due(now)).findFirst().ifPresent(r -> html.append('\n').append(
+                texts.get("progress.drill.next", Html.escape(Labels.dimension(book, r.dimension())),
+                        Labels.day(r.dueAt().atZone(zone(user)).toLocalDate()), r.lastScore(), settings.passMark())));
         List<Certificate> certificates = training.certificates().getOrDefault(user, List.of());
         if (!certificates.isEmpty()) {
             html.append("\n\n").append(texts.get("progress.certificates", String.join("、",

@@ -224,6 +224,9 @@ class RolePlayDeskTest {
         desk.say(text("那是工程部的事。"), out);
         desk.end(text("/end"), "", out);
         desk.start(text("/roleplay"), Fixtures.HOTEL, out);
+        desk.say(text("随便你,等着吧。"), out);
+        desk.end(text("/end"), "", out);
+        desk.start(text("/roleplay"), Fixtures.HOTEL, out);
         for (String line : ScorerTest.EXCELLENT) {
             desk.say(text(line), out);
         }
@@ -232,11 +235,30 @@ class RolePlayDeskTest {
         desk.progress(text("/progress"), "", out);
 
         String html = out.replies.get(0).html();
-        assertTrue(html.contains("我的练习记录</b>(最近 2 次)"), html);
+        assertTrue(html.contains("我的练习记录</b>(最近 3 次)"), html);
         assertTrue(html.contains("03-01 10:00 酒店客人洗澡没有热水 ✅"), html);
         assertTrue(html.contains("各维度平均分"), html);
         assertTrue(html.contains("进步了"), html);
         assertTrue(out.replies.get(1).hasImage());
+    }
+
+    @Test
+    void two_sessions_make_no_trend_and_no_trend_chart() {
+        desk().start(text("/roleplay"), Fixtures.HOTEL, out);
+        desk.say(text("那是工程部的事。"), out);
+        desk.end(text("/end"), "", out);
+        desk.start(text("/roleplay"), Fixtures.HOTEL, out);
+        for (String line : ScorerTest.EXCELLENT) {
+            desk.say(text(line), out);
+        }
+        out.clear();
+
+        desk.progress(text("/progress"), "", out);
+
+        String html = out.replies.get(0).html();
+        assertTrue(html.contains("完成三次完整对练后"), html);
+        assertFalse(html.contains("进步了"), html);
+        assertEquals(1, out.replies.size());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import static org.coachbot.team.TeamHarness.BOSS;
 import static org.coachbot.team.TeamHarness.SHANGHAI;
 import static org.coachbot.team.TeamHarness.WANG;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TraineeDeskTest {
@@ -64,8 +65,22 @@ class TraineeDeskTest {
         String progress = bot.say(WANG, "/progress").text();
 
         assertTrue(progress.contains("「酒店客人洗澡没有热水」 ⬜ 未开始,截止 3月13日"), progress);
-        assertTrue(progress.contains("下一次:「同理心」,3月12日(周三) 到期(上次 62 分"), progress);
+        assertTrue(progress.contains("复习安排:「同理心」3月12日(周三) 到期(上次 62 分"), progress);
         assertTrue(progress.contains("每日提醒没有开启"), progress);
+    }
+
+    @Test
+    void progress_names_the_same_next_drill_that_drill_starts() {
+        bot.say(WANG, "你好");
+        bot.training.saveReview(new Review(WANG.id(), "empathy", 1, 0, NOW.minus(Duration.ofDays(1)), 62));
+        bot.training.saveReview(new Review(WANG.id(), "questioning", 1, 0, NOW.plus(Duration.ofDays(3)), 70));
+
+        String progress = bot.say(WANG, "/progress").text();
+        String drill = bot.say(WANG, "/drill").text();
+
+        assertTrue(progress.contains("下一次 /drill 练「同理心」"), progress);
+        assertTrue(drill.contains("同理心"), drill);
+        assertFalse(drill.contains("提问与倾听"), drill);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.coachbot.roleplay.engine;
 
+import org.coachbot.roleplay.scenario.Detector;
 import org.coachbot.roleplay.scenario.Hearing;
 import org.coachbot.roleplay.scenario.Language;
 import org.coachbot.roleplay.scenario.MoveKind;
@@ -61,9 +62,14 @@ public final class Listener {
                 new MoveDetector(rubric, meaning).detect(line, normalised, clauses, turn));
         boolean overPromise = scenario.cannotPromise().stream().flatMap(p -> p.patterns().stream())
                 .anyMatch(p -> affirmed(p, normalised, language::refused));
-        if (overPromise && moves.stream().noneMatch(m -> m.kind() == MoveKind.OVER_PROMISE)) {
-            rubric.detectorsFor(MoveKind.OVER_PROMISE).stream().findFirst().ifPresent(d -> moves.add(
-                    new DetectedMove(d.move(), d.polarity(), d.id(), d.dimension(), line.strip(), turn)));
+        // What the fact sheet rules out is a breach of policy, not only a promise too many.
+        Optional<Detector> breach = rubric.breachDetector();
+        boolean breachHeard = moves.stream().anyMatch(m -> rubric.detector(m.detector()).filter(Detector::breach)
+                .isPresent());
+        if (overPromise && breach.isPresent() && !breachHeard) {
+            Detector d = breach.get();
+            moves.removeIf(m -> m.kind() == MoveKind.OVER_PROMISE);
+            moves.add(new DetectedMove(d.move(), d.polarity(), d.id(), d.dimension(), line.strip(), turn));
         }
         // A clause that refuses the step offers nothing, and neither does one that promises what cannot be done:
         // "我保证您马上就有热水" names no room and no engineer.

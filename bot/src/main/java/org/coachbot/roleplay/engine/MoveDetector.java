@@ -60,6 +60,10 @@ public final class MoveDetector {
             }
         }
         Set<MoveKind> byMeaning = EnumSet.noneOf(MoveKind.class);
+        // "好的,那就这样,晚安" resembles "那就这样呗" but takes leave: a brush-off must be said outright.
+        if (language.farewell(normalised)) {
+            byMeaning.add(MoveKind.DISMISSIVE);
+        }
         for (Detector d : rubric.detectors()) {
             MoveKind k = d.move();
             double threshold = k.bad() ? rubric.thresholds().badMoves() : rubric.thresholds().moves();

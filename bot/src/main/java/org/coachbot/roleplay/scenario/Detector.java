@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
  * @param better        bad detectors: the better phrasing from the training material; empty for good ones
  * @param section       knowledge section id the advice comes from; may be empty for good detectors
  * @param examples      phrases with the move's meaning: a clause close enough to one counts as the move
+ * @param breach        a bad move that breaks company policy (a private WeChat given, a promise the fact sheet rules
+ *                      out): the call fails whatever else was said
  */
 public record Detector(String id, String dimension, MoveKind move, int points, int maxHits, List<Pattern> patterns,
-                       boolean firstTurnOnly, String advice, String better, String section, List<String> examples) {
+                       boolean firstTurnOnly, String advice, String better, String section, List<String> examples,
+                       boolean breach) {
     public Detector {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(dimension, "dimension must not be null");
@@ -30,6 +33,9 @@ public record Detector(String id, String dimension, MoveKind move, int points, i
         }
         if (maxHits < 1) {
             throw new IllegalArgumentException("maxHits must be >= 1: " + id);
+        }
+        if (breach && !move.bad()) {
+            throw new IllegalArgumentException("only a bad move can breach policy: " + id);
         }
         if (patterns.isEmpty() && examples.isEmpty()) {
             throw new IllegalArgumentException("a detector needs patterns or examples: " + id);

@@ -44,17 +44,20 @@ public record Rubric(List<Dimension> dimensions, List<Detector> detectors, List<
      * @param remedyCap      what the remedy beats offered add to that cap, in proportion: a call that offered the
      *                       whole remedy but left the customer unhappy can score higher than one that offered none
      * @param badLinePenalty points off the total for each line that carried a bad move
+     * @param tonePoints     points off 积极语言 for each such line: whatever the offence, it was not positive language
      * @param coldCap        highest total of a call none of whose lines carried a good move: curt, mechanical
      *                       answers are not service even when nothing rude was said
      * @param warmShare      share of lines with a good move from which the cap no longer binds
      * @param coldAdvice     what the scorecard tells a trainee whose call the cap held down
      * @param coldSection    knowledge section id that advice comes from
+     * @param breachCap      highest total of a call that breached policy (a {@link Detector#breach()} move): it fails
      */
     public record Scoring(int remedyPoints, int resolvedPoints, int lostCap, int unresolvedCap, int remedyCap,
-                          int badLinePenalty, int coldCap, double warmShare, String coldAdvice, String coldSection) {
+                          int badLinePenalty, int tonePoints, int coldCap, double warmShare, String coldAdvice, String coldSection,
+                          int breachCap) {
         public Scoring {
             for (int v : new int[]{remedyPoints, resolvedPoints, lostCap, unresolvedCap, remedyCap,
-                    badLinePenalty, coldCap}) {
+                    badLinePenalty, tonePoints, coldCap, breachCap}) {
                 if (v < 0 || v > 100) {
                     throw new IllegalArgumentException("scoring values must be within 0..100: " + v);
                 }
@@ -89,6 +92,12 @@ public record Rubric(List<Dimension> dimensions, List<Detector> detectors, List<
 
     public Optional<Detector> detector(String id) {
         return detectors.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /** The detector credited when a line promises what the scenario's fact sheet rules out. */
+    public Optional<Detector> breachDetector() {
+        return detectors.stream().filter(d -> d.breach() && d.move() == MoveKind.OVER_PROMISE).findFirst()
+                .or(() -> detectorsFor(MoveKind.OVER_PROMISE).stream().findFirst());
     }
 
     /** Detectors of a move, in file order: the advice of the good ones tells the trainee what to say. */

@@ -18,11 +18,11 @@ final class RubricParser {
             "thresholds", "scoring");
     private static final Set<String> THRESHOLD_KEYS = Set.of("moves", "bad_moves", "facts", "remedy");
     private static final Set<String> SCORING_KEYS = Set.of("remedy_points", "resolved_points", "lost_cap",
-            "unresolved_cap", "remedy_cap", "bad_line_penalty", "cold_cap", "warm_share", "cold_advice",
-            "cold_section");
+            "unresolved_cap", "remedy_cap", "bad_line_penalty", "tone_points", "cold_cap", "warm_share", "cold_advice",
+            "cold_section", "breach_cap");
     private static final Set<String> DIMENSION_KEYS = Set.of("id", "name", "weight", "description", "baseline");
     private static final Set<String> DETECTOR_KEYS = Set.of("id", "dimension", "move", "polarity", "points",
-            "max_hits", "patterns", "first_turn_only", "advice", "better", "section", "examples");
+            "max_hits", "patterns", "first_turn_only", "advice", "better", "section", "examples", "breach");
     /** Largest dimension weight; with weights up to 100 the weighted average can neither overflow nor vanish. */
     static final double MAX_WEIGHT = 100;
     /** Lowest meaning threshold: below it unrelated lines count as moves, a bad move on every line. */
@@ -107,8 +107,10 @@ final class RubricParser {
                 doc.integer("/scoring/resolved_points", 0, 100), doc.integer("/scoring/lost_cap", 1, 100),
                 doc.integer("/scoring/unresolved_cap", 1, 100), doc.integer("/scoring/remedy_cap", 0, 100),
                 doc.integer("/scoring/bad_line_penalty", 0, MAX_BAD_LINE_PENALTY),
+                doc.integer("/scoring/tone_points", 0, MAX_BAD_LINE_PENALTY),
                 doc.integer("/scoring/cold_cap", 1, 100), doc.fraction("/scoring/warm_share", MIN_WARM_SHARE),
-                doc.text("/scoring/cold_advice"), section(doc, "/scoring/cold_section"));
+                doc.text("/scoring/cold_advice"), section(doc, "/scoring/cold_section"),
+                doc.integer("/scoring/breach_cap", 0, 100));
     }
 
     private static String section(YamlDocument doc, String path) {
@@ -194,9 +196,13 @@ final class RubricParser {
         if (!section.isEmpty() && !section.contains("#")) {
             throw doc.error(at + "/section", "yaml.section.format", section);
         }
+        boolean breach = doc.bool(at + "/breach", false);
+        if (breach && !move.bad()) {
+            throw doc.error(at + "/breach", "rubric.detector.breach", id);
+        }
         // A detector worth 0 points would do nothing; more than 20 hits would let one move fill a dimension.
         return new Detector(id, dimension, move, doc.integer(at + "/points", 1, 100),
                 doc.integer(at + "/max_hits", 1, 20, 1), patterns, doc.bool(at + "/first_turn_only", false),
-                doc.text(at + "/advice"), better, section, examples);
+                doc.text(at + "/advice"), better, section, examples, breach);
     }
 }

@@ -14,10 +14,14 @@ import java.util.Objects;
  * @param beats        each remedy beat of the scenario and whether the trainee offered it
  * @param observations points to improve, the most costly first; each trainee line is quoted at most once
  * @param strengths    lines that showed good moves, each line once
+ * @param adjustments  the caps that held the total down and the points taken off it, so the card can say why the
+ *                     total is lower than the dimensions
+ * @param average      the dimensions' weighted average, before those caps and deductions
  */
 public record Scorecard(String scenarioId, Outcome outcome, int total, boolean resolved,
                         List<DimensionScore> dimensions, List<Beat> beats, List<Observation> observations,
-                        List<Strength> strengths, int turns, int hints) {
+                        List<Strength> strengths, int turns, int hints, List<Adjustment> adjustments,
+                        int average) {
     public Scorecard {
         Objects.requireNonNull(scenarioId, "scenarioId must not be null");
         Objects.requireNonNull(outcome, "outcome must not be null");
@@ -25,13 +29,66 @@ public record Scorecard(String scenarioId, Outcome outcome, int total, boolean r
         beats = List.copyOf(beats);
         observations = List.copyOf(observations);
         strengths = List.copyOf(strengths);
+        adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
         if (total < 0 || total > 100) {
             throw new IllegalArgumentException("total must be within 0..100: " + total);
         }
     }
 
-    /** A dimension's score, 0..100. */
-    public record DimensionScore(String id, String name, int score) {
+    /** A card without adjustments, e.g. one read back from the history. */
+    public Scorecard(String scenarioId, Outcome outcome, int total, boolean resolved, List<DimensionScore> dimensions,
+                     List<Beat> beats, List<Observation> observations, List<Strength> strengths, int turns,
+                     int hints) {
+        this(scenarioId, outcome, total, resolved, dimensions, beats, observations, strengths, turns, hints,
+                List.of(), total);
+    }
+
+    /** True when a line broke company policy: the call fails whatever its total would have been. */
+    public boolean breached() {
+        return adjustments.stream().anyMatch(a -> a.kind() == Adjustment.Kind.BREACH);
+    }
+
+    /**
+     * A dimension's score, 0..100, and the lines it came from.
+     *
+     * @param reasons the lines that moved it from its baseline, the largest change first
+     */
+    public record DimensionScore(String id, String name, int score, List<Reason> reasons) {
+        public DimensionScore {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+
+        /** A score with no lines to explain it. */
+        public DimensionScore(String id, String name, int score) {
+            this(id, name, score, List.of());
+        }
+    }
+
+    /**
+     * What moved a dimension: a trainee line and its points, or (with an empty quote) the remedy beats offered and
+     * the customer's satisfaction.
+     */
+    public record Reason(String quote, int points) {
+        public Reason {
+            Objects.requireNonNull(quote, "quote must not be null");
+        }
+    }
+
+    /**
+     * A cap that held the total down, or points taken off it.
+     *
+     * @param points the cap, or the points taken off
+     * @param lines  the lines it concerns (offending lines), 0 for an outcome cap
+     * @param quote  the line that breached policy, empty otherwise
+     */
+    public record Adjustment(Kind kind, int points, int lines, String quote) {
+        /** Why the total is lower than the dimensions' average. */
+        public enum Kind { BREACH, LOST, UNRESOLVED, COLD, OFFENCES }
+
+        public Adjustment {
+            Objects.requireNonNull(kind, "kind must not be null");
+            quote = quote == null ? "" : quote;
+        }
     }
 
     /** One step of the real remedy and whether the trainee offered it. */

@@ -9,6 +9,7 @@ import org.coachbot.roleplay.scenario.ScenarioBook;
 import org.coachbot.roleplay.scoring.PastSession;
 import org.coachbot.roleplay.scoring.Scorecard;
 import org.coachbot.text.Texts;
+import org.coachbot.roleplay.scoring.PastDrill;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,8 @@ import java.util.OptionalDouble;
 public final class ScorecardView {
     /** Sessions compared on each side of the trend: the latest few against the few before. */
     static final int TREND_WINDOW = 3;
+    /** Fewest full sessions a trend is told from: two sessions are a difference, not a trend. */
+    public static final int MIN_TREND_SESSIONS = 3;
     /** A change smaller than this is noise, not progress. */
     static final int TREND_THRESHOLD = 3;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
@@ -38,7 +41,9 @@ public final class ScorecardView {
                 .append('\n').append(texts.get(card.total() >= passMark ? "card.pass" : "card.fail", passMark));
         for (Scorecard.DimensionScore d : card.dimensions()) {
             out.append('\n').append(texts.get("card.dimension", Html.escape(d.name()), d.score()));
+            d.reasons().forEach(r -> out.append('\n').append(reason(r, card)));
         }
+        adjustments(card, out);
         out.append("\n\n").append(texts.get("card.remedy"));
         for (Scorecard.Beat b : card.beats()) {
             out.append('\n').append(texts.get(b.done() ? "card.beat.done" : "card.beat.missed",
@@ -68,6 +73,29 @@ public final class ScorecardView {
         return out.append("\n\n").append(texts.get("card.footer", card.turns(), card.hints())).toString();
     }
 
+    /** One line a dimension's score came from, with its points. */
+    private String reason(Scorecard.Reason r, Scorecard card) {
+        String points = (r.points() > 0 ? "+" : "") + r.points();
+        if (r.quote().isEmpty()) {
+            long done = card.beats().stream().filter(Scorecard.Beat::done).count();
+            return texts.get("card.reason.remedy", points, done, card.beats().size(),
+                    card.resolved() ? texts.get("card.reason.resolved") : "");
+        }
+        return texts.get("card.reason.line", points, Html.escape(r.quote()));
+    }
+
+    /** The caps and deductions that brought the total below the dimensions' weighted average. */
+    private void adjustments(Scorecard card, StringBuilder out) {
+        if (card.adjustments().isEmpty()) {
+            return;
+        }
+        out.append("\n\n").append(texts.get("card.adjustments", card.total(), card.average()));
+        for (Scorecard.Adjustment a : card.adjustments()) {
+            out.append('\n').append(texts.get("card.adjust." + a.kind().name().toLowerCase(Locale.ROOT),
+                    a.points(), a.kind() == Scorecard.Adjustment.Kind.BREACH ? Html.escape(a.quote()) : a.lines()));
+        }
+    }
+
     /** {@code (知识来源:title)}, or nothing when the rule names no section. */
     private String sourceOf(String sectionId, KnowledgeBase knowledge) {
         if (sectionId.isEmpty()) {
@@ -78,8 +106,8 @@ public final class ScorecardView {
         return texts.get("card.source", Html.escape(title));
     }
 
-    /** Recent sessions (newest first), the average per dimension and the trend of 总分. */
-    public String progress(List<PastSession> history, ScenarioBook book, ZoneId zone) {
+    /** Recent sessions and drills (newest first), the average per dimension and the trend of 总分. */
+    public String progress(List<PastSession> history, List<PastDrill> drills, ScenarioBook book, ZoneId zone) {
         StringBuilder out = new StringBuilder(texts.get("progress.title", history.size()));
         for (PastSession p : history) {
             String title = book.scenario(p.scenarioId()).map(Scenario::title).orElse(p.scenarioId());
@@ -87,7 +115,19 @@ public final class ScorecardView {
             out.append('\n').append(texts.get("progress.session", WHEN.format(p.endedAt().atZone(zone)),
                     Html.escape(title), icon, p.total()));
         }
-        book.rubric().ifPresent(rubric -> {
+        if (history.isEmpty()) {
+            out.append('\n').append(texts.get("progress.sessions.none"));
+        }
+        if (!drills.isEmpty()) {
+            out.append("\n\n").append(texts.get("progress.drills"));
+        }
+        for (PastDrill d : drills) {
+            String name = book.rubric().flatMap(r -> r.dimension(d.dimension())).map(Dimension::name)
+                    .orElse(d.dimension());
+            out.append('\n').append(texts.get("progress.drill.done", WHEN.format(d.endedAt().atZone(zone)),
+                    Html.escape(name), d.score()));
+        }
+        book.rubric().filter(r -> !history.isEmpty()).ifPresent(rubric -> {
             out.append("\n\n").append(texts.get("progress.averages"));
             for (Dimension d : rubric.dimensions()) {
                 average(history, d.id()).ifPresent(avg -> out.append('\n')
@@ -104,7 +144,7 @@ public final class ScorecardView {
     }
 
     private String trend(List<PastSession> history) {
-        if (history.size() < 2) {
+        if (history.size() < MIN_TREND_SESSIONS) {
             return texts.get("progress.trend.few");
         }
         int recentCount = Math.min(TREND_WINDOW, history.size() / 2 + history.size() % 2);

@@ -132,7 +132,7 @@ public class ScorerTest {
     void a_guarantee_the_agent_cannot_keep_is_flagged_as_an_over_promise() {
         Scorecard card = play(List.of("您好,非常抱歉。", "我保证热水马上就来,您放心。")).card();
 
-        Detector over = rubric.detectorsFor(MoveKind.OVER_PROMISE).get(0);
+        Detector over = rubric.detector("over_promise").orElseThrow();
         assertTrue(card.observations().stream().anyMatch(o -> o.quote().equals("我保证热水马上就来,您放心。")
                 && o.better().equals(over.better())), card.observations().toString());
     }
