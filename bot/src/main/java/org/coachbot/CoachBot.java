@@ -19,9 +19,7 @@ import org.coachbot.config.InsightsConfig;
 import org.coachbot.config.KnowledgeConfig;
 import org.coachbot.config.RolePlayConfig;
 import org.coachbot.config.TeamConfig;
-import org.coachbot.config.TelegramConfig;
 import org.coachbot.config.TipsConfig;
-import org.coachbot.console.ConsoleFrontEnd;
 import org.coachbot.dashboard.Dashboard;
 import org.coachbot.dashboard.SqliteSessionArchive;
 import org.coachbot.dashboard.TeamBoard;
@@ -61,8 +59,6 @@ import org.coachbot.team.StaffAlert;
 import org.coachbot.team.Team;
 import org.coachbot.team.TeamDatabase;
 import org.coachbot.team.TeamSettings;
-import org.coachbot.telegram.TelegramFrontEnd;
-import org.coachbot.telegram.TelegramSettings;
 import org.coachbot.tips.TipService;
 import org.coachbot.tips.TipsFeature;
 
@@ -76,9 +72,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -214,12 +207,17 @@ final class CoachBot implements AutoCloseable {
 
     /**
      * Starts what runs in the background: each feature's own (the knowledge folder watcher, the team scheduler) and
-     * the warm-ups that spare the first users a wait. Call once a front end is connected to the {@link #port}.
+     * the {@link #warmUp}. Call once a front end is connected to the {@link #port}.
      */
     void start() {
         for (Feature f : router.features()) {
             f.start();
         }
+        warmUp();
+    }
+
+    /** Loads in the background what the first chart and the first role-play turns would otherwise wait for. */
+    void warmUp() {
         // The first chart pays for font and class loading; do it before a trainee waits for one.
         daemon("chart-warm-up").newThread(Charts::warmUp).start();
         // Embedding every example phrase takes a few seconds; done in the background, the first turns only wait
@@ -235,97 +233,36 @@ final class CoachBot implements AutoCloseable {
         team.scheduler().tick();
     }
 
+    /** Chats on the console until the input ends. */
     int runConsole(BufferedReader in, PrintStream out) throws IOException {
-        // On localhost only, so the dashboard can be tried on a laptop without Telegram.
-        dashboard = Dashboard.forConsole(config.dashboard(), ConsoleFrontEnd.CONSOLE_ID, "console", staff(), clock);
-        ConsoleFrontEnd console = new ConsoleFrontEnd(router, in, out, Main.chartDir(config));
-        port.connect(console.messenger(), console.notifier(), ConsoleFrontEnd.fileFetcher());
-        dashboard.serve(teamBoard());
-        start();
-        out.println(startLine("console"));
-        out.println(dashboard.consoleLine());
-        announceRecovery(console.notifier());
-        console.run();
-        return 0;
+        return new FrontEnds(this, config, clock).console(in, out);
     }
 
-    /**
-     * Serves Telegram until SIGTERM or SIGINT (then finishes in-flight replies and returns 0) or until the bot
-     * cannot go on, e.g. another instance polls the same token (returns 1).
-     */
+    /** Serves Telegram until stopped; 0 after SIGTERM or SIGINT, 1 when the bot cannot go on. */
     int runTelegram(PrintStream out) throws InterruptedException {
-        TelegramSettings settings = TelegramConfig.settings(config);
-        if (config.dashboard().url().isPresent()) {
-            try {
-                dashboard = Dashboard.forTelegram(config.dashboard(), config.get(TelegramConfig.BOT_TOKEN), staff(),
-                        clock);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot listen for the team dashboard on port "
-                        + config.dashboard().port() + ": " + e.getMessage() + "; set WEBAPP_PORT to a free port", e);
-            }
-        }
-        TelegramFrontEnd telegram = new TelegramFrontEnd(settings, router, config.get(DataConfig.DIR), router.menu());
-        port.connect(telegram.messenger(), telegram.notifier(), telegram.fileFetcher());
-        // Telegram refuses a menu button for a chat the user never opened: those get it when they first write there.
-        Set<Long> menuOffered = ConcurrentHashMap.newKeySet();
-        router.add(Feature.named("dashboard").listener(in -> {
-            Dashboard d = dashboard;
-            if (d != null && in.user().supervisor() && !in.inGroup() && menuOffered.add(in.user().id())) {
-                telegram.offerWebApp(List.of(in.user().id()), d.menuLabel(), d.link());
-            }
-        }).build());
-        // Started before the shutdown hook exists, so a rejected token ends the process with a failure code.
-        telegram.start();
-        if (dashboard != null) {
-            dashboard.serve(teamBoard());
-            menuOffered.addAll(telegram.offerWebApp(staff(), dashboard.menuLabel(), dashboard.link()));
-        }
-        start();
-        CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread hook = new Thread(() -> {
-            telegram.stop();
-            close();
-            exit.complete(0);
-            // SIGTERM would otherwise end the JVM with 143; a clean, flushed stop is a success.
-            Runtime.getRuntime().halt(0);
-        }, "shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        telegram.fatal().thenAccept(reason -> exit.complete(1));
-        out.println(startLine("telegram " + settings.webhook().map(w -> "webhook " + w.url())
-                .orElse("polling " + config.get(TelegramConfig.API_URL))));
-        announceRecovery(telegram.notifier());
-        int code;
-        try {
-            code = exit.get();
-        } catch (ExecutionException e) {
-            code = 1;
-        }
-        if (code != 0) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                return code;
-            }
-            telegram.stop();
-        }
-        return code;
+        return new FrontEnds(this, config, clock).telegram(out);
+    }
+
+    /** The team dashboard the front end serves: its button goes under {@code /team}, and it closes with the bot. */
+    void useDashboard(Dashboard served) {
+        this.dashboard = served;
     }
 
     /** Supervisors and administrators: they see the team and may open the dashboard. */
-    private Set<Long> staff() {
+    Set<Long> staff() {
         Set<Long> staff = new HashSet<>(config.get(AccessConfig.ADMIN_IDS));
         staff.addAll(config.get(AccessConfig.SUPERVISOR_IDS));
         return staff;
     }
 
     /** The dashboard's view of the team. */
-    private TeamBoard teamBoard() {
+    TeamBoard teamBoard() {
         return new TeamBoard(team.roster(), archive, training, assignments, people, team.assigner(),
                 () -> knowledge.get().book(), teamSettings, clock);
     }
 
     /** Tells the admins how a knowledge change that a crash interrupted ended: completed or dropped. */
-    private void announceRecovery(Notifier admins) {
+    void announceRecovery(Notifier admins) {
         recovery.ifPresent(notice -> admins.notifyAdmins(Reply.html(Html.escape(notice))));
     }
 

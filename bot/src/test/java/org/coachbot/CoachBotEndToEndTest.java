@@ -55,6 +55,7 @@ class CoachBotEndToEndTest {
                 .handlerThreads(4).pollTimeoutSeconds(1).build();
         telegram = new TelegramFrontEnd(settings, router, config.get(DataConfig.DIR), router.menu());
         coach.port().connect(telegram.messenger(), telegram.notifier(), telegram.fileFetcher());
+        coach.warmUp();
         telegram.start();
     }
 

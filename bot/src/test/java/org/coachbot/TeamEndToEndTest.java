@@ -78,6 +78,7 @@ class TeamEndToEndTest {
                 .pollTimeoutSeconds(1).build();
         telegram = new TelegramFrontEnd(settings, router, config.get(DataConfig.DIR), router.menu());
         coach.port().connect(telegram.messenger(), telegram.notifier(), telegram.fileFetcher());
+        coach.warmUp();
         telegram.start();
     }
 
