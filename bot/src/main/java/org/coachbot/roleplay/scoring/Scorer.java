@@ -74,7 +74,7 @@ public final class Scorer {
         for (Dimension dim : rubric.dimensions()) {
             List<Scorecard.Reason> why = reasons.getOrDefault(dim.id(), List.of());
             int score = clamp(dim.baseline() + why.stream().mapToInt(Scorecard.Reason::points).sum());
-            dimensions.add(new Scorecard.DimensionScore(dim.id(), dim.name(), score, why.stream()
+            dimensions.add(new Scorecard.DimensionScore(dim.id(), dim.name(), score, byLine(why).stream()
                     .sorted(Comparator.comparingInt(r -> -Math.abs(r.points()))).limit(MAX_REASONS).toList()));
             weighted += dim.weight() * score;
             weights += dim.weight();
@@ -128,6 +128,15 @@ public final class Scorer {
                     .forEach(m -> out.computeIfAbsent(d.dimension(), k -> new ArrayList<>())
                             .add(new Scorecard.Reason(m.quote(), d.move().bad() ? -d.points() : d.points())));
         }
+        return out;
+    }
+
+    /** One reason per line: a line that hedges loses its rule's points and its tone points in one entry. */
+    private static List<Scorecard.Reason> byLine(List<Scorecard.Reason> reasons) {
+        Map<String, Integer> sums = new LinkedHashMap<>();
+        reasons.forEach(r -> sums.merge(r.quote(), r.points(), Integer::sum));
+        List<Scorecard.Reason> out = new ArrayList<>();
+        sums.forEach((quote, points) -> out.add(new Scorecard.Reason(quote, points)));
         return out;
     }
 

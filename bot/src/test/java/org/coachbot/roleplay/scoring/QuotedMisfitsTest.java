@@ -88,6 +88,13 @@ class QuotedMisfitsTest {
     }
 
     @Test
+    void a_bare_department_name_is_no_greeting() {
+        Scorecard card = play(Fixtures.HOTEL, List.of("前台。", "热水在检修,修好就有了。"));
+
+        assertTrue(quoted(card, "前台。"), card.observations().toString());
+    }
+
+    @Test
     void a_line_is_praised_only_for_the_moves_it_says() {
         // given: a classifier that hears an apology in everything
         Meaning apologises = new Meaning() {
@@ -146,7 +153,7 @@ class QuotedMisfitsTest {
 
     @Test
     void the_card_states_the_caps_and_deductions_that_brought_the_total_down() {
-        Scorecard card = play(Fixtures.HOTEL, List.of("前台。", "热水在检修。", "没办法,等着吧。"));
+        Scorecard card = play(Fixtures.HOTEL, List.of("您好,前台。", "热水在检修。", "没办法,等着吧。"));
 
         assertTrue(card.total() < card.average(), card.toString());
         assertTrue(card.adjustments().stream().anyMatch(a -> a.kind() == Scorecard.Adjustment.Kind.OFFENCES
