@@ -8,7 +8,7 @@ import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.RolePlayEngine;
 import org.coachbot.roleplay.engine.Session;
 import org.coachbot.roleplay.engine.TurnResult;
-import org.coachbot.roleplay.persona.CustomerPersona;
+import org.coachbot.roleplay.engine.CustomerPersona;
 import org.coachbot.roleplay.persona.LlmPersona;
 import org.coachbot.roleplay.persona.ScriptedPersona;
 import org.coachbot.roleplay.scenario.Rubric;
