@@ -26,14 +26,14 @@ class ReactionFitQualityTest {
     /** Fact questions answered with the right fact, at least. */
     private static final double MIN_FACTS = 0.95;
     /**
-     * Floors on the held-out lines, a little under what they measure today (l1: 85.3% fit, 91.4% facts; l2: 78.4%,
+     * Floors on the held-out lines, a little under what they measure today (l1: 85.3% fit, 90.8% facts; l2: 79.0%,
      * 85.7%): they stop a regression on lines nobody tuned for. The issue's targets (95%, 95%) are not met there yet;
      * the benchmark prints both sets against them.
      */
     private static final double HELD_OUT_MIN_FIT = 0.77;
     private static final double HELD_OUT_MIN_FACTS = 0.84;
     /**
-     * Floors on the second tuning set (measured 89.9% fit, 85.4% facts): endings, hedges and requests for the story
+     * Floors on the second tuning set (measured 91.3% fit, 85.4% facts): endings, hedges and requests for the story
      * in trainees' words, written after the first set was met.
      */
     private static final double SECOND_MIN_FIT = 0.88;

@@ -116,6 +116,7 @@ public final class EmbeddingMeaning implements Meaning {
     /** Trains the rubric's move classifier now, so the first trainee turn after a (re)load does not wait for it. */
     public void prepare(Rubric rubric) {
         classifier(rubric);
+        ToneListener.prepareShipped(this, rubric);
     }
 
     private synchronized MoveClassifier classifier(Rubric rubric) {

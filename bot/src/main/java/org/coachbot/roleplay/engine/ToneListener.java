@@ -1,5 +1,7 @@
 package org.coachbot.roleplay.engine;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.coachbot.roleplay.scenario.Detector;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Rubric;
@@ -20,6 +22,9 @@ import java.util.Optional;
  * and good moves' examples are calm, its offences' examples count as those offences.
  */
 final class ToneListener {
+    /** The listener of the shipped tone per rubric, whose example sets every other listener of it reuses. */
+    private static final Cache<Rubric, ToneListener> SHIPPED = Caffeine.newBuilder().weakKeys().maximumSize(4)
+            .build();
     private final Meaning meaning;
     private final Tone tone;
     /** The rubric the example sets were built for, compared by identity: a reload builds a new rubric. */
@@ -71,9 +76,26 @@ final class ToneListener {
         return new Heard(Optional.ofNullable(amiss), worst < tone.calmBelow(), false);
     }
 
+    /**
+     * Learns the tone of the rubric ahead of the first turn, as {@link EmbeddingMeaning#prepare} does for its moves:
+     * the example sets are shared by every listener of the shipped tone, so the classifier learned here is the one
+     * the turns use.
+     */
+    static void prepareShipped(Meaning meaning, Rubric rubric) {
+        SHIPPED.get(rubric, r -> new ToneListener(meaning, Tone.shipped())).hear(rubric, "", List.of("好的"));
+    }
+
     /** Builds the example sets for the rubric: one per offence, and the calm lines. */
     private synchronized void prepare(Rubric rubric) {
         if (builtFor == rubric) {
+            return;
+        }
+        ToneListener ready = tone == Tone.shipped() ? SHIPPED.getIfPresent(rubric) : null;
+        if (ready != null && ready != this) {
+            ready.prepare(rubric);
+            offences = ready.offences;
+            calm = ready.calm;
+            builtFor = rubric;
             return;
         }
         List<String> plain = new ArrayList<>(tone.calm());
