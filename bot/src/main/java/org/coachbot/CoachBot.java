@@ -68,6 +68,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -108,6 +110,9 @@ final class CoachBot implements AutoCloseable {
     private final CommandRouter router;
     private volatile Dashboard dashboard;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** How long closing waits for an interrupted warm-up to save what it embedded (one batch, then the file). */
+    private static final Duration WARM_UP_JOIN = Duration.ofSeconds(5);
+    private final List<Thread> warmUps = new ArrayList<>();
 
     CoachBot(BotConfig config) {
         this(config, Clock.systemUTC());
@@ -219,13 +224,22 @@ final class CoachBot implements AutoCloseable {
     /** Loads in the background what the first chart and the first role-play turns would otherwise wait for. */
     void warmUp() {
         // The first chart pays for font and class loading; do it before a trainee waits for one.
-        daemon("chart-warm-up").newThread(Charts::warmUp).start();
+        background(daemon("chart-warm-up").newThread(Charts::warmUp));
         // Embedding every example phrase takes a few seconds; done in the background, the first turns only wait
         // for the phrases they need.
-        daemon("phrase-warm-up").newThread(() -> {
+        background(daemon("phrase-warm-up").newThread(() -> {
             meaning.warm(knowledge.get().book().phrases());
-            knowledge.get().book().rubric().ifPresent(meaning::prepare);
-        }).start();
+            if (!Thread.currentThread().isInterrupted()) {
+                knowledge.get().book().rubric().ifPresent(meaning::prepare);
+            }
+        }));
+    }
+
+    private void background(Thread warmUp) {
+        synchronized (warmUps) {
+            warmUps.add(warmUp);
+        }
+        warmUp.start();
     }
 
     /** Sends the reminders, assignments and certificates due now, without waiting for the scheduler's timer. */
@@ -286,6 +300,17 @@ final class CoachBot implements AutoCloseable {
         }
         if (dashboard != null) {
             dashboard.close();
+        }
+        // A warm-up still embedding phrases writes their vectors into DATA_DIR; the stores close after it has.
+        synchronized (warmUps) {
+            for (Thread t : warmUps) {
+                t.interrupt();
+                try {
+                    t.join(WARM_UP_JOIN.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         llmCalls.shutdownNow();
         inlineCalls.shutdownNow();

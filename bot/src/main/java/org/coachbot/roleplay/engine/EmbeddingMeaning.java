@@ -152,6 +152,9 @@ public final class EmbeddingMeaning implements Meaning {
         }
         List<String> todo = new ArrayList<>(missing);
         for (int i = 0; i < todo.size(); i += BATCH) {
+            if (Thread.currentThread().isInterrupted()) {
+                break; // the bot is closing: keep what is embedded, the rest is embedded when first needed
+            }
             List<String> batch = todo.subList(i, Math.min(todo.size(), i + BATCH));
             var embedded = model.embedAll(batch.stream().map(TextSegment::from).toList()).content();
             for (int j = 0; j < batch.size(); j++) {
