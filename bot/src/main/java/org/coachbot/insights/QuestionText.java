@@ -1,11 +1,8 @@
 package org.coachbot.insights;
 
 import org.coachbot.retrieval.QueryNormalizer;
+import org.coachbot.text.Resources;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -48,14 +45,7 @@ public final class QuestionText {
     }
 
     private static List<String> readFraming() {
-        try (InputStream in = QuestionText.class.getClassLoader().getResourceAsStream(FRAMING_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(FRAMING_RESOURCE + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + FRAMING_RESOURCE, e);
-        }
+        return Resources.text(FRAMING_RESOURCE).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.coachbot.knowledge.KnowledgeBase;
+import org.coachbot.text.Resources;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -75,11 +75,8 @@ public record DangerSignals(Map<Danger, Kind> kinds, List<String> none, Pattern 
 
     /** The product's signals from the classpath. */
     public static DangerSignals load() {
-        try (InputStream in = DangerSignals.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return parse(new ObjectMapper(new YAMLFactory()).readTree(in));
+        try {
+            return parse(new ObjectMapper(new YAMLFactory()).readTree(Resources.text(RESOURCE)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -3,11 +3,8 @@ package org.coachbot.roleplay.scenario;
 import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.knowledge.PatternBudget;
 import org.coachbot.text.Texts;
+import org.coachbot.text.Resources;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -196,13 +193,8 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
         static final Hearing HEARING = load();
 
         private static Hearing load() {
-            try (InputStream in = Hearing.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-                }
-                return parse(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            try {
+                return parse(RESOURCE, Resources.text(RESOURCE));
             } catch (KnowledgeFormatException e) {
                 throw new IllegalStateException("the shipped " + RESOURCE + " is broken: " + e.getMessage(), e);
             }
