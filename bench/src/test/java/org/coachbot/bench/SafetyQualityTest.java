@@ -51,6 +51,6 @@ class SafetyQualityTest {
 
     @Test
     void should_read_every_safety_set() {
-        assertEquals(3, BY_SET.size(), BY_SET.keySet().toString());
+        assertEquals(4, BY_SET.size(), BY_SET.keySet().toString());
     }
 }
