@@ -58,7 +58,7 @@ public final class SafetyBenchmark {
 
     /** What a set's questions got. */
     record Result(int inDanger, int steps, int wrongKind, int declined, int nearMisses, int falseAlarms,
-                  List<String> misses) {
+                  int falseAlarmsRecognised, List<String> misses) {
         double stepsRate() {
             return AnswerQuality.share(steps, inDanger);
         }
@@ -90,6 +90,8 @@ public final class SafetyBenchmark {
                     set.heldOut() ? " (held out)" : " (tuned)", r.inDanger(), r.stepsRate(), r.steps(),
                     r.inDanger(), r.wrongKind(), r.declined(), r.nearMisses(), r.falseAlarmRate(), r.falseAlarms(),
                     r.nearMisses());
+            out.printf("    near-misses given a safety answer: %d recognised at the threshold, %d only plausible%n",
+                    r.falseAlarmsRecognised(), r.falseAlarms() - r.falseAlarmsRecognised());
             if (set.heldOut()) {
                 met &= r.stepsRate() >= TARGET_STEPS && r.declined() == 0
                         && r.falseAlarmRate() <= TARGET_FALSE_ALARMS;
@@ -121,6 +123,8 @@ public final class SafetyBenchmark {
         int declined = 0;
         int nearMisses = 0;
         int falseAlarms = 0;
+        int falseAlarmsRecognised = 0;
+        QueryNormalizer normalizer = new QueryNormalizer(kb.glossary());
         List<String> misses = new ArrayList<>();
         for (Question q : questions) {
             String text = Html.toPlain(tips.answer(Incoming.text(AGENT, 1, q.text()), q.text()).html());
@@ -130,6 +134,7 @@ public final class SafetyBenchmark {
                 nearMisses++;
                 if (safety) {
                     falseAlarms++;
+                    falseAlarmsRecognised += detector.detect(normalizer.question(q.text())).isPresent() ? 1 : 0;
                     misses.add(q.source() + "  " + q.text() + "  → safety answer: " + firstLine(text));
                 }
                 continue;
@@ -145,7 +150,8 @@ public final class SafetyBenchmark {
                         + ": " + firstLine(text));
             }
         }
-        return new Result(inDanger, steps, wrongKind, declined, nearMisses, falseAlarms, misses);
+        return new Result(inDanger, steps, wrongKind, declined, nearMisses, falseAlarms, falseAlarmsRecognised,
+                misses);
     }
 
     /** Recall and false alarms by threshold and word hint, on the tuned set only. */
