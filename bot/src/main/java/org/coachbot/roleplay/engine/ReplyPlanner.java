@@ -57,7 +57,11 @@ public final class ReplyPlanner {
         // So is one in a goodbye after the agent did something about the problem ("那就这样吧" is close to a
         // brush-off).
         boolean leaving = kinds.contains(MoveKind.CLOSING) || heard.farewell();
-        boolean letPass = !heard.plainOffence() && (heard.soundsCalm() || (leaving && didSomething(after)));
+        // "那就先这样,再见" can sound like a next step to the rubric; a goodbye that names no remedy beat and no time
+        // offers nothing, and only what the agent did before it counts.
+        boolean mereGoodbye = leaving && heard.beats().isEmpty() && heard.time().isEmpty();
+        boolean didSomething = didSomething(after, mereGoodbye ? heard.moves() : List.of());
+        boolean letPass = !heard.plainOffence() && (heard.soundsCalm() || (leaving && didSomething));
         if (kinds.contains(MoveKind.INSULT) && !letPass) {
             cues.add(new Cue.React(MoveKind.INSULT));
         }
@@ -105,13 +109,13 @@ public final class ReplyPlanner {
         // first.
         boolean offerMade = (kinds.contains(MoveKind.SOLUTION) || kinds.contains(MoveKind.PROMISE))
                 && !(heard.onlyAsks() && !heard.unknown().isEmpty());
-        if (offerMade) {
+        if (offerMade && !mereGoodbye) {
             offers(heard, kinds, cues);
         }
         if (!heard.unknown().isEmpty() && heard.facts().isEmpty()) {
             cues.add(new Cue.DontKnow());
         }
-        if (!offerMade) {
+        if (!offerMade && !mereGoodbye) {
             offers(heard, kinds, cues);
         }
         if (!amissFirst) {
@@ -120,7 +124,7 @@ public final class ReplyPlanner {
         heard.name().ifPresent(n -> cues.add(new Cue.Echo("name", n)));
         // A goodbye after the agent did something about the problem is taken, curtly while not won over; a goodbye
         // before anything was done is not.
-        boolean settles = leaving && bad.isEmpty() && amiss.isEmpty() && didSomething(after);
+        boolean settles = leaving && bad.isEmpty() && amiss.isEmpty() && didSomething;
         if (settles) {
             cues.add(new Cue.Settle());
         }
@@ -167,9 +171,12 @@ public final class ReplyPlanner {
         }
     }
 
-    /** The agent offered a remedy beat, a solution or a promise somewhere in the call, this line included. */
-    private static boolean didSomething(Session after) {
-        return !after.call().beats().isEmpty() || after.moves().stream()
+    /**
+     * The agent offered a remedy beat, a solution or a promise somewhere in the call, this line included, apart
+     * from the moves passed over.
+     */
+    private static boolean didSomething(Session after, List<DetectedMove> passedOver) {
+        return !after.call().beats().isEmpty() || after.moves().stream().filter(m -> !passedOver.contains(m))
                 .anyMatch(m -> m.kind() == MoveKind.SOLUTION || m.kind() == MoveKind.PROMISE);
     }
 

@@ -145,6 +145,21 @@ class CustomerUnderstandsTest {
     }
 
     @Test
+    void a_goodbye_that_sounds_like_a_next_step_is_taken_as_a_goodbye_not_as_an_offer() {
+        TurnResult r = play("other-department", List.of("实在抱歉,我这就联系安装部门重新派单,今天下午四点前让师傅上门,"
+                + "误工的事我给您申请补偿,师傅出发了我给您回电话。"), "好的,那就先这样,再见。");
+
+        assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
+    }
+
+    @Test
+    void a_goodbye_before_anything_was_done_is_objected_to_even_when_it_sounds_like_a_next_step() {
+        TurnResult r = play("demand-manager", List.of(), "好的先生,那就先这样,再见。");
+
+        assertEquals(Reaction.PUSHBACK, r.reaction(), r.customerLine());
+    }
+
+    @Test
     void a_goodbye_after_the_thanks_ends_the_call_warmly_even_when_it_only_resembles_a_brush_off() {
         // given: a customer who has thanked, and a classifier that hears "那就这样" as a brush-off
         Scenario booking = Fixtures.scenario("booking-one-night");

@@ -43,6 +43,16 @@ class HearingTest {
     }
 
     @Test
+    void a_question_about_the_customers_own_errand_worries_or_problem_is_never_one_they_may_not_know() {
+        assertFalse(hearing.mayNotKnow("请问您这次来是办什么事"), "their own errand");
+        assertFalse(hearing.mayNotKnow("资料那块您最担心什么"), "their own worry");
+        assertFalse(hearing.mayNotKnow("您是不是急着休息,明天一早还有事"), "their own plans");
+        assertFalse(hearing.mayNotKnow("您描述一下洗衣机是怎么晃的"), "their own story");
+        assertTrue(hearing.asksTheirOwn("您具体说说电脑现在是个什么状况"));
+        assertFalse(hearing.asksTheirOwn("您知道是哪个快递员负责派送的吗"), "asks what they know, not what they do");
+    }
+
+    @Test
     void a_private_contact_given_is_heard_but_one_asked_about_is_not() {
         assertTrue(hearing.givesContact("我的私人微信是xiaoli_88,您加我吧"));
         assertTrue(hearing.givesContact("您加我微信吧"));
