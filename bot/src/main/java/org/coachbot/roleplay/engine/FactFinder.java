@@ -28,8 +28,10 @@ final class FactFinder {
     /** Agent statements: "我这边给您查", "我们两点派人过去". */
     /** The second half of a choice question. */
     private static final Pattern CHOICE = Pattern.compile("^(还是|或者|或是)");
-    /** What turns an agent statement into a request: "我想请您报一下", "我需要您告诉我". */
-    private static final Pattern REQUEST = Pattern.compile("请(您|你)|麻烦(您|你)|劳驾|(告诉|发给|报给|念给)我");
+    /** What turns an agent statement into a request: "我想请您报一下", "我需要您告诉我", "我想了解一下您几点到的". */
+    private static final Pattern REQUEST = Pattern.compile(
+            "请(您|你)|麻烦(您|你)|劳驾|(告诉|发给|报给|念给)我|(想|要|得|需要)(先)?(问|了解|确认|核实|核对|知道)");
+    private static final Pattern ABOUT_THEM = Pattern.compile("您|你");
     private static final Pattern AGENT_STATEMENT = Pattern.compile("^(我|我们|咱们|这边|那我|我这边|那我们)");
     /** Clause ends; "、" is not one, as "师傅姓什么、电话多少" is one thing asked or told. */
     private static final String BOUNDARIES = ",.!?;:。…~\n";
@@ -148,7 +150,9 @@ final class FactFinder {
             // "我跟工程部确认一下" is the agent's own step; "我想请您报一下单号" still asks.
             return !AGENT_STATEMENT.matcher(p.text()).find() || REQUEST.matcher(p.text()).find();
         }
-        return hearing.questionWords(p.text()) && !AGENT_STATEMENT.matcher(p.text()).find()
+        // "我想了解一下您是几点到的" asks the customer; "我得问问工程部几点能修好" is the agent's own step.
+        boolean request = REQUEST.matcher(p.text()).find() && ABOUT_THEM.matcher(p.text()).find();
+        return hearing.questionWords(p.text()) && (!AGENT_STATEMENT.matcher(p.text()).find() || request)
                 && !hearing.tells(p.sentence());
     }
 

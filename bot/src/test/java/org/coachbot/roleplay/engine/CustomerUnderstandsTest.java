@@ -66,6 +66,19 @@ class CustomerUnderstandsTest {
     }
 
     @Test
+    void the_agent_saying_what_they_want_to_know_asks_the_customer() {
+        assertAnsweredWith(Fixtures.HOTEL, "我想了解一下您的房间号是多少", "room");
+    }
+
+    @Test
+    void the_agent_saying_whom_they_will_ask_asks_the_customer_nothing() {
+        TurnResult r = play(Fixtures.HOTEL, List.of(), "我得问问工程部几点能修好");
+
+        assertTrue(r.reaction().facts().isEmpty(), r.customerLine());
+        assertTrue(r.reaction() != Reaction.DONT_KNOW, r.customerLine());
+    }
+
+    @Test
     void two_questions_about_two_facts_in_one_line_get_both_answers() {
         TurnResult r = play(Fixtures.HOTEL, List.of(), "请问您房间号多少?大概什么时候发现没热水的?");
 

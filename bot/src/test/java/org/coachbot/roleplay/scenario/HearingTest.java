@@ -53,6 +53,16 @@ class HearingTest {
     }
 
     @Test
+    void who_what_size_and_a_trailing_ne_are_question_words_but_anyone_is_not() {
+        assertTrue(hearing.questionWords("当时是谁接的电话"));
+        assertTrue(hearing.questionWords("那您的订单号呢"));
+        assertTrue(hearing.questionWords("咋回事"));
+        assertTrue(hearing.questionWords("洗衣机多大"));
+        assertFalse(hearing.questionWords("一周断三次换谁都会生气"));
+        assertFalse(hearing.questionWords("平白多扣钱谁都着急"));
+    }
+
+    @Test
     void a_private_contact_given_is_heard_but_one_asked_about_is_not() {
         assertTrue(hearing.givesContact("我的私人微信是xiaoli_88,您加我吧"));
         assertTrue(hearing.givesContact("您加我微信吧"));
