@@ -172,7 +172,7 @@ final class FactFinder {
         double bestScore = Double.NEGATIVE_INFINITY;
         List<String> clauses = List.of(unit);
         for (Fact f : scenario.facts()) {
-            boolean pattern = f.matches(unit);
+            boolean pattern = f.matches(unit) && !asksOtherThing(unit, f);
             if (!pattern && !byMeaning) {
                 continue;
             }
@@ -195,6 +195,16 @@ final class FactFinder {
             }
         }
         return bestScore == Double.NEGATIVE_INFINITY ? null : best;
+    }
+
+    /**
+     * True when the question asks for a thing by name that the fact, its answers and its questions never name,
+     * though a pattern hit its topic: "您父亲这个号码办的是什么套餐?" is not asking for the number.
+     */
+    private boolean asksOtherThing(String unit, Fact f) {
+        return hearing.thingsAsked(unit).stream().anyMatch(thing -> !f.fact().contains(thing)
+                && f.answer().stream().noneMatch(a -> a.contains(thing))
+                && f.ask().stream().noneMatch(a -> a.contains(thing)));
     }
 
     private List<String> told(Fact fact) {

@@ -9,10 +9,13 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +41,7 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
     /** The patterns of the file that each mark one thing about a clause or a line. */
     public enum Sign {
         QUESTION, TELLING, ASKING, NOT_ASKING, CONSENT, STORY, WISHES, THEIR_SIDE, UNKNOWABLE, KNOWS, FOLLOW_UP,
-        CONTACT;
+        THING, CONTACT;
 
         /** The spelling used in the file. */
         public String key() {
@@ -161,6 +164,16 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
     /** True when the question asks for the customer's story or what they want, which only they can tell. */
     public boolean asksTheirOwn(String clause) {
         return has(Sign.STORY, clause) || has(Sign.WISHES, clause);
+    }
+
+    /** The things the question asks for by name ("什么套餐", "叫什么名字"): the file's group {@code thing}. */
+    public List<String> thingsAsked(String clause) {
+        List<String> out = new ArrayList<>();
+        Matcher m = signs.get(Sign.THING).matcher(clause);
+        while (m.find()) {
+            out.add(m.group("thing"));
+        }
+        return out;
     }
 
     /** The kinds of question the clause asks, in vocabulary order. */

@@ -111,6 +111,13 @@ class CustomerUnderstandsTest {
     }
 
     @Test
+    void a_question_for_a_thing_the_topics_fact_never_names_gets_a_dont_know_not_the_fact() {
+        TurnResult r = play("demand-manager", List.of(), "上次来的维修师傅叫什么名字?");
+
+        assertEquals(Reaction.DONT_KNOW, r.reaction(), r.customerLine());
+    }
+
+    @Test
     void a_question_already_answered_is_answered_again_as_told() {
         TurnResult r = play(Fixtures.HOTEL, List.of("请问您住几号房间?"), "您房间号是多少来着?");
 

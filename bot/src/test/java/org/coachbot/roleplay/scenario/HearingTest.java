@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +61,14 @@ class HearingTest {
         assertTrue(hearing.questionWords("洗衣机多大"));
         assertFalse(hearing.questionWords("一周断三次换谁都会生气"));
         assertFalse(hearing.questionWords("平白多扣钱谁都着急"));
+    }
+
+    @Test
+    void the_thing_a_question_asks_for_by_name_is_heard_but_not_a_time_or_a_situation() {
+        assertEquals(List.of("套餐"), hearing.thingsAsked("您父亲这个号码办的是什么套餐"));
+        assertEquals(List.of("名字"), hearing.thingsAsked("上次来的维修师傅叫什么名字"));
+        assertEquals(List.of(), hearing.thingsAsked("是什么时候开始的"));
+        assertEquals(List.of(), hearing.thingsAsked("电脑现在是什么情况"));
     }
 
     @Test
