@@ -69,6 +69,15 @@ class CustomerHearsToneTest {
         assertEquals(Reaction.PUSHBACK, r.reaction(), r.customerLine());
     }
 
+    @Test
+    void not_being_able_to_say_when_and_a_cost_left_to_the_customer_are_pushed_back_on() {
+        TurnResult hedge = play("white-screen-after-sales", List.of(), "工程师今天都排满了,什么时候有空我也说不好。");
+        TurnResult cost = play("picky-customer", List.of(), "退货可以,运费您自己出。");
+
+        assertEquals(Reaction.PUSHBACK, hedge.reaction(), hedge.customerLine());
+        assertEquals(Reaction.PUSHBACK, cost.reaction(), cost.customerLine());
+    }
+
     private TurnResult play(String scenarioId, List<String> before, String line) {
         Scenario scenario = Fixtures.scenario(scenarioId);
         Session s = engine.start(scenario, 1, 1, 3, NOW);
