@@ -168,6 +168,8 @@ final class FactFinder {
         Set<String> asked = hearing.kindsOf(unit);
         boolean byMeaning = !hearing.onlyChecks(unit) && !hearing.theirSide(unit);
         double knows = hearing.asksWhetherKnown(unit) ? hearing.margins().knows() : 0;
+        // Whether the customer knows something is doubted; what they remember of their own call is not.
+        boolean doubts = hearing.asksWhetherKnown(unit) && !hearing.recalls(unit);
         Fact best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         List<String> clauses = List.of(unit);
@@ -179,14 +181,18 @@ final class FactFinder {
             // A question is close to how the fact is asked, or to the fact itself ("几点起飞?", "零点五十起飞").
             double closeness = Math.max(meaning.closeness(clauses, f.ask()),
                     meaning.closeness(clauses, told(f)) + hearing.margins().told());
+            Set<String> kinds = kinds(f);
+            boolean same = asked.stream().anyMatch(kinds::contains);
+            double needed = threshold + knows + (same ? hearing.margins().sameKind()
+                    : asked.isEmpty() ? 0 : hearing.margins().otherKind());
             double score;
-            if (pattern) {
+            if (pattern && !doubts) {
                 score = 1 + closeness;
+            } else if (pattern) {
+                // "您知道我们短信订购的确认规则是怎么设计的吗" names the texts' topic and asks what no caller knows:
+                // the fact must be close in meaning too.
+                score = closeness >= needed ? 1 + closeness : Double.NEGATIVE_INFINITY;
             } else {
-                Set<String> kinds = kinds(f);
-                boolean same = asked.stream().anyMatch(kinds::contains);
-                double needed = threshold + knows + (same ? hearing.margins().sameKind()
-                        : asked.isEmpty() ? 0 : hearing.margins().otherKind());
                 score = closeness >= needed ? closeness : Double.NEGATIVE_INFINITY;
             }
             if (score > bestScore) {

@@ -155,11 +155,12 @@ public final class ReplyPlanner {
     private static void offers(Heard heard, Set<MoveKind> kinds, List<Cue> cues) {
         boolean offered = !heard.beats().isEmpty() || kinds.contains(MoveKind.PROMISE)
                 || kinds.contains(MoveKind.SOLUTION);
-        if (offered) {
-            heard.time().ifPresent(t -> cues.add(new Cue.Echo("time", t)));
-        }
+        // A promise too good to be true is doubted before its time is taken down.
         if (kinds.contains(MoveKind.OVER_PROMISE)) {
             cues.add(new Cue.React(MoveKind.OVER_PROMISE));
+        }
+        if (offered) {
+            heard.time().ifPresent(t -> cues.add(new Cue.Echo("time", t)));
         }
         if (!heard.beats().isEmpty() && !kinds.contains(MoveKind.SOLUTION)) {
             cues.add(new Cue.React(MoveKind.SOLUTION));

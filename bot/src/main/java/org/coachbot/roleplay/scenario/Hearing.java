@@ -41,7 +41,7 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
     /** The patterns of the file that each mark one thing about a clause or a line. */
     public enum Sign {
         QUESTION, TELLING, ASKING, NOT_ASKING, CONSENT, STORY, WISHES, THEIR_SIDE, UNKNOWABLE, KNOWS, FOLLOW_UP,
-        THING, CONTACT;
+        THING, RECALLS, CONTACT;
 
         /** The spelling used in the file. */
         public String key() {
@@ -144,6 +144,11 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
     /** True when the question asks whether the customer knows or remembers something. */
     public boolean asksWhetherKnown(String clause) {
         return has(Sign.KNOWS, clause);
+    }
+
+    /** True when the question asks what the customer remembers of their own story ("您还记得是哪天提的吗"). */
+    public boolean recalls(String clause) {
+        return has(Sign.RECALLS, clause);
     }
 
     /** True when the question goes on about what the question before it asked ("上面写的是几晚?"). */

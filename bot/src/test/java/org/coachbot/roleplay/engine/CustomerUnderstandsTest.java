@@ -118,6 +118,20 @@ class CustomerUnderstandsTest {
     }
 
     @Test
+    void whether_the_customer_knows_the_companys_rules_on_a_facts_topic_gets_a_dont_know() {
+        TurnResult r = play("loud-customer", List.of(), "您知道我们短信订购的确认规则是怎么设计的吗");
+
+        assertEquals(Reaction.DONT_KNOW, r.reaction(), r.customerLine());
+    }
+
+    @Test
+    void a_promise_too_good_to_be_true_is_doubted() {
+        TurnResult r = play("white-screen-after-sales", List.of(), "放心,资料肯定一个字都不会丢");
+
+        assertEquals(Reaction.PUSHBACK, r.reaction(), r.customerLine());
+    }
+
+    @Test
     void a_question_already_answered_is_answered_again_as_told() {
         TurnResult r = play(Fixtures.HOTEL, List.of("请问您住几号房间?"), "您房间号是多少来着?");
 

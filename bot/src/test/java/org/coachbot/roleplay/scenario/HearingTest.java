@@ -72,6 +72,14 @@ class HearingTest {
     }
 
     @Test
+    void asking_what_the_customer_remembers_is_told_apart_from_asking_what_they_know() {
+        assertTrue(hearing.asksWhetherKnown("您还记得退款申请是上周几提的吗"));
+        assertTrue(hearing.recalls("您还记得退款申请是上周几提的吗"));
+        assertTrue(hearing.asksWhetherKnown("您知道我们短信订购的确认规则是怎么设计的吗"));
+        assertFalse(hearing.recalls("您知道我们短信订购的确认规则是怎么设计的吗"));
+    }
+
+    @Test
     void a_private_contact_given_is_heard_but_one_asked_about_is_not() {
         assertTrue(hearing.givesContact("我的私人微信是xiaoli_88,您加我吧"));
         assertTrue(hearing.givesContact("您加我微信吧"));
