@@ -6,6 +6,7 @@ import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.OffScript;
 import org.coachbot.roleplay.scenario.Recall;
 import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scenario.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,8 +60,8 @@ public final class ReplyPlanner {
         boolean leaving = kinds.contains(MoveKind.CLOSING) || heard.farewell();
         // "那就先这样,再见" can sound like a next step to the rubric; a goodbye that names no remedy beat and no time
         // offers nothing, and only what the agent did before it counts.
-        boolean mereGoodbye = leaving && heard.beats().isEmpty() && heard.time().isEmpty();
-        boolean didSomething = didSomething(after, mereGoodbye ? heard.moves() : List.of());
+        boolean mereGoodbye = leaving && heard.beats().isEmpty();
+        boolean didSomething = didSomething(hearing, after, mereGoodbye ? heard.moves() : List.of());
         boolean letPass = !heard.plainOffence() && (heard.soundsCalm() || (leaving && didSomething));
         if (kinds.contains(MoveKind.INSULT) && !letPass) {
             cues.add(new Cue.React(MoveKind.INSULT));
@@ -174,11 +175,13 @@ public final class ReplyPlanner {
 
     /**
      * The agent offered a remedy beat, a solution or a promise somewhere in the call, this line included, apart
-     * from the moves passed over.
+     * from the moves passed over, or said that something was done ("退款申请提交了", "师傅会先打您电话").
      */
-    private static boolean didSomething(Session after, List<DetectedMove> passedOver) {
+    private static boolean didSomething(Hearing hearing, Session after, List<DetectedMove> passedOver) {
         return !after.call().beats().isEmpty() || after.moves().stream().filter(m -> !passedOver.contains(m))
-                .anyMatch(m -> m.kind() == MoveKind.SOLUTION || m.kind() == MoveKind.PROMISE);
+                .anyMatch(m -> m.kind() == MoveKind.SOLUTION || m.kind() == MoveKind.PROMISE)
+                || after.transcript().stream().filter(u -> u.speaker() == Utterance.Speaker.TRAINEE)
+                .anyMatch(u -> hearing.reportsDone(TextNormalizer.normalize(u.text())));
     }
 
     private static Set<String> told(CallState before, List<Fact> asked) {

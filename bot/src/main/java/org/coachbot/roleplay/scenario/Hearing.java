@@ -41,7 +41,7 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
     /** The patterns of the file that each mark one thing about a clause or a line. */
     public enum Sign {
         QUESTION, TELLING, ASKING, NOT_ASKING, CONSENT, STORY, WISHES, THEIR_SIDE, UNKNOWABLE, KNOWS, FOLLOW_UP,
-        THING, RECALLS, CONTACT;
+        THING, RECALLS, DONE, CONTACT;
 
         /** The spelling used in the file. */
         public String key() {
@@ -190,6 +190,11 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
             }
         });
         return out;
+    }
+
+    /** True when the line tells the customer something was done or arranged for them ("退款申请提交了"). */
+    public boolean reportsDone(String normalised) {
+        return has(Sign.DONE, normalised);
     }
 
     /** True when the line gives the customer the trainee's own WeChat or phone number. */

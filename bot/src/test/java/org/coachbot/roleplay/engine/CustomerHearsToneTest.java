@@ -34,6 +34,21 @@ class CustomerHearsToneTest {
     }
 
     @Test
+    void a_goodbye_after_the_agent_said_what_was_done_is_taken_as_a_goodbye() {
+        TurnResult r = play("loud-customer", List.of("退款申请提交了"), "感谢您耐心听我说完,有问题随时打过来,祝您生活愉快");
+
+        assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
+    }
+
+    @Test
+    void a_goodbye_naming_the_evening_is_no_promise_for_the_evening() {
+        TurnResult r = play("midnight-eticket", List.of("改签到明早六点半", "支付问题我明天上午十一点回电"),
+                "那今晚就先这样,您注意休息,再见");
+
+        assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
+    }
+
+    @Test
     void a_goodbye_before_anything_was_done_is_pushed_back_on() {
         TurnResult r = play(Fixtures.HOTEL, List.of(), "那您先自己看看吧,回头见。");
 
