@@ -167,9 +167,9 @@ final class FactFinder {
         }
         Set<String> asked = hearing.kindsOf(unit);
         boolean byMeaning = !hearing.onlyChecks(unit) && !hearing.theirSide(unit);
-        double knows = hearing.asksWhetherKnown(unit) ? hearing.margins().knows() : 0;
-        // Whether the customer knows something is doubted; what they remember of their own call is not.
+        // Whether the customer knows something is doubted; what they remember of their own story is not.
         boolean doubts = hearing.asksWhetherKnown(unit) && !hearing.recalls(unit);
+        double knows = doubts ? hearing.margins().knows() : 0;
         Fact best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         List<String> clauses = List.of(unit);

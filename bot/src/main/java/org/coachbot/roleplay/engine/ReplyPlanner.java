@@ -99,6 +99,10 @@ public final class ReplyPlanner {
             if (!heard.unknown().isEmpty() && heard.facts().isEmpty()) {
                 cues.add(new Cue.DontKnow());
             }
+            if (leaving && bad.isEmpty()) {
+                // A caller who hardly says a word is glad to let the call end.
+                cues.add(new Cue.Settle());
+            }
             cues.add(new Cue.Guarded());
             return new ReplyPlan(cues);
         }

@@ -49,6 +49,13 @@ class CustomerHearsToneTest {
     }
 
     @Test
+    void a_silent_caller_lets_the_call_end() {
+        TurnResult r = play("silent-customer", List.of("那您再考虑考虑"), "好的,想好了随时打过来,再见");
+
+        assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
+    }
+
+    @Test
     void a_goodbye_before_anything_was_done_is_pushed_back_on() {
         TurnResult r = play(Fixtures.HOTEL, List.of(), "那您先自己看看吧,回头见。");
 

@@ -59,6 +59,12 @@ class HearingTest {
         assertTrue(hearing.questionWords("那您的订单号呢"));
         assertTrue(hearing.questionWords("咋回事"));
         assertTrue(hearing.questionWords("洗衣机多大"));
+        assertTrue(hearing.questionWords("断网对您影响大不大"), "an A-not-A question");
+        assertTrue(hearing.questionWords("背面那几颗运输螺栓您拆了没有啊"));
+        assertFalse(hearing.questionWords("谁的问题我们自己处理"));
+        assertFalse(hearing.questionWords("很多人都会碰到,不是啥大事"));
+        assertTrue(hearing.tells("住不住您自己决定"));
+        assertTrue(hearing.tells("一周内我们会给您回访,看看热水器用着怎么样"));
         assertFalse(hearing.questionWords("一周断三次换谁都会生气"));
         assertFalse(hearing.questionWords("平白多扣钱谁都着急"));
     }
