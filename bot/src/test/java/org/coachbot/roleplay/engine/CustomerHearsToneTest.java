@@ -100,6 +100,16 @@ class CustomerHearsToneTest {
         assertEquals(Reaction.PUSHBACK, cost.reaction(), cost.customerLine());
     }
 
+    @Test
+    void a_rule_hidden_behind_being_sent_to_look_it_up_and_blame_on_users_are_pushed_back_on() {
+        for (String line : List.of("规定不让加,您有事就打热线排队吧", "套餐详情您自己去App上看吧",
+                "白屏一般是用户自己乱装东西导致的,您寄过来我们看看吧,大概一周")) {
+            TurnResult r = play("white-screen-after-sales", List.of(), line);
+
+            assertEquals(Reaction.PUSHBACK, r.reaction(), line + " -> " + r.customerLine());
+        }
+    }
+
     private TurnResult play(String scenarioId, List<String> before, String line) {
         Scenario scenario = Fixtures.scenario(scenarioId);
         Session s = engine.start(scenario, 1, 1, 3, NOW);
