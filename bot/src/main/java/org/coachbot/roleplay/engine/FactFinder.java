@@ -25,14 +25,15 @@ import java.util.regex.Pattern;
 final class FactFinder {
     /** A question this short ("是多少?") is heard together with the clause before it. */
     static final int SHORT_QUESTION_CHARS = 5;
-    /** Agent statements: "我这边给您查", "我们两点派人过去". */
     /** The second half of a choice question. */
     private static final Pattern CHOICE = Pattern.compile("^(还是|或者|或是)");
     /** What turns an agent statement into a request: "我想请您报一下", "我需要您告诉我", "我想了解一下您几点到的". */
     private static final Pattern REQUEST = Pattern.compile(
             "请(您|你)|麻烦(您|你)|劳驾|(告诉|发给|报给|念给)我|(想|要|得|需要)(先)?(问|了解|确认|核实|核对|知道)");
     private static final Pattern ABOUT_THEM = Pattern.compile("您|你");
-    private static final Pattern AGENT_STATEMENT = Pattern.compile("^(我|我们|咱们|这边|那我|我这边|那我们)");
+    /** Agent statements, after the time they name: "我这边给您查", "下午四点我再打给您". */
+    private static final Pattern AGENT_STATEMENT = Pattern.compile("^((今天|明天|今晚|明早|上午|下午|晚上|中午|早上|一会儿?|稍后"
+            + "|待会儿?|回头|马上|[0-9一二三四五六七八九十两半点钟分个小时之前后内]+)+)?(我|我们|咱们|这边|那我|我这边|那我们)");
     /** Clause ends; "、" is not one, as "师傅姓什么、电话多少" is one thing asked or told. */
     private static final String BOUNDARIES = ",.!?;:。…~\n";
     private static final String SENTENCE_ENDS = ".!?。…\n";

@@ -159,11 +159,13 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
     /**
      * True when a question that matches no fact asks something the customer does not know: it asks a definite
      * kind of thing, or something on the company's side, and is neither a check, a request for the story nor a
-     * question about what the customer wants.
+     * question about what the customer wants; or it asks whether the customer knows something ("您清楚张师傅今天
+     * 上午被派到哪去了吗").
      */
     public boolean mayNotKnow(String clause) {
         return theirSide(clause) || (!kindsOf(clause).isEmpty() && !onlyChecks(clause)
-                && !has(Sign.STORY, clause) && !has(Sign.WISHES, clause));
+                && !has(Sign.STORY, clause) && !has(Sign.WISHES, clause))
+                || (asksWhetherKnown(clause) && !recalls(clause) && !onlyChecks(clause));
     }
 
     /** True when the question asks for the customer's story or what they want, which only they can tell. */

@@ -125,6 +125,20 @@ class CustomerUnderstandsTest {
     }
 
     @Test
+    void whether_the_customer_knows_where_a_worker_went_gets_a_dont_know() {
+        TurnResult r = play("other-department", List.of(), "那您清楚张师傅今天上午被派到哪去了吗");
+
+        assertEquals(Reaction.DONT_KNOW, r.reaction(), r.customerLine());
+    }
+
+    @Test
+    void the_agents_own_step_after_the_time_it_names_asks_nothing() {
+        TurnResult r = play("anxious-customer", List.of(), "下午四点我再打给您确认派送员到哪了,您手机保持畅通哈");
+
+        assertTrue(r.reaction() != Reaction.DONT_KNOW && r.reaction().facts().isEmpty(), r.customerLine());
+    }
+
+    @Test
     void a_promise_too_good_to_be_true_is_doubted() {
         TurnResult r = play("white-screen-after-sales", List.of(), "放心,资料肯定一个字都不会丢");
 
