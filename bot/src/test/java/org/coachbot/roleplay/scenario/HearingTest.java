@@ -30,6 +30,7 @@ class HearingTest {
     void a_request_without_a_question_word_asks_and_a_consent_question_does_not() {
         assertTrue(hearing.asks("麻烦您先报一下快递单号"));
         assertTrue(hearing.asks("您把运单号告诉我"));
+        assertTrue(hearing.asks("单号麻烦再说一遍"), "asked to say it again");
         assertTrue(hearing.onlyChecks("给您换到1206可以吗"));
         assertTrue(hearing.onlyChecks("还有什么可以帮您的吗"));
         assertFalse(hearing.onlyChecks("麻烦报一下房号好吗"), "still asks for the room");
