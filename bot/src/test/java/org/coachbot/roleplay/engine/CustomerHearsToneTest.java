@@ -113,7 +113,7 @@ class CustomerHearsToneTest {
     @Test
     void a_threat_to_hang_up_impatience_and_a_comparison_with_other_rooms_are_pushed_back_on() {
         for (String line : List.of("先生您要是再骂人我就只能挂电话了", "行行行,给您赔五十块耽误时间的钱",
-                "我刚才不是说过了吗,按1,按1!", "是不是您龙头没拧对啊,我们别的房间都好好的")) {
+                "我刚才不是说过了吗,按1,按1!", "是不是您龙头没拧对啊,我们别的房间都好好的", "您是不是自己乱装软件弄坏的?")) {
             TurnResult r = play(Fixtures.HOTEL, List.of(), line);
 
             assertEquals(Reaction.PUSHBACK, r.reaction(), line + " -> " + r.customerLine());
