@@ -82,8 +82,11 @@ public final class ReplyPlanner {
                 || kinds.contains(MoveKind.PROMISE);
         // An over-promise is taken at its word, so an offence beside it ("尽量吧,我也不能保证") is still heard.
         boolean noOffence = bad.stream().allMatch(k -> k == MoveKind.OVER_PROMISE);
-        Optional<MoveKind> amiss = noOffence && !kinds.contains(MoveKind.INSULT) ? heard.takenAmiss()
-                : Optional.empty();
+        // Heard only by likeness, an offence in a line the rubric hears as empathy ("您别急,您慢慢说,我都听着呢")
+        // is the classifier mistaking the words, not the agent's tone.
+        boolean kind = kinds.contains(MoveKind.EMPATHY) || kinds.contains(MoveKind.APOLOGY);
+        Optional<MoveKind> amiss = noOffence && !kinds.contains(MoveKind.INSULT)
+                && (heard.amissWritten() || !kind) ? heard.takenAmiss() : Optional.empty();
         // Heard only by likeness, it waits behind the facts asked too: half a choice question ("当初是您自己订的,
         // 还是…?") can sound like an accusation.
         boolean amissFirst = heard.amissWritten() || (!offers && heard.facts().isEmpty());

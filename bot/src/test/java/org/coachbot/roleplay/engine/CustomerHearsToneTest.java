@@ -2,7 +2,9 @@ package org.coachbot.roleplay.engine;
 
 import org.coachbot.roleplay.Fixtures;
 import org.coachbot.roleplay.persona.ScriptedPersona;
+import org.coachbot.roleplay.scenario.Hearing;
 import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.Polarity;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,6 +122,24 @@ class CustomerHearsToneTest {
 
             assertEquals(Reaction.PUSHBACK, r.reaction(), line + " -> " + r.customerLine());
         }
+    }
+
+    @Test
+    void words_of_empathy_that_only_sound_like_a_brush_off_are_not_taken_amiss() {
+        // given: a line the rubric hears as empathy and the tone classifier, by likeness only, as a brush-off
+        Scenario loud = Fixtures.scenario("loud-customer");
+        Session s = engine.start(loud, 1, 1, 3, NOW);
+        String line = "您别急,您慢慢说,我都听着呢";
+        DetectedMove empathy = new DetectedMove(MoveKind.EMPATHY, Polarity.GOOD, "empathy", "empathy", line, 1);
+        Heard heard = new Heard(line, List.of(empathy), Set.of(), List.of(), List.of(), false, Optional.empty(),
+                Optional.empty(), Optional.empty(), false, false, Optional.empty(), false, 0.9,
+                Optional.of(MoveKind.DISMISSIVE), false, false);
+
+        // when
+        ReplyPlan plan = ReplyPlanner.plan(loud, Hearing.shipped(), s.call(), s, heard, TurnContext.Moment.TALK);
+
+        // then
+        assertEquals(Reaction.ACKNOWLEDGE, plan.reaction(), plan.cues().toString());
     }
 
     private TurnResult play(String scenarioId, List<String> before, String line) {
