@@ -26,11 +26,11 @@ class ReactionFitQualityTest {
     /** Fact questions answered with the right fact, at least. */
     private static final double MIN_FACTS = 0.95;
     /**
-     * Floors on the held-out lines, a little under what they measure today (l1: 87.9% fit, 93.3% facts; l2: 82.4%,
+     * Floors on the held-out lines, a little under what they measure today (l1: 88.2% fit, 93.3% facts; l2: 82.4%,
      * 86.9%): they stop a regression on lines nobody tuned for. The issue's targets (95%, 95%) are not met there yet;
      * the benchmark prints both sets against them.
      */
-    private static final double HELD_OUT_MIN_FIT = 0.81;
+    private static final double HELD_OUT_MIN_FIT = 0.82;
     private static final double HELD_OUT_MIN_FACTS = 0.86;
     /**
      * Floors on the second tuning set (measured 94.9% fit, 87.5% facts): endings, hedges and requests for the story
@@ -39,11 +39,11 @@ class ReactionFitQualityTest {
     private static final double SECOND_MIN_FIT = 0.93;
     private static final double SECOND_MIN_FACTS = 0.86;
     /**
-     * Floors on the third tuning set (measured 92.4% fit, 94.8% facts), written blind from the scenarios' briefings
+     * Floors on the third tuning set (measured 93.8% fit, 94.8% facts), written blind from the scenarios' briefings
      * and fact sheets by someone who never saw the customer's vocabulary.
      */
-    private static final double THIRD_MIN_FIT = 0.91;
-    private static final double THIRD_MIN_FACTS = 0.93;
+    private static final double THIRD_MIN_FIT = 0.93;
+    private static final double THIRD_MIN_FACTS = 0.94;
     private static ScenarioBook book;
     private static EmbeddingMeaning meaning;
 
