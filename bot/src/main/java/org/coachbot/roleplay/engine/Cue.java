@@ -44,8 +44,8 @@ public sealed interface Cue {
     }
 
     /**
-     * Reacts to one move of the line: an offence, or a closing before the problem is solved, is pushed back on;
-     * everything else, an over-promise included (the customer takes it at its word), is acknowledged.
+     * Reacts to one move of the line: an offence, an over-promise (the customer doubts it: "你拿什么保证?"), or a
+     * closing before the problem is solved, is pushed back on; everything else is acknowledged.
      */
     record React(MoveKind move) implements Cue {
         public React {
@@ -54,7 +54,7 @@ public sealed interface Cue {
 
         @Override
         public Reaction reaction() {
-            boolean objects = (move.bad() && move != MoveKind.OVER_PROMISE) || move == MoveKind.CLOSING;
+            boolean objects = move.bad() || move == MoveKind.CLOSING;
             return objects ? Reaction.PUSHBACK : Reaction.ACKNOWLEDGE;
         }
     }

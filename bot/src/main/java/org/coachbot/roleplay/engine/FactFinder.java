@@ -25,12 +25,15 @@ import java.util.regex.Pattern;
 final class FactFinder {
     /** A question this short ("是多少?") is heard together with the clause before it. */
     static final int SHORT_QUESTION_CHARS = 5;
-    /** Agent statements: "我这边给您查", "我们两点派人过去". */
     /** The second half of a choice question. */
     private static final Pattern CHOICE = Pattern.compile("^(还是|或者|或是)");
-    /** What turns an agent statement into a request: "我想请您报一下", "我需要您告诉我". */
-    private static final Pattern REQUEST = Pattern.compile("请(您|你)|麻烦(您|你)|劳驾|(告诉|发给|报给|念给)我");
-    private static final Pattern AGENT_STATEMENT = Pattern.compile("^(我|我们|咱们|这边|那我|我这边|那我们)");
+    /** What turns an agent statement into a request: "我想请您报一下", "我需要您告诉我", "我想了解一下您几点到的". */
+    private static final Pattern REQUEST = Pattern.compile(
+            "请(您|你)|麻烦(您|你)|劳驾|(告诉|发给|报给|念给)我|(想|要|得|需要)(先)?(问|了解|确认|核实|核对|知道)");
+    private static final Pattern ABOUT_THEM = Pattern.compile("您|你");
+    /** Agent statements, after the time they name: "我这边给您查", "下午四点我再打给您". */
+    private static final Pattern AGENT_STATEMENT = Pattern.compile("^((今天|明天|今晚|明早|上午|下午|晚上|中午|早上|一会儿?|稍后"
+            + "|待会儿?|回头|马上|[0-9一二三四五六七八九十两半点钟分个小时之前后内]+)+)?(我|我们|咱们|这边|那我|我这边|那我们)");
     /** Clause ends; "、" is not one, as "师傅姓什么、电话多少" is one thing asked or told. */
     private static final String BOUNDARIES = ",.!?;:。…~\n";
     private static final String SENTENCE_ENDS = ".!?。…\n";
@@ -148,7 +151,9 @@ final class FactFinder {
             // "我跟工程部确认一下" is the agent's own step; "我想请您报一下单号" still asks.
             return !AGENT_STATEMENT.matcher(p.text()).find() || REQUEST.matcher(p.text()).find();
         }
-        return hearing.questionWords(p.text()) && !AGENT_STATEMENT.matcher(p.text()).find()
+        // "我想了解一下您是几点到的" asks the customer; "我得问问工程部几点能修好" is the agent's own step.
+        boolean request = REQUEST.matcher(p.text()).find() && ABOUT_THEM.matcher(p.text()).find();
+        return hearing.questionWords(p.text()) && (!AGENT_STATEMENT.matcher(p.text()).find() || request)
                 && !hearing.tells(p.sentence());
     }
 
@@ -163,26 +168,32 @@ final class FactFinder {
         }
         Set<String> asked = hearing.kindsOf(unit);
         boolean byMeaning = !hearing.onlyChecks(unit) && !hearing.theirSide(unit);
-        double knows = hearing.asksWhetherKnown(unit) ? hearing.margins().knows() : 0;
+        // Whether the customer knows something is doubted; what they remember of their own story is not.
+        boolean doubts = hearing.asksWhetherKnown(unit) && !hearing.recalls(unit);
+        double knows = doubts ? hearing.margins().knows() : 0;
         Fact best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         List<String> clauses = List.of(unit);
         for (Fact f : scenario.facts()) {
-            boolean pattern = f.matches(unit);
+            boolean pattern = f.matches(unit) && !asksOtherThing(unit, f);
             if (!pattern && !byMeaning) {
                 continue;
             }
             // A question is close to how the fact is asked, or to the fact itself ("几点起飞?", "零点五十起飞").
             double closeness = Math.max(meaning.closeness(clauses, f.ask()),
                     meaning.closeness(clauses, told(f)) + hearing.margins().told());
+            Set<String> kinds = kinds(f);
+            boolean same = asked.stream().anyMatch(kinds::contains);
+            double needed = threshold + knows + (same ? hearing.margins().sameKind()
+                    : asked.isEmpty() ? 0 : hearing.margins().otherKind());
             double score;
-            if (pattern) {
+            if (pattern && !doubts) {
                 score = 1 + closeness;
+            } else if (pattern) {
+                // "您知道我们短信订购的确认规则是怎么设计的吗" names the texts' topic and asks what no caller knows:
+                // the fact must be close in meaning too.
+                score = closeness >= needed ? 1 + closeness : Double.NEGATIVE_INFINITY;
             } else {
-                Set<String> kinds = kinds(f);
-                boolean same = asked.stream().anyMatch(kinds::contains);
-                double needed = threshold + knows + (same ? hearing.margins().sameKind()
-                        : asked.isEmpty() ? 0 : hearing.margins().otherKind());
                 score = closeness >= needed ? closeness : Double.NEGATIVE_INFINITY;
             }
             if (score > bestScore) {
@@ -191,6 +202,16 @@ final class FactFinder {
             }
         }
         return bestScore == Double.NEGATIVE_INFINITY ? null : best;
+    }
+
+    /**
+     * True when the question asks for a thing by name that the fact, its answers and its questions never name,
+     * though a pattern hit its topic: "您父亲这个号码办的是什么套餐?" is not asking for the number.
+     */
+    private boolean asksOtherThing(String unit, Fact f) {
+        return hearing.thingsAsked(unit).stream().anyMatch(thing -> !f.fact().contains(thing)
+                && f.answer().stream().noneMatch(a -> a.contains(thing))
+                && f.ask().stream().noneMatch(a -> a.contains(thing)));
     }
 
     private List<String> told(Fact fact) {

@@ -6,6 +6,7 @@ import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.OffScript;
 import org.coachbot.roleplay.scenario.Recall;
 import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scenario.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,7 +58,11 @@ public final class ReplyPlanner {
         // So is one in a goodbye after the agent did something about the problem ("那就这样吧" is close to a
         // brush-off).
         boolean leaving = kinds.contains(MoveKind.CLOSING) || heard.farewell();
-        boolean letPass = !heard.plainOffence() && (heard.soundsCalm() || (leaving && didSomething(after)));
+        // "那就先这样,再见" can sound like a next step to the rubric; a goodbye that names no remedy beat and no time
+        // offers nothing, and only what the agent did before it counts.
+        boolean mereGoodbye = leaving && heard.beats().isEmpty();
+        boolean didSomething = didSomething(hearing, after, mereGoodbye ? heard.moves() : List.of());
+        boolean letPass = !heard.plainOffence() && (heard.soundsCalm() || (leaving && didSomething));
         if (kinds.contains(MoveKind.INSULT) && !letPass) {
             cues.add(new Cue.React(MoveKind.INSULT));
         }
@@ -77,8 +82,11 @@ public final class ReplyPlanner {
                 || kinds.contains(MoveKind.PROMISE);
         // An over-promise is taken at its word, so an offence beside it ("尽量吧,我也不能保证") is still heard.
         boolean noOffence = bad.stream().allMatch(k -> k == MoveKind.OVER_PROMISE);
-        Optional<MoveKind> amiss = noOffence && !kinds.contains(MoveKind.INSULT) ? heard.takenAmiss()
-                : Optional.empty();
+        // Heard only by likeness, an offence in a line the rubric hears as empathy ("您别急,您慢慢说,我都听着呢")
+        // is the classifier mistaking the words, not the agent's tone.
+        boolean kind = kinds.contains(MoveKind.EMPATHY) || kinds.contains(MoveKind.APOLOGY);
+        Optional<MoveKind> amiss = noOffence && !kinds.contains(MoveKind.INSULT)
+                && (heard.amissWritten() || !kind) ? heard.takenAmiss() : Optional.empty();
         // Heard only by likeness, it waits behind the facts asked too: half a choice question ("当初是您自己订的,
         // 还是…?") can sound like an accusation.
         boolean amissFirst = heard.amissWritten() || (!offers && heard.facts().isEmpty());
@@ -94,6 +102,10 @@ public final class ReplyPlanner {
             if (!heard.unknown().isEmpty() && heard.facts().isEmpty()) {
                 cues.add(new Cue.DontKnow());
             }
+            if (leaving && bad.isEmpty()) {
+                // A caller who hardly says a word is glad to let the call end.
+                cues.add(new Cue.Settle());
+            }
             cues.add(new Cue.Guarded());
             return new ReplyPlan(cues);
         }
@@ -105,13 +117,13 @@ public final class ReplyPlanner {
         // first.
         boolean offerMade = (kinds.contains(MoveKind.SOLUTION) || kinds.contains(MoveKind.PROMISE))
                 && !(heard.onlyAsks() && !heard.unknown().isEmpty());
-        if (offerMade) {
+        if (offerMade && !mereGoodbye) {
             offers(heard, kinds, cues);
         }
         if (!heard.unknown().isEmpty() && heard.facts().isEmpty()) {
             cues.add(new Cue.DontKnow());
         }
-        if (!offerMade) {
+        if (!offerMade && !mereGoodbye) {
             offers(heard, kinds, cues);
         }
         if (!amissFirst) {
@@ -120,7 +132,7 @@ public final class ReplyPlanner {
         heard.name().ifPresent(n -> cues.add(new Cue.Echo("name", n)));
         // A goodbye after the agent did something about the problem is taken, curtly while not won over; a goodbye
         // before anything was done is not.
-        boolean settles = leaving && bad.isEmpty() && amiss.isEmpty() && didSomething(after);
+        boolean settles = leaving && bad.isEmpty() && amiss.isEmpty() && didSomething;
         if (settles) {
             cues.add(new Cue.Settle());
         }
@@ -151,11 +163,12 @@ public final class ReplyPlanner {
     private static void offers(Heard heard, Set<MoveKind> kinds, List<Cue> cues) {
         boolean offered = !heard.beats().isEmpty() || kinds.contains(MoveKind.PROMISE)
                 || kinds.contains(MoveKind.SOLUTION);
-        if (offered) {
-            heard.time().ifPresent(t -> cues.add(new Cue.Echo("time", t)));
-        }
+        // A promise too good to be true is doubted before its time is taken down.
         if (kinds.contains(MoveKind.OVER_PROMISE)) {
             cues.add(new Cue.React(MoveKind.OVER_PROMISE));
+        }
+        if (offered) {
+            heard.time().ifPresent(t -> cues.add(new Cue.Echo("time", t)));
         }
         if (!heard.beats().isEmpty() && !kinds.contains(MoveKind.SOLUTION)) {
             cues.add(new Cue.React(MoveKind.SOLUTION));
@@ -167,10 +180,15 @@ public final class ReplyPlanner {
         }
     }
 
-    /** The agent offered a remedy beat, a solution or a promise somewhere in the call, this line included. */
-    private static boolean didSomething(Session after) {
-        return !after.call().beats().isEmpty() || after.moves().stream()
-                .anyMatch(m -> m.kind() == MoveKind.SOLUTION || m.kind() == MoveKind.PROMISE);
+    /**
+     * The agent offered a remedy beat, a solution or a promise somewhere in the call, this line included, apart
+     * from the moves passed over, or said that something was done ("退款申请提交了", "师傅会先打您电话").
+     */
+    private static boolean didSomething(Hearing hearing, Session after, List<DetectedMove> passedOver) {
+        return !after.call().beats().isEmpty() || after.moves().stream().filter(m -> !passedOver.contains(m))
+                .anyMatch(m -> m.kind() == MoveKind.SOLUTION || m.kind() == MoveKind.PROMISE)
+                || after.transcript().stream().filter(u -> u.speaker() == Utterance.Speaker.TRAINEE)
+                .anyMatch(u -> hearing.reportsDone(TextNormalizer.normalize(u.text())));
     }
 
     private static Set<String> told(CallState before, List<Fact> asked) {

@@ -9,10 +9,13 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +41,7 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
     /** The patterns of the file that each mark one thing about a clause or a line. */
     public enum Sign {
         QUESTION, TELLING, ASKING, NOT_ASKING, CONSENT, STORY, WISHES, THEIR_SIDE, UNKNOWABLE, KNOWS, FOLLOW_UP,
-        CONTACT;
+        THING, RECALLS, DONE, CONTACT;
 
         /** The spelling used in the file. */
         public String key() {
@@ -143,6 +146,11 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
         return has(Sign.KNOWS, clause);
     }
 
+    /** True when the question asks what the customer remembers of their own story ("您还记得是哪天提的吗"). */
+    public boolean recalls(String clause) {
+        return has(Sign.RECALLS, clause);
+    }
+
     /** True when the question goes on about what the question before it asked ("上面写的是几晚?"). */
     public boolean followsUp(String clause) {
         return has(Sign.FOLLOW_UP, clause);
@@ -151,16 +159,28 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
     /**
      * True when a question that matches no fact asks something the customer does not know: it asks a definite
      * kind of thing, or something on the company's side, and is neither a check, a request for the story nor a
-     * question about what the customer wants.
+     * question about what the customer wants; or it asks whether the customer knows something ("您清楚张师傅今天
+     * 上午被派到哪去了吗").
      */
     public boolean mayNotKnow(String clause) {
         return theirSide(clause) || (!kindsOf(clause).isEmpty() && !onlyChecks(clause)
-                && !has(Sign.STORY, clause) && !has(Sign.WISHES, clause));
+                && !has(Sign.STORY, clause) && !has(Sign.WISHES, clause))
+                || (asksWhetherKnown(clause) && !recalls(clause) && !onlyChecks(clause));
     }
 
     /** True when the question asks for the customer's story or what they want, which only they can tell. */
     public boolean asksTheirOwn(String clause) {
         return has(Sign.STORY, clause) || has(Sign.WISHES, clause);
+    }
+
+    /** The things the question asks for by name ("什么套餐", "叫什么名字"): the file's group {@code thing}. */
+    public List<String> thingsAsked(String clause) {
+        List<String> out = new ArrayList<>();
+        Matcher m = signs.get(Sign.THING).matcher(clause);
+        while (m.find()) {
+            out.add(m.group("thing"));
+        }
+        return out;
     }
 
     /** The kinds of question the clause asks, in vocabulary order. */
@@ -172,6 +192,11 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
             }
         });
         return out;
+    }
+
+    /** True when the line tells the customer something was done or arranged for them ("退款申请提交了"). */
+    public boolean reportsDone(String normalised) {
+        return has(Sign.DONE, normalised);
     }
 
     /** True when the line gives the customer the trainee's own WeChat or phone number. */

@@ -2,7 +2,9 @@ package org.coachbot.roleplay.engine;
 
 import org.coachbot.roleplay.Fixtures;
 import org.coachbot.roleplay.persona.ScriptedPersona;
+import org.coachbot.roleplay.scenario.Hearing;
 import org.coachbot.roleplay.scenario.MoveKind;
+import org.coachbot.roleplay.scenario.Polarity;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +35,28 @@ class CustomerHearsToneTest {
 
         assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
         assertEquals(Outcome.ONGOING, r.outcome(), "not won over: the call is the rules' to end");
+    }
+
+    @Test
+    void a_goodbye_after_the_agent_said_what_was_done_is_taken_as_a_goodbye() {
+        TurnResult r = play("loud-customer", List.of("退款申请提交了"), "感谢您耐心听我说完,有问题随时打过来,祝您生活愉快");
+
+        assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
+    }
+
+    @Test
+    void a_goodbye_naming_the_evening_is_no_promise_for_the_evening() {
+        TurnResult r = play("midnight-eticket", List.of("改签到明早六点半", "支付问题我明天上午十一点回电"),
+                "那今晚就先这样,您注意休息,再见");
+
+        assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
+    }
+
+    @Test
+    void a_silent_caller_lets_the_call_end() {
+        TurnResult r = play("silent-customer", List.of("那您再考虑考虑"), "好的,想好了随时打过来,再见");
+
+        assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
     }
 
     @Test
@@ -67,6 +93,53 @@ class CustomerHearsToneTest {
         TurnResult r = play("anxious-customer", List.of(), "尽量吧,我也不能保证。");
 
         assertEquals(Reaction.PUSHBACK, r.reaction(), r.customerLine());
+    }
+
+    @Test
+    void not_being_able_to_say_when_and_a_cost_left_to_the_customer_are_pushed_back_on() {
+        TurnResult hedge = play("white-screen-after-sales", List.of(), "工程师今天都排满了,什么时候有空我也说不好。");
+        TurnResult cost = play("picky-customer", List.of(), "退货可以,运费您自己出。");
+
+        assertEquals(Reaction.PUSHBACK, hedge.reaction(), hedge.customerLine());
+        assertEquals(Reaction.PUSHBACK, cost.reaction(), cost.customerLine());
+    }
+
+    @Test
+    void a_rule_hidden_behind_being_sent_to_look_it_up_and_blame_on_users_are_pushed_back_on() {
+        for (String line : List.of("规定不让加,您有事就打热线排队吧", "套餐详情您自己去App上看吧",
+                "白屏一般是用户自己乱装东西导致的,您寄过来我们看看吧,大概一周")) {
+            TurnResult r = play("white-screen-after-sales", List.of(), line);
+
+            assertEquals(Reaction.PUSHBACK, r.reaction(), line + " -> " + r.customerLine());
+        }
+    }
+
+    @Test
+    void a_threat_to_hang_up_impatience_and_a_comparison_with_other_rooms_are_pushed_back_on() {
+        for (String line : List.of("先生您要是再骂人我就只能挂电话了", "行行行,给您赔五十块耽误时间的钱",
+                "我刚才不是说过了吗,按1,按1!", "是不是您龙头没拧对啊,我们别的房间都好好的", "您是不是自己乱装软件弄坏的?")) {
+            TurnResult r = play(Fixtures.HOTEL, List.of(), line);
+
+            assertEquals(Reaction.PUSHBACK, r.reaction(), line + " -> " + r.customerLine());
+        }
+    }
+
+    @Test
+    void words_of_empathy_that_only_sound_like_a_brush_off_are_not_taken_amiss() {
+        // given: a line the rubric hears as empathy and the tone classifier, by likeness only, as a brush-off
+        Scenario loud = Fixtures.scenario("loud-customer");
+        Session s = engine.start(loud, 1, 1, 3, NOW);
+        String line = "您别急,您慢慢说,我都听着呢";
+        DetectedMove empathy = new DetectedMove(MoveKind.EMPATHY, Polarity.GOOD, "empathy", "empathy", line, 1);
+        Heard heard = new Heard(line, List.of(empathy), Set.of(), List.of(), List.of(), false, Optional.empty(),
+                Optional.empty(), Optional.empty(), false, false, Optional.empty(), false, 0.9,
+                Optional.of(MoveKind.DISMISSIVE), false, false);
+
+        // when
+        ReplyPlan plan = ReplyPlanner.plan(loud, Hearing.shipped(), s.call(), s, heard, TurnContext.Moment.TALK);
+
+        // then
+        assertEquals(Reaction.ACKNOWLEDGE, plan.reaction(), plan.cues().toString());
     }
 
     private TurnResult play(String scenarioId, List<String> before, String line) {

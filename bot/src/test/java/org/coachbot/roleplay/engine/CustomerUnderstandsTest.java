@@ -66,6 +66,19 @@ class CustomerUnderstandsTest {
     }
 
     @Test
+    void the_agent_saying_what_they_want_to_know_asks_the_customer() {
+        assertAnsweredWith(Fixtures.HOTEL, "我想了解一下您的房间号是多少", "room");
+    }
+
+    @Test
+    void the_agent_saying_whom_they_will_ask_asks_the_customer_nothing() {
+        TurnResult r = play(Fixtures.HOTEL, List.of(), "我得问问工程部几点能修好");
+
+        assertTrue(r.reaction().facts().isEmpty(), r.customerLine());
+        assertTrue(r.reaction() != Reaction.DONT_KNOW, r.customerLine());
+    }
+
+    @Test
     void two_questions_about_two_facts_in_one_line_get_both_answers() {
         TurnResult r = play(Fixtures.HOTEL, List.of(), "请问您房间号多少?大概什么时候发现没热水的?");
 
@@ -95,6 +108,41 @@ class CustomerUnderstandsTest {
 
         assertEquals(Reaction.DONT_KNOW, r.reaction());
         assertTrue(hotel.lines().dontKnow().contains(r.customerLine()), r.customerLine());
+    }
+
+    @Test
+    void a_question_for_a_thing_the_topics_fact_never_names_gets_a_dont_know_not_the_fact() {
+        TurnResult r = play("demand-manager", List.of(), "上次来的维修师傅叫什么名字?");
+
+        assertEquals(Reaction.DONT_KNOW, r.reaction(), r.customerLine());
+    }
+
+    @Test
+    void whether_the_customer_knows_the_companys_rules_on_a_facts_topic_gets_a_dont_know() {
+        TurnResult r = play("loud-customer", List.of(), "您知道我们短信订购的确认规则是怎么设计的吗");
+
+        assertEquals(Reaction.DONT_KNOW, r.reaction(), r.customerLine());
+    }
+
+    @Test
+    void whether_the_customer_knows_where_a_worker_went_gets_a_dont_know() {
+        TurnResult r = play("other-department", List.of(), "那您清楚张师傅今天上午被派到哪去了吗");
+
+        assertEquals(Reaction.DONT_KNOW, r.reaction(), r.customerLine());
+    }
+
+    @Test
+    void the_agents_own_step_after_the_time_it_names_asks_nothing() {
+        TurnResult r = play("anxious-customer", List.of(), "下午四点我再打给您确认派送员到哪了,您手机保持畅通哈");
+
+        assertTrue(r.reaction() != Reaction.DONT_KNOW && r.reaction().facts().isEmpty(), r.customerLine());
+    }
+
+    @Test
+    void a_promise_too_good_to_be_true_is_doubted() {
+        TurnResult r = play("white-screen-after-sales", List.of(), "放心,资料肯定一个字都不会丢");
+
+        assertEquals(Reaction.PUSHBACK, r.reaction(), r.customerLine());
     }
 
     @Test
@@ -142,6 +190,21 @@ class CustomerUnderstandsTest {
         String line = r.customerLine();
         assertTrue(hotel.lines().mood(1).contains(line) || hotel.lines().farewell().contains(line), line);
         assertEquals(Outcome.ONGOING, r.outcome(), "the customer was not won over: the score is the rules' to judge");
+    }
+
+    @Test
+    void a_goodbye_that_sounds_like_a_next_step_is_taken_as_a_goodbye_not_as_an_offer() {
+        TurnResult r = play("other-department", List.of("实在抱歉,我这就联系安装部门重新派单,今天下午四点前让师傅上门,"
+                + "误工的事我给您申请补偿,师傅出发了我给您回电话。"), "好的,那就先这样,再见。");
+
+        assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
+    }
+
+    @Test
+    void a_goodbye_before_anything_was_done_is_objected_to_even_when_it_sounds_like_a_next_step() {
+        TurnResult r = play("demand-manager", List.of(), "好的先生,那就先这样,再见。");
+
+        assertEquals(Reaction.PUSHBACK, r.reaction(), r.customerLine());
     }
 
     @Test

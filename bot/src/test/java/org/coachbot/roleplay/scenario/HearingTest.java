@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +30,7 @@ class HearingTest {
     void a_request_without_a_question_word_asks_and_a_consent_question_does_not() {
         assertTrue(hearing.asks("麻烦您先报一下快递单号"));
         assertTrue(hearing.asks("您把运单号告诉我"));
+        assertTrue(hearing.asks("单号麻烦再说一遍"), "asked to say it again");
         assertTrue(hearing.onlyChecks("给您换到1206可以吗"));
         assertTrue(hearing.onlyChecks("还有什么可以帮您的吗"));
         assertFalse(hearing.onlyChecks("麻烦报一下房号好吗"), "still asks for the room");
@@ -40,6 +42,48 @@ class HearingTest {
         assertTrue(hearing.mayNotKnow("您知道快递员叫什么吗"));
         assertFalse(hearing.mayNotKnow("您能具体说说是怎么回事吗"), "the customer tells the story");
         assertFalse(hearing.mayNotKnow("您希望我们怎么处理比较好"), "the customer has wishes");
+    }
+
+    @Test
+    void a_question_about_the_customers_own_errand_worries_or_problem_is_never_one_they_may_not_know() {
+        assertFalse(hearing.mayNotKnow("请问您这次来是办什么事"), "their own errand");
+        assertFalse(hearing.mayNotKnow("资料那块您最担心什么"), "their own worry");
+        assertFalse(hearing.mayNotKnow("您是不是急着休息,明天一早还有事"), "their own plans");
+        assertFalse(hearing.mayNotKnow("您描述一下洗衣机是怎么晃的"), "their own story");
+        assertTrue(hearing.asksTheirOwn("您具体说说电脑现在是个什么状况"));
+        assertFalse(hearing.asksTheirOwn("您知道是哪个快递员负责派送的吗"), "asks what they know, not what they do");
+    }
+
+    @Test
+    void who_what_size_and_a_trailing_ne_are_question_words_but_anyone_is_not() {
+        assertTrue(hearing.questionWords("当时是谁接的电话"));
+        assertTrue(hearing.questionWords("那您的订单号呢"));
+        assertTrue(hearing.questionWords("咋回事"));
+        assertTrue(hearing.questionWords("洗衣机多大"));
+        assertTrue(hearing.questionWords("断网对您影响大不大"), "an A-not-A question");
+        assertTrue(hearing.questionWords("背面那几颗运输螺栓您拆了没有啊"));
+        assertFalse(hearing.questionWords("谁的问题我们自己处理"));
+        assertFalse(hearing.questionWords("很多人都会碰到,不是啥大事"));
+        assertTrue(hearing.tells("住不住您自己决定"));
+        assertTrue(hearing.tells("一周内我们会给您回访,看看热水器用着怎么样"));
+        assertFalse(hearing.questionWords("一周断三次换谁都会生气"));
+        assertFalse(hearing.questionWords("平白多扣钱谁都着急"));
+    }
+
+    @Test
+    void the_thing_a_question_asks_for_by_name_is_heard_but_not_a_time_or_a_situation() {
+        assertEquals(List.of("套餐"), hearing.thingsAsked("您父亲这个号码办的是什么套餐"));
+        assertEquals(List.of("名字"), hearing.thingsAsked("上次来的维修师傅叫什么名字"));
+        assertEquals(List.of(), hearing.thingsAsked("是什么时候开始的"));
+        assertEquals(List.of(), hearing.thingsAsked("电脑现在是什么情况"));
+    }
+
+    @Test
+    void asking_what_the_customer_remembers_is_told_apart_from_asking_what_they_know() {
+        assertTrue(hearing.asksWhetherKnown("您还记得退款申请是上周几提的吗"));
+        assertTrue(hearing.recalls("您还记得退款申请是上周几提的吗"));
+        assertTrue(hearing.asksWhetherKnown("您知道我们短信订购的确认规则是怎么设计的吗"));
+        assertFalse(hearing.recalls("您知道我们短信订购的确认规则是怎么设计的吗"));
     }
 
     @Test
