@@ -117,9 +117,11 @@ final class RolePlayQuality {
             of.forEach(x -> x.card().adjustments().stream().map(Scorecard.Adjustment::kind).distinct()
                     .forEach(k -> held.merge(k, 1L, Long::sum)));
             double average = of.stream().mapToInt(x -> x.card().average()).average().orElse(0);
+            long invented = flagged(of, Scorecard.Observation.Kind.INVENTED_FACT);
+            long ignored = flagged(of, Scorecard.Observation.Kind.IGNORED_OBJECTION);
             resolved.append(String.format(" %d: %d/%d, %.0f%% beats, %d with an offence, %.0f%% lines without a good "
-                    + "move, dimensions' average %.1f, held down %s;", grade, ok, of.size(), 100 * beats, offending,
-                    100 * cold, average, held));
+                    + "move, dimensions' average %.1f, held down %s, flagged: %d invented fact, %d ignored objection;",
+                    grade, ok, of.size(), 100 * beats, offending, 100 * cold, average, held, invented, ignored));
         }
         out.println(resolved);
         if (details && verbose) {
@@ -139,6 +141,11 @@ final class RolePlayQuality {
         }
     }
 
+    /** How many of the calls the card flags for this kind of slip. */
+    private static long flagged(List<Calibration.Replayed> calls, Scorecard.Observation.Kind kind) {
+        return calls.stream().filter(x -> x.card().observations().stream().anyMatch(o -> o.kind() == kind)).count();
+    }
+
     /** One tuning call line by line: what the scorer heard in each trainee line and what the customer said. */
     private void lines(Calibration.Replayed x) {
         out.printf("  %s grade %d score %d%n", x.transcript().id(), x.transcript().grade(), x.score());
@@ -152,8 +159,8 @@ final class RolePlayQuality {
                 out.printf("         C: %s%n", u.text());
             }
         }
-        x.card().observations().forEach(o -> out.printf("      -> %s | %s | %s%n", o.dimension(), o.quote(),
-                o.better()));
+        x.card().observations().forEach(o -> out.printf("      -> %s %s | %s | %s%n", o.kind(), o.dimension(),
+                o.quote(), o.kind() == Scorecard.Observation.Kind.OFFENCE ? o.better() : o.advice()));
     }
 
     private void moves() {
