@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the customer's objections the trainee went past ("可我不想去" answered with the next step of the plan) and
@@ -24,12 +25,10 @@ final class IgnoredObjections {
     /** Moves that meet whatever the customer said: asking back, apologising, naming the feeling. */
     private static final Set<MoveKind> MEETS = EnumSet.of(MoveKind.GOOD_QUESTION, MoveKind.OPEN_QUESTION,
             MoveKind.APOLOGY, MoveKind.EMPATHY);
-    /** Two-character words too common to show that two lines speak of the same thing. */
-    private static final Set<String> COMMON = Set.of("您的", "我们", "你们", "这个", "那个", "一下", "一个", "是不",
-            "不是", "什么", "怎么", "可以", "现在", "已经", "没有", "还是", "就是", "这样", "那么", "给您", "帮您", "为您");
     /** Characters that carry grammar, not a topic: sharing them says nothing. */
     private static final String FUNCTION_CHARS = "的了是我你您他她们这那不没在有就也都和吗呢吧啊呀么什怎要会能可以到给个一很还"
             + "再又把被让对说去来看做好行上下里得着过";
+    private static final Pattern CLAUSES = Pattern.compile("[,。!?;,!?;…]+");
     /** Distinct meaningful characters an answer shares with the question it takes up. */
     static final int SHARED_CHARS = 2;
     private final CallChecks checks;
@@ -61,13 +60,26 @@ final class IgnoredObjections {
             int t = turn;
             boolean leaves = language.farewell(line)
                     || session.moves().stream().anyMatch(m -> m.turn() == t && m.kind() == MoveKind.CLOSING);
-            boolean needsAnswer = checks.objection().matcher(said).find()
-                    || (leaves && checks.question().matcher(said).find());
-            if (needsAnswer && !takesUp(said, u.text(), session.moves(), turn)) {
+            // What needs taking up is the clause that objects ("可我不想去"), not the rest of the line.
+            String objection = clauseMatching(said, checks.objection());
+            if (objection == null && leaves && checks.question().matcher(said).find()) {
+                objection = said;
+            }
+            if (objection != null && !takesUp(objection, u.text(), session.moves(), turn)) {
                 out.putIfAbsent(u.text(), customer);
             }
         }
         return out;
+    }
+
+    /** The clause of the line the pattern occurs in, or null. */
+    private static String clauseMatching(String line, Pattern pattern) {
+        for (String clause : CLAUSES.split(line)) {
+            if (pattern.matcher(clause).find()) {
+                return clause;
+            }
+        }
+        return null;
     }
 
     private boolean takesUp(String customer, String traineeLine, List<DetectedMove> moves, int turn) {
@@ -79,8 +91,8 @@ final class IgnoredObjections {
         if (moves.stream().anyMatch(m -> m.turn() == t && MEETS.contains(m.kind()))) {
             return true;
         }
-        Set<String> words = pairs(customer);
-        if (pairs(line).stream().anyMatch(words::contains)) {
+        Set<String> words = Words.pairs(customer);
+        if (Words.pairs(line).stream().anyMatch(words::contains)) {
             return true;
         }
         // "那价钱怎么算?" is taken up by "按原价出票,不多收钱": two words of the question in the answer.
@@ -93,20 +105,6 @@ final class IgnoredObjections {
         Set<Integer> out = new HashSet<>();
         text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
                 .filter(c -> FUNCTION_CHARS.indexOf(c) < 0).forEach(out::add);
-        return out;
-    }
-
-    /** The line's pairs of adjacent Chinese characters, common ones left out. */
-    private static Set<String> pairs(String text) {
-        Set<String> out = new HashSet<>();
-        for (int i = 0; i + 2 <= text.length(); i++) {
-            String pair = text.substring(i, i + 2);
-            if (Character.UnicodeScript.of(pair.codePointAt(0)) == Character.UnicodeScript.HAN
-                    && Character.UnicodeScript.of(pair.codePointAt(1)) == Character.UnicodeScript.HAN
-                    && !COMMON.contains(pair)) {
-                out.add(pair);
-            }
-        }
         return out;
     }
 }

@@ -8,10 +8,8 @@ import org.coachbot.roleplay.scenario.RemedyBeat;
 import org.coachbot.roleplay.scenario.Scenario;
 import org.coachbot.roleplay.scenario.TextNormalizer;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds facts the trainee stated that neither the scenario's fact sheet nor the customer gave: a clock time, an
- * amount of money or a flight number ("您的航班是早上八点的" when the flight leaves at 零点五十). A time the agent
- * commits to ("十分钟内给您回电") is a promise and a question asks rather than states, so neither is checked.
+ * Finds facts the trainee stated against what the scenario's fact sheet or the customer gave: a clock time, an amount
+ * of money or a flight number ("您的飞机早上八点起飞" when the flight leaves at 零点五十). A value is checked only when
+ * its sentence speaks of something the known text gives a value of that kind for (two characters in common with
+ * such a sentence), so "早餐六点半开始", of which no fact sheet speaks, is left alone. A time the agent commits to
+ * ("十分钟内给您回电") is a promise and a question asks rather than states, so neither is checked.
  */
 final class InventedFacts {
     private static final String NUMERAL = "[0-9]{1,2}|[零〇一二两三四五六七八九十]{1,3}";
@@ -38,7 +38,8 @@ final class InventedFacts {
     /** A flight or train number: "MU5137", "G1234". */
     private static final Pattern CODE = Pattern.compile("(?<![a-z0-9])([a-z]{1,2}[0-9]{3,4})(?![0-9])",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CLAUSE = Pattern.compile("[,。!?;,!?;…\\n]+");
+    private static final Pattern SENTENCE = Pattern.compile("[。!?;!?;…\\n]+");
+    private static final Pattern CLAUSE = Pattern.compile("[,,、]+");
     private static final Pattern ASKS = Pattern.compile("[??]|吗$|呢$|是不是|有没有|几点|多少");
     private final CallChecks checks;
 
@@ -63,68 +64,84 @@ final class InventedFacts {
                 known.add(u.text());
                 continue;
             }
+            String fact = invented(known, TextNormalizer.normalize(u.text()));
+            if (fact != null) {
+                out.putIfAbsent(u.text(), fact);
+            }
+        }
+        return out;
+    }
+
+    /** The first value the line states against what is known, or null. */
+    private String invented(Known known, String line) {
+        for (String sentence : SENTENCE.split(line)) {
+            Set<String> topic = Words.pairs(sentence);
             boolean committing = false;
-            for (String clause : CLAUSE.split(TextNormalizer.normalize(u.text()))) {
+            for (String clause : CLAUSE.split(sentence)) {
                 // A commitment runs on into the next clause: "我帮您约专人,明天上午十点".
                 boolean after = committing;
                 committing = checks.commitment().matcher(clause).find();
                 if (clause.isBlank() || after || committing || ASKS.matcher(clause).find()) {
                     continue;
                 }
-                String fact = known.unknownIn(clause);
+                String fact = known.against(clause, topic);
                 if (fact != null) {
-                    out.putIfAbsent(u.text(), fact);
-                    break;
+                    return fact;
                 }
             }
         }
-        return out;
+        return null;
     }
 
-    /** The times, amounts and codes of the fact sheet and of what the customer said. */
+    /** The times, amounts and codes of the fact sheet and of what the customer said, and what they are about. */
     private static final class Known {
         private final Set<Integer> minutes = new HashSet<>();
         private final Set<Long> amounts = new HashSet<>();
         private final Set<String> codes = new HashSet<>();
+        private final Set<String> timeTopics = new HashSet<>();
+        private final Set<String> moneyTopics = new HashSet<>();
 
         void add(String text) {
-            String t = TextNormalizer.normalize(text);
-            Matcher m = TIME.matcher(t);
-            while (m.find()) {
-                // What is known is read generously: a bare "十点" there still makes "上午十点" known.
-                Integer at = minuteOfHalfDay(t, m, false);
-                if (at != null) {
-                    minutes.add(at);
+            for (String sentence : SENTENCE.split(TextNormalizer.normalize(text))) {
+                Matcher m = TIME.matcher(sentence);
+                while (m.find()) {
+                    // What is known is read generously: a bare "十点" there still makes "上午十点" known.
+                    Integer at = minuteOfHalfDay(sentence, m, false);
+                    if (at != null) {
+                        minutes.add(at);
+                        timeTopics.addAll(Words.pairs(sentence));
+                    }
                 }
-            }
-            m = MONEY.matcher(t);
-            while (m.find()) {
-                amounts.add(number(m.group(1)));
-            }
-            m = CODE.matcher(t);
-            while (m.find()) {
-                codes.add(m.group(1).toLowerCase(Locale.ROOT));
+                m = MONEY.matcher(sentence);
+                while (m.find()) {
+                    amounts.add(number(m.group(1)));
+                    moneyTopics.addAll(Words.pairs(sentence));
+                }
+                m = CODE.matcher(sentence);
+                while (m.find()) {
+                    codes.add(m.group(1).toLowerCase(Locale.ROOT));
+                }
             }
         }
 
-        /** The first time, amount or code of the clause that nothing known states, or null. */
-        String unknownIn(String clause) {
+        /** The first time, amount or code of the clause that goes against what is known about its topic, or null. */
+        String against(String clause, Set<String> topic) {
             Matcher m = TIME.matcher(clause);
             while (m.find()) {
                 Integer at = minuteOfHalfDay(clause, m, true);
-                if (at != null && !minutes.contains(at)) {
+                if (at != null && !minutes.contains(at) && topic.stream().anyMatch(timeTopics::contains)) {
                     return m.group();
                 }
             }
             m = MONEY.matcher(clause);
             while (m.find()) {
-                if (!amounts.contains(number(m.group(1)))) {
+                if (!amounts.contains(number(m.group(1))) && topic.stream().anyMatch(moneyTopics::contains)) {
                     return m.group();
                 }
             }
             m = CODE.matcher(clause);
             while (m.find()) {
-                if (!codes.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+                if (!codes.isEmpty() && !codes.contains(m.group(1).toLowerCase(Locale.ROOT))) {
                     return m.group();
                 }
             }
