@@ -33,8 +33,8 @@ import java.util.function.Predicate;
  * the card states (a breach of policy at {@code breach_cap}, a lost customer at {@code lost_cap}, an unresolved call
  * at {@code unresolved_cap} plus its share of the remedy, a call without warmth at its warmth cap), less a penalty
  * per offending line. Courtesy and questions in a line that also offends earn nothing ("你好,安装的事不归我管" is no
- * good opening), and closing counts only once the customer was satisfied, so a trainee is never marked down for a
- * close they had no chance to make. A line read out of the briefing earns no good move. Only the trainee's lines and the rubric decide: the same call scores the same
+ * good opening), and closing counts once there was something to close on (a satisfied customer or a step of the
+ * remedy offered), so a trainee is never marked down for a close they had no chance to make. A line read out of the briefing earns no good move. Only the trainee's lines and the rubric decide: the same call scores the same
  * whichever persona played the customer.
  */
 public final class Scorer {
@@ -63,14 +63,14 @@ public final class Scorer {
     /** Scores the session as it stands, ending with {@code outcome}. */
     public Scorecard score(Rubric rubric, Scenario scenario, Session session, Outcome outcome) {
         ReadBack readBack = new ReadBack(scenario);
-        List<DetectedMove> heard = heard(session).stream()
+        List<DetectedMove> heard = heard(session, readBack, rubric).stream()
                 .filter(m -> m.kind().bad() || !readBack.copied(m.quote())).toList();
         Set<Integer> offending = new TreeSet<>();
         heard.stream().filter(m -> m.kind().bad()).forEach(m -> offending.add(m.turn()));
         int satisfiedAt = session.call().satisfiedAt();
         List<DetectedMove> counted = heard.stream()
                 .filter(m -> m.kind().bad() || !(offending.contains(m.turn()) && COURTESY.contains(m.kind())))
-                .filter(m -> m.kind() != MoveKind.CLOSING || (satisfiedAt > 0 && m.turn() > satisfiedAt))
+                .filter(m -> m.kind() != MoveKind.CLOSING || closesAfterHelp(session, m.turn()))
                 .toList();
         Rubric.Scoring scoring = rubric.scoring();
         Map<String, List<Scorecard.Reason>> reasons = reasons(rubric, counted);
@@ -150,19 +150,33 @@ public final class Scorer {
      * 优惠券", "私人微信我不能加,您打热线报我的工号") is how the training material teaches to refuse, not negative
      * language; what will be done is a solution, a promise or a step of the scenario's remedy. Declining to guarantee
      * what nobody can ("到账时间是银行定的,我不能跟您打包票") is the honesty the material asks for, neither negative
-     * language nor an over-promise.
+     * language nor an over-promise; neither is explaining what the agent was briefed cannot be done ("银行系统暂时
+     * 完成不了支付").
      */
-    private List<DetectedMove> heard(Session session) {
+    private List<DetectedMove> heard(Session session, ReadBack readBack, Rubric rubric) {
         Map<Integer, Set<MoveKind>> kinds = new HashMap<>();
         session.moves().forEach(m -> kinds.computeIfAbsent(m.turn(), k -> EnumSet.noneOf(MoveKind.class))
                 .add(m.kind()));
         Set<Integer> remedy = new HashSet<>(session.call().remedyTurns());
         return session.moves().stream()
                 .filter(m -> m.kind() != MoveKind.NEGATIVE_LANGUAGE || !(remedy.contains(m.turn())
-                        || kinds.get(m.turn()).stream().anyMatch(ALTERNATIVE::contains)))
+                        || kinds.get(m.turn()).stream().anyMatch(ALTERNATIVE::contains)
+                        || readBack.restatesLimit(m.quote(), c -> rubric.language().refused(c)
+                        || rubric.detectorsFor(MoveKind.NEGATIVE_LANGUAGE).stream().anyMatch(d -> d.matches(c)))))
                 .filter(m -> !HONEST.contains(m.kind())
                         || !checks.noGuarantee().matcher(TextNormalizer.normalize(m.quote())).find())
                 .toList();
+    }
+
+    /**
+     * A close counts once the trainee had something to close on: the customer satisfied, or a step of the remedy
+     * offered. A goodbye after nothing but talk closes nothing, and no trainee is marked down for a close the call
+     * gave no chance to make.
+     */
+    private static boolean closesAfterHelp(Session session, int turn) {
+        int satisfiedAt = session.call().satisfiedAt();
+        return (satisfiedAt > 0 && turn > satisfiedAt)
+                || session.call().remedyTurns().stream().anyMatch(t -> t <= turn);
     }
 
     /** The first line that broke company policy, if any. */
