@@ -4,7 +4,9 @@ import org.coachbot.roleplay.Fixtures;
 import org.coachbot.roleplay.engine.Meaning;
 import org.coachbot.roleplay.engine.MoveDetector;
 import org.coachbot.roleplay.engine.Outcome;
+import org.coachbot.roleplay.engine.RolePlayEngine;
 import org.coachbot.roleplay.engine.Session;
+import org.coachbot.roleplay.persona.ScriptedPersona;
 import org.coachbot.roleplay.scenario.CallChecks;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
@@ -18,9 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The scorecard's notes beyond the rubric's moves, on the real midnight e-ticket scenario: a fact the trainee made up,
- * an objection the trainee went past, and neither on a good call. The customer's lines are written out, as a trainee
- * would have heard them, so each note is checked against what was actually said.
+ * The scorecard beyond the rubric's patterns, on the real scenarios: a fact the trainee made up, an objection the
+ * trainee went past, neither on a good call, and the "no"s that are not negative language (with a step of the
+ * remedy, declining to guarantee, explaining a limit the agent was briefed on). The customer's lines are written out,
+ * as a trainee would have heard them, so each note is checked against what was actually said.
  */
 class ScorecardChecksTest {
     private static final Instant NOW = Instant.parse("2025-01-01T10:00:00Z");
@@ -161,6 +164,51 @@ class ScorecardChecksTest {
 
         // then
         assertEquals(List.of(), of(card, Scorecard.Observation.Kind.OFFENCE), card.observations().toString());
+    }
+
+    @Test
+    void a_no_said_in_the_line_that_offers_a_step_of_the_remedy_is_no_negative_language() {
+        // given: the coupon is a step of the picky customer's remedy
+        Scenario picky = Fixtures.scenario("picky-customer");
+        RolePlayEngine engine = new RolePlayEngine(new ScriptedPersona(), RolePlayEngine.DEFAULT_MAX_TURNS,
+                Meaning.NONE);
+        Session s = engine.start(picky, 1, 1, 5, NOW);
+        for (String line : List.of("您好,这里是客服中心,我是小李,线头没剪确实糟心,实在抱歉。",
+                "现金赔偿不行哈,可以送您一张二十元优惠券。")) {
+            s = engine.play(picky, rubric, s, line, NOW).session();
+        }
+
+        // when
+        Scorecard card = scorer.score(rubric, picky, s, Outcome.ENDED);
+
+        // then
+        assertEquals(List.of(), of(card, Scorecard.Observation.Kind.OFFENCE), card.observations().toString());
+    }
+
+    @Test
+    void explaining_the_limit_the_agent_was_briefed_on_is_no_negative_language() {
+        // given: the briefing says the bank cannot complete the payment for now
+        Session call = call(
+                "我就是要电子客票,否则投诉你!",
+                "我刚跟银行核实过,银行系统暂时完成不了支付,什么时候恢复他们也给不了准话。");
+
+        // when
+        Scorecard card = scorer.score(rubric, eticket, call, Outcome.ENDED);
+
+        // then
+        assertEquals(List.of(), of(card, Scorecard.Observation.Kind.OFFENCE), card.observations().toString());
+    }
+
+    @Test
+    void a_bare_refusal_is_still_negative_language() {
+        // given
+        Session call = call("我就是要电子客票,否则投诉你!", "电子客票现在出不了,这个我们办不了。");
+
+        // when
+        Scorecard card = scorer.score(rubric, eticket, call, Outcome.ENDED);
+
+        // then
+        assertEquals(1, of(card, Scorecard.Observation.Kind.OFFENCE).size(), card.observations().toString());
     }
 
     private static List<Scorecard.Observation> of(Scorecard card, Scorecard.Observation.Kind kind) {
