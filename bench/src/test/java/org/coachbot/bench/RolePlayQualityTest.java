@@ -23,18 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * themselves are the benchmark's ({@code coach-bench.jar roleplay}).
  */
 class RolePlayQualityTest {
-    /** Floors on every graded call (measured 0.914 and 73.1 points over sets a-e, t2 and t3). */
+    /** Floors on every graded call (measured 0.914 and 74.1 points over sets a-e, t2 and t3). */
     private static final double MIN_RHO = 0.91;
-    private static final double MIN_EXCELLENT_GAP = 72;
+    private static final double MIN_EXCELLENT_GAP = 73;
     /**
-     * Floors on the held-out sets d and e, under what they measure (0.860, 61.1 points, pass/fail agreeing with the
-     * grade in 80% of calls, 47% of excellent calls at 85 or more): they stop a regression; the issue's targets
+     * Floors on the held-out sets d and e, under what they measure (0.860, 62.3 points, pass/fail agreeing with the
+     * grade in 81% of calls, 53% of excellent calls at 85 or more): they stop a regression; the issue's targets
      * (0.9, 50 points, 90% and 80%) are printed by the benchmark.
      */
     private static final double HELD_OUT_MIN_RHO = 0.855;
-    private static final double HELD_OUT_MIN_EXCELLENT_GAP = 60;
-    private static final double HELD_OUT_MIN_AGREEMENT = 0.79;
-    private static final double HELD_OUT_MIN_EXCELLENT_HIGH = 0.45;
+    private static final double HELD_OUT_MIN_EXCELLENT_GAP = 61;
+    private static final double HELD_OUT_MIN_AGREEMENT = 0.80;
+    private static final double HELD_OUT_MIN_EXCELLENT_HIGH = 0.50;
     private static ScenarioBook book;
     private static EmbeddingMeaning meaning;
     private static List<Calibration.Replayed> tuning;
