@@ -163,6 +163,9 @@ public final class Scorer {
                         || kinds.get(m.turn()).stream().anyMatch(ALTERNATIVE::contains)
                         || readBack.restatesLimit(m.quote(), c -> rubric.language().refused(c)
                         || rubric.detectorsFor(MoveKind.NEGATIVE_LANGUAGE).stream().anyMatch(d -> d.matches(c)))))
+                // "恢复时间还说不准" restating "什么时候恢复还不确定" passes on what the agent knows, it does not hedge.
+                .filter(m -> m.kind() != MoveKind.DISMISSIVE || !readBack.restatesLimit(m.quote(),
+                        c -> rubric.detector(m.detector()).filter(d -> d.matches(c)).isPresent()))
                 .filter(m -> !HONEST.contains(m.kind())
                         || !checks.noGuarantee().matcher(TextNormalizer.normalize(m.quote())).find())
                 .toList();

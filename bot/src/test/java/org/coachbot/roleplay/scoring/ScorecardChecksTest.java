@@ -200,6 +200,18 @@ class ScorecardChecksTest {
     }
 
     @Test
+    void sparing_the_customer_a_check_is_no_brush_off() {
+        // given
+        Session call = call("我就是要电子客票,否则投诉你!", "银行那边的进度我来盯,结果我短信发您,您不用自己查。");
+
+        // when
+        Scorecard card = scorer.score(rubric, eticket, call, Outcome.ENDED);
+
+        // then
+        assertEquals(List.of(), of(card, Scorecard.Observation.Kind.OFFENCE), card.observations().toString());
+    }
+
+    @Test
     void a_bare_refusal_is_still_negative_language() {
         // given
         Session call = call("我就是要电子客票,否则投诉你!", "电子客票现在出不了,这个我们办不了。");
