@@ -7,6 +7,7 @@ import org.coachbot.roleplay.engine.Utterance;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.ScenarioBook;
+import org.coachbot.roleplay.scoring.Scorecard;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -112,24 +113,37 @@ final class RolePlayQuality {
                         .distinct().count();
                 return lines == 0 ? 0 : (lines - warm) / (double) lines;
             }).average().orElse(0);
+            Map<Scorecard.Adjustment.Kind, Long> held = new java.util.EnumMap<>(Scorecard.Adjustment.Kind.class);
+            of.forEach(x -> x.card().adjustments().stream().map(Scorecard.Adjustment::kind).distinct()
+                    .forEach(k -> held.merge(k, 1L, Long::sum)));
+            double average = of.stream().mapToInt(x -> x.card().average()).average().orElse(0);
+            long invented = flagged(of, Scorecard.Observation.Kind.INVENTED_FACT);
+            long ignored = flagged(of, Scorecard.Observation.Kind.IGNORED_OBJECTION);
             resolved.append(String.format(" %d: %d/%d, %.0f%% beats, %d with an offence, %.0f%% lines without a good "
-                    + "move;", grade, ok, of.size(), 100 * beats, offending, 100 * cold));
+                    + "move, dimensions' average %.1f, held down %s, flagged: %d invented fact, %d ignored objection;",
+                    grade, ok, of.size(), 100 * beats, offending, 100 * cold, average, held, invented, ignored));
         }
         out.println(resolved);
         if (details && verbose) {
             replayed.stream().sorted(Comparator.comparing((Calibration.Replayed x) -> x.transcript().scenario())
                             .thenComparing(x -> -x.transcript().grade()))
-                    .forEach(x -> out.printf("    %-32s grade %d score %3d %-8s beats %s satisfied@%d mood %d %s %s%n",
-                            x.transcript().id(), x.transcript().grade(), x.score(), x.outcome(),
+                    .forEach(x -> out.printf("    %-32s grade %d score %3d avg %3d %-8s beats %s satisfied@%d mood %d %s %s %s%n",
+                            x.transcript().id(), x.transcript().grade(), x.score(), x.card().average(), x.outcome(),
                             x.session().call().beats(), x.session().call().satisfiedAt(), x.session().mood(),
                             x.card().dimensions().stream().map(d -> d.id().substring(0, 3) + "=" + d.score())
                                     .toList(),
                             x.session().moves().stream().filter(m -> m.kind().bad())
-                                    .map(m -> m.detector() + "@" + m.turn()).toList()));
+                                    .map(m -> m.detector() + "@" + m.turn()).toList(),
+                            x.card().adjustments().stream().map(a -> a.kind() + ":" + a.points()).toList()));
             if ("lines".equals(System.getenv("BENCH_VERBOSE"))) {
                 replayed.forEach(this::lines);
             }
         }
+    }
+
+    /** How many of the calls the card flags for this kind of slip. */
+    private static long flagged(List<Calibration.Replayed> calls, Scorecard.Observation.Kind kind) {
+        return calls.stream().filter(x -> x.card().observations().stream().anyMatch(o -> o.kind() == kind)).count();
     }
 
     /** One tuning call line by line: what the scorer heard in each trainee line and what the customer said. */
@@ -145,8 +159,8 @@ final class RolePlayQuality {
                 out.printf("         C: %s%n", u.text());
             }
         }
-        x.card().observations().forEach(o -> out.printf("      -> %s | %s | %s%n", o.dimension(), o.quote(),
-                o.better()));
+        x.card().observations().forEach(o -> out.printf("      -> %s %s | %s | %s%n", o.kind(), o.dimension(),
+                o.quote(), o.kind() == Scorecard.Observation.Kind.OFFENCE ? o.better() : o.advice()));
     }
 
     private void moves() {

@@ -64,7 +64,8 @@ public final class RolePlayEngine {
         int mood = MoodRules.nextMood(scenario, session.mood(), heard, !newBeats.isEmpty(), anyBeat);
         int patience = call.patience() - MoodRules.patienceCost(heard, session.mood(), mood, !newBeats.isEmpty());
         boolean wasSatisfied = call.satisfied();
-        CallState next = call.next(patience, newBeats, heard.facts(), deeds(call, heard, turn), call.satisfiedAt());
+        CallState next = call.next(turn, patience, heard.beats(), heard.facts(), deeds(call, heard, turn),
+                call.satisfiedAt());
         boolean nowSatisfied = !wasSatisfied && patience > 0 && MoodRules.satisfied(scenario, next, mood, turn);
         if (nowSatisfied) {
             next = next.satisfiedAfter(turn);

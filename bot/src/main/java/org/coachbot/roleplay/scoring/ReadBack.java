@@ -3,6 +3,9 @@ package org.coachbot.roleplay.scoring;
 import org.coachbot.roleplay.scenario.TextNormalizer;
 import org.coachbot.roleplay.scenario.Scenario;
 
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
 /**
  * Tells a line read out of the scenario's own text from one the trainee said: pasting the briefing back at the
  * customer holds every right word and serves nobody, so such a line earns no good move.
@@ -14,11 +17,32 @@ final class ReadBack {
     static final int MIN_CHARS = 30;
     /** Share of the line's characters inside copied runs from which the line is read back. */
     static final double COPIED_SHARE = 0.6;
+    /** Characters a refusal shares with the scenario's text to restate a limit it was briefed on. */
+    static final int FACT_RUN = 5;
+    private static final Pattern CLAUSE = Pattern.compile("[,。!?;,!?;…]+");
     private final String source;
 
     ReadBack(Scenario scenario) {
         this.source = TextNormalizer.normalize(String.join("\n", scenario.briefing(), scenario.background(),
                 scenario.hidden(), scenario.goal()));
+    }
+
+    /**
+     * True when a clause of the line that says no restates what the scenario says cannot be done ("银行系统暂时完成不了
+     * 支付,什么时候恢复他们也给不了准话" against "银行系统暂时无法完成支付,什么时候恢复还不确定"): a run of
+     * {@link #FACT_RUN} characters in common. Explaining the situation the agent was briefed on is not a refusal.
+     */
+    boolean restatesLimit(String line, Predicate<String> negated) {
+        for (String clause : CLAUSE.split(TextNormalizer.normalize(line))) {
+            if (negated.test(clause)) {
+                for (int i = 0; i + FACT_RUN <= clause.length(); i++) {
+                    if (source.contains(clause.substring(i, i + FACT_RUN))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** True when most of the line is copied from the scenario's briefing, background, hidden need or goal. */

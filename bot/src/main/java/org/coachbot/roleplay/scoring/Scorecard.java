@@ -101,8 +101,32 @@ public record Scorecard(String scenarioId, Outcome outcome, int total, boolean r
      *
      * @param dimension the name of the dimension the observation speaks to
      * @param section   knowledge section id the advice comes from, may be empty
+     * @param kind      what the observation is about; a card read back from before kinds were kept gets
+     *                  {@link Kind#MISSED} or {@link Kind#OFFENCE} from its quote
      */
-    public record Observation(String dimension, String quote, String better, String advice, String section) {
+    public record Observation(String dimension, String quote, String better, String advice, String section,
+                              Kind kind) {
+        /** What an observation is about. */
+        public enum Kind {
+            /** A line that carried an offence. */
+            OFFENCE,
+            /** A move never made; the quote is empty. */
+            MISSED,
+            /** A line that stated a fact neither the fact sheet nor the customer gave. */
+            INVENTED_FACT,
+            /** A line that went past the customer's objection or question. */
+            IGNORED_OBJECTION
+        }
+
+        public Observation {
+            kind = kind != null ? kind : quote.isEmpty() ? Kind.MISSED : Kind.OFFENCE;
+        }
+
+        /** An offending line, or (with an empty quote) a move never made. */
+        public Observation(String dimension, String quote, String better, String advice, String section) {
+            this(dimension, quote, better, advice, section, null);
+        }
+
         public boolean missed() {
             return quote.isEmpty();
         }

@@ -3,11 +3,13 @@ package org.coachbot.roleplay.scoring;
 import org.coachbot.roleplay.engine.DetectedMove;
 import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.Session;
+import org.coachbot.roleplay.scenario.CallChecks;
 import org.coachbot.roleplay.scenario.Detector;
 import org.coachbot.roleplay.scenario.Dimension;
 import org.coachbot.roleplay.scenario.MoveKind;
 import org.coachbot.roleplay.scenario.Rubric;
 import org.coachbot.roleplay.scenario.Scenario;
+import org.coachbot.roleplay.scenario.TextNormalizer;
 import org.coachbot.roleplay.scoring.Scorecard.Adjustment;
 
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,8 +33,8 @@ import java.util.function.Predicate;
  * the card states (a breach of policy at {@code breach_cap}, a lost customer at {@code lost_cap}, an unresolved call
  * at {@code unresolved_cap} plus its share of the remedy, a call without warmth at its warmth cap), less a penalty
  * per offending line. Courtesy and questions in a line that also offends earn nothing ("你好,安装的事不归我管" is no
- * good opening), and closing counts only once the customer was satisfied, so a trainee is never marked down for a
- * close they had no chance to make. A line read out of the briefing earns no good move. Only the trainee's lines and the rubric decide: the same call scores the same
+ * good opening), and closing counts once there was something to close on (a satisfied customer or a step of the
+ * remedy offered), so a trainee is never marked down for a close they had no chance to make. A line read out of the briefing earns no good move. Only the trainee's lines and the rubric decide: the same call scores the same
  * whichever persona played the customer.
  */
 public final class Scorer {
@@ -40,20 +43,34 @@ public final class Scorer {
             MoveKind.THANKS, MoveKind.CLOSING, MoveKind.GOOD_QUESTION, MoveKind.OPEN_QUESTION);
     /** Moves that make a "no" in the same line a way of saying what can be done instead. */
     private static final Set<MoveKind> ALTERNATIVE = EnumSet.of(MoveKind.SOLUTION, MoveKind.PROMISE);
+    /** Offences that a line declining to guarantee only resembles: its "不能" and its "打包票". */
+    private static final Set<MoveKind> HONEST = EnumSet.of(MoveKind.NEGATIVE_LANGUAGE, MoveKind.OVER_PROMISE);
     /** Reasons shown per dimension: the card explains a score, it does not replay the call. */
     static final int MAX_REASONS = 3;
+    /** Invented facts and ignored objections named on a card, each kind: the first ones teach the habit. */
+    static final int MAX_FLAGS = 2;
+    private final CallChecks checks;
+
+    /** A scorer with the shipped checks for invented facts and ignored objections. */
+    public Scorer() {
+        this(CallChecks.shipped());
+    }
+
+    public Scorer(CallChecks checks) {
+        this.checks = Objects.requireNonNull(checks, "checks must not be null");
+    }
 
     /** Scores the session as it stands, ending with {@code outcome}. */
     public Scorecard score(Rubric rubric, Scenario scenario, Session session, Outcome outcome) {
         ReadBack readBack = new ReadBack(scenario);
-        List<DetectedMove> heard = heard(session).stream()
+        List<DetectedMove> heard = heard(session, readBack, rubric).stream()
                 .filter(m -> m.kind().bad() || !readBack.copied(m.quote())).toList();
         Set<Integer> offending = new TreeSet<>();
         heard.stream().filter(m -> m.kind().bad()).forEach(m -> offending.add(m.turn()));
         int satisfiedAt = session.call().satisfiedAt();
         List<DetectedMove> counted = heard.stream()
                 .filter(m -> m.kind().bad() || !(offending.contains(m.turn()) && COURTESY.contains(m.kind())))
-                .filter(m -> m.kind() != MoveKind.CLOSING || (satisfiedAt > 0 && m.turn() > satisfiedAt))
+                .filter(m -> m.kind() != MoveKind.CLOSING || closesAfterHelp(session, m.turn()))
                 .toList();
         Rubric.Scoring scoring = rubric.scoring();
         Map<String, List<Scorecard.Reason>> reasons = reasons(rubric, counted);
@@ -97,21 +114,72 @@ public final class Scorer {
         // Taken off after the caps, so a lost call with four insults still scores below a lost call with one.
         caps.deduct(scoring.badLinePenalty(), offending.size());
         Observations notes = new Observations(rubric, heard, counted, resolved && satisfiedAt > 0, cold);
+        List<Scorecard.Observation> toImprove = new ArrayList<>(notes.toImprove());
+        toImprove.addAll(flags(rubric, scenario, session, toImprove));
         return new Scorecard(scenario.id(), outcome, clamp(caps.total()), resolved, dimensions, beats,
-                notes.toImprove(), notes.strengths(offending), session.traineeTurns(), session.hints(),
+                toImprove, notes.strengths(offending), session.traineeTurns(), session.hints(),
                 caps.adjustments(), average);
     }
 
     /**
-     * The moves that count: a "no" said in the same line as what will be done instead ("现金赔不了,我给您申请一张
-     * 优惠券") is how the training material teaches to refuse, not negative language.
+     * Lines that stated an invented fact or went past the customer's objection, each line once and never one the
+     * card already quotes. They read the customer's lines, so they are notes only and leave the score alone.
      */
-    static List<DetectedMove> heard(Session session) {
+    private List<Scorecard.Observation> flags(Rubric rubric, Scenario scenario, Session session,
+                                              List<Scorecard.Observation> quoted) {
+        Set<String> lines = new HashSet<>();
+        quoted.forEach(o -> lines.add(o.quote()));
+        List<Scorecard.Observation> out = new ArrayList<>();
+        note(rubric, checks.invented(), "{fact}", new InventedFacts(checks).find(scenario, session),
+                Scorecard.Observation.Kind.INVENTED_FACT, lines, out);
+        note(rubric, checks.ignored(), "{customer}", new IgnoredObjections(checks).find(session, rubric.language()),
+                Scorecard.Observation.Kind.IGNORED_OBJECTION, lines, out);
+        return out;
+    }
+
+    private static void note(Rubric rubric, CallChecks.Note note, String slot, Map<String, String> found,
+                             Scorecard.Observation.Kind kind, Set<String> lines, List<Scorecard.Observation> out) {
+        String dimension = rubric.dimension(note.dimension()).map(Dimension::name).orElse(note.dimension());
+        found.entrySet().stream().filter(e -> lines.add(e.getKey())).limit(MAX_FLAGS)
+                .forEach(e -> out.add(new Scorecard.Observation(dimension, e.getKey(), note.better(),
+                        note.advice().replace(slot, e.getValue()), note.section(), kind)));
+    }
+
+    /**
+     * The moves that count. A "no" said in the same line as what will be done instead ("现金赔不了,我给您申请一张
+     * 优惠券", "私人微信我不能加,您打热线报我的工号") is how the training material teaches to refuse, not negative
+     * language; what will be done is a solution, a promise or a step of the scenario's remedy. Declining to guarantee
+     * what nobody can ("到账时间是银行定的,我不能跟您打包票") is the honesty the material asks for, neither negative
+     * language nor an over-promise; neither is explaining what the agent was briefed cannot be done ("银行系统暂时
+     * 完成不了支付").
+     */
+    private List<DetectedMove> heard(Session session, ReadBack readBack, Rubric rubric) {
         Map<Integer, Set<MoveKind>> kinds = new HashMap<>();
         session.moves().forEach(m -> kinds.computeIfAbsent(m.turn(), k -> EnumSet.noneOf(MoveKind.class))
                 .add(m.kind()));
-        return session.moves().stream().filter(m -> m.kind() != MoveKind.NEGATIVE_LANGUAGE
-                || kinds.get(m.turn()).stream().noneMatch(ALTERNATIVE::contains)).toList();
+        Set<Integer> remedy = new HashSet<>(session.call().remedyTurns());
+        return session.moves().stream()
+                .filter(m -> m.kind() != MoveKind.NEGATIVE_LANGUAGE || !(remedy.contains(m.turn())
+                        || kinds.get(m.turn()).stream().anyMatch(ALTERNATIVE::contains)
+                        || readBack.restatesLimit(m.quote(), c -> rubric.language().refused(c)
+                        || rubric.detectorsFor(MoveKind.NEGATIVE_LANGUAGE).stream().anyMatch(d -> d.matches(c)))))
+                // "恢复时间还说不准" restating "什么时候恢复还不确定" passes on what the agent knows, it does not hedge.
+                .filter(m -> m.kind() != MoveKind.DISMISSIVE || !readBack.restatesLimit(m.quote(),
+                        c -> rubric.detector(m.detector()).filter(d -> d.matches(c)).isPresent()))
+                .filter(m -> !HONEST.contains(m.kind())
+                        || !checks.noGuarantee().matcher(TextNormalizer.normalize(m.quote())).find())
+                .toList();
+    }
+
+    /**
+     * A close counts once the trainee had something to close on: the customer satisfied, or a step of the remedy
+     * offered. A goodbye after nothing but talk closes nothing, and no trainee is marked down for a close the call
+     * gave no chance to make.
+     */
+    private static boolean closesAfterHelp(Session session, int turn) {
+        int satisfiedAt = session.call().satisfiedAt();
+        return (satisfiedAt > 0 && turn > satisfiedAt)
+                || session.call().remedyTurns().stream().anyMatch(t -> t <= turn);
     }
 
     /** The first line that broke company policy, if any. */
