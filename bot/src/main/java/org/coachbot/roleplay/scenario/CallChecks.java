@@ -1,8 +1,6 @@
 package org.coachbot.roleplay.scenario;
 
-import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.knowledge.PatternBudget;
-import org.coachbot.text.Resources;
 import org.coachbot.text.Texts;
 
 import java.util.Objects;
@@ -77,14 +75,6 @@ public record CallChecks(Pattern noGuarantee, Pattern commitment, Note invented,
 
     /** Holder so the file is read on first use. */
     private static final class Shipped {
-        static final CallChecks CHECKS = load();
-
-        private static CallChecks load() {
-            try {
-                return parse(RESOURCE, Resources.text(RESOURCE));
-            } catch (KnowledgeFormatException e) {
-                throw new IllegalStateException("the shipped " + RESOURCE + " is broken: " + e.getMessage(), e);
-            }
-        }
+        static final CallChecks CHECKS = ShippedVocabulary.parse(RESOURCE, CallChecks::parse);
     }
 }

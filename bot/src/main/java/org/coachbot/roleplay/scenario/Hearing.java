@@ -1,9 +1,7 @@
 package org.coachbot.roleplay.scenario;
 
-import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.knowledge.PatternBudget;
 import org.coachbot.text.Texts;
-import org.coachbot.text.Resources;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -215,14 +213,6 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
 
     /** Holder so the file is read on first use, not when the class loads for a test that builds its own. */
     private static final class Shipped {
-        static final Hearing HEARING = load();
-
-        private static Hearing load() {
-            try {
-                return parse(RESOURCE, Resources.text(RESOURCE));
-            } catch (KnowledgeFormatException e) {
-                throw new IllegalStateException("the shipped " + RESOURCE + " is broken: " + e.getMessage(), e);
-            }
-        }
+        static final Hearing HEARING = ShippedVocabulary.parse(RESOURCE, Hearing::parse);
     }
 }

@@ -1,9 +1,7 @@
 package org.coachbot.roleplay.scenario;
 
-import org.coachbot.knowledge.KnowledgeFormatException;
 import org.coachbot.knowledge.PatternBudget;
 import org.coachbot.text.Texts;
-import org.coachbot.text.Resources;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -118,14 +116,6 @@ public record Tone(Pattern goodbye, Map<MoveKind, List<String>> offence, List<St
 
     /** Holder so the file is read on first use. */
     private static final class Shipped {
-        static final Tone TONE = load();
-
-        private static Tone load() {
-            try {
-                return parse(RESOURCE, Resources.text(RESOURCE));
-            } catch (KnowledgeFormatException e) {
-                throw new IllegalStateException("the shipped " + RESOURCE + " is broken: " + e.getMessage(), e);
-            }
-        }
+        static final Tone TONE = ShippedVocabulary.parse(RESOURCE, Tone::parse);
     }
 }
