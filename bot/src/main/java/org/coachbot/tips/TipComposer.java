@@ -139,7 +139,7 @@ public final class TipComposer {
         double best = picker.best();
         List<Candidate> pool = new ArrayList<>();
         picker.candidates().forEach(s -> pool.add(new Candidate(section, s, picker.relevance(s.index()))));
-        for (Hit hit : companions(fill, section)) {
+        for (Hit hit : companions(fill, section, picker)) {
             SentencePicker other = new SentencePicker(hit.section(), fill.scores(), fill.asked());
             other.candidates().stream().filter(s -> other.relevance(s.index()) >= best - COMPANION_MARGIN)
                     .forEach(s -> pool.add(new Candidate(hit.section(), s, other.relevance(s.index()))));
@@ -147,8 +147,11 @@ public final class TipComposer {
         pool.sort(Comparator.comparingDouble(c -> -c.relevance()));
         List<Candidate> added = new ArrayList<>();
         for (Candidate c : pool) {
-            if (c.relevance() < best - FILL_MARGIN || said(shown(pieces, added), line, c.sentence().text())
-                    || said(shown(pieces, added), line, piece(c.sentence()).text())) {
+            if (c.relevance() < best - FILL_MARGIN) {
+                continue;
+            }
+            List<Piece> shown = shown(pieces, added);
+            if (said(shown, line, c.sentence().text()) || said(shown, line, piece(c.sentence()).text())) {
                 continue;
             }
             List<Candidate> more = new ArrayList<>(added);
@@ -172,8 +175,8 @@ public final class TipComposer {
      * The next sections retrieval found about as relevant as the first, whose sentences may join its glance; none
      * without sentence scores, since words alone cannot tell a neighbour that answers from one that does not.
      */
-    private static List<Hit> companions(Fill fill, Section section) {
-        if (fill.hits().isEmpty() || fill.scores().of(section).length == 0) {
+    private static List<Hit> companions(Fill fill, Section section, SentencePicker picker) {
+        if (fill.hits().isEmpty() || !picker.byMeaning()) {
             return List.of();
         }
         double top = fill.hits().get(0).score();
@@ -413,8 +416,7 @@ public final class TipComposer {
     private String render(Section section, List<Piece> technique, List<Candidate> extras,
                           Optional<SectionReading.Line> line) {
         List<Piece> own = new ArrayList<>(technique);
-        extras.stream().filter(c -> c.section() == section)
-                .sorted(Comparator.comparingInt(c -> c.sentence().index())).forEach(c -> own.add(piece(c.sentence())));
+        own.addAll(inReadingOrder(extras, section));
         StringBuilder out = new StringBuilder(Html.bold(section.title()));
         if (!own.isEmpty()) {
             out.append('\n').append(pieces(own));
@@ -424,13 +426,18 @@ public final class TipComposer {
                 .append(l.editorial() ? texts.get("tip.editorial") : ""));
         List<Section> others = extras.stream().map(Candidate::section).filter(s -> s != section).distinct().toList();
         for (Section other : others) {
-            List<Piece> theirs = extras.stream().filter(c -> c.section() == other)
-                    .sorted(Comparator.comparingInt(c -> c.sentence().index())).map(c -> piece(c.sentence())).toList();
-            out.append('\n').append(Html.bold(texts.get("tip.also", other.title()))).append(pieces(theirs));
+            out.append('\n').append(Html.bold(texts.get("tip.also", other.title())))
+                    .append(pieces(inReadingOrder(extras, other)));
         }
         out.append('\n').append(source(section));
         others.forEach(o -> out.append('\n').append(source(o)));
         return out.toString();
+    }
+
+    /** The further sentences drawn from {@code section}, in its reading order. */
+    private static List<Piece> inReadingOrder(List<Candidate> extras, Section section) {
+        return extras.stream().filter(c -> c.section() == section)
+                .sorted(Comparator.comparingInt(c -> c.sentence().index())).map(c -> piece(c.sentence())).toList();
     }
 
     /** Pieces one after another; a list is shown item by item and what follows it starts on a line of its own. */
