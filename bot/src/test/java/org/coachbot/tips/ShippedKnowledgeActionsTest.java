@@ -3,6 +3,8 @@ package org.coachbot.tips;
 import org.coachbot.knowledge.KnowledgeBase;
 import org.coachbot.knowledge.KnowledgeLoader;
 import org.coachbot.knowledge.Section;
+import org.coachbot.safety.Danger;
+import org.coachbot.text.Texts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +55,18 @@ class ShippedKnowledgeActionsTest {
                 assertTrue(!s.body().contains(promise), s.topic() + " › " + s.title() + " promises " + promise);
             }
         }
+    }
+
+    @Test
+    void should_ship_a_section_for_every_kind_of_danger_under_the_title_the_bot_looks_for() {
+        // A section whose heading differs from its kind's title is neither found for the steps nor kept out of
+        // ordinary tips.
+        Texts texts = Texts.of("tips");
+        for (Danger d : Danger.values()) {
+            String title = texts.get("safety.title." + d.key());
+            assertTrue(SafetyTip.section(kb, title).isPresent(), title);
+        }
+        assertEquals(Danger.values().length,
+                kb.sections().stream().filter(s -> s.file().equals(SafetyTip.FILE)).count());
     }
 }
