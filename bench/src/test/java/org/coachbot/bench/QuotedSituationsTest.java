@@ -149,4 +149,13 @@ class QuotedSituationsTest {
         ask("客户等了几天了还没收到货 怎么安抚");
         assertEquals(AnswerKind.TIP, log.last().answer());
     }
+
+    @Test
+    void should_list_the_parts_of_the_item_a_question_names() {
+        // The overview names four kinds of quality; the question asks for the parts of one of them.
+        String text = ask("客服人员要有哪些心理素质");
+        for (String part : new String[]{"处变不惊", "承受能力", "自我掌控", "满负荷情感付出", "积极进取"}) {
+            assertTrue(text.contains(part), part + " missing: " + text);
+        }
+    }
 }

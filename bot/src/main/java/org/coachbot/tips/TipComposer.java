@@ -8,6 +8,7 @@ import org.coachbot.retrieval.SentenceScores;
 import org.coachbot.text.Texts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class TipComposer {
         Set<String> asked = pairs(normalizedQuestion);
         QuestionForm form = QuestionForm.of(normalizedQuestion);
         if (form == QuestionForm.LIST) {
-            Optional<Glance> list = list(hits, scores, asked);
+            Optional<Glance> list = namedItem(normalizedQuestion, hits, scores, asked).or(() -> list(hits, scores, asked));
             if (list.isPresent()) {
                 return list.get();
             }
@@ -329,6 +330,49 @@ public final class TipComposer {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * When the question names one item of a list that holds a list of its own ("心理素质:处变不惊的应变力;挫折打击的
+     * 承受能力;……"), a glance that lists that item's parts: "客服要有哪些心理素质" asks for the five, not for the four
+     * kinds of quality the overview names.
+     */
+    private Optional<Glance> namedItem(String normalizedQuestion, List<Hit> ranking, SentenceScores scores,
+                                       Set<String> asked) {
+        for (int rank = 0; rank < Math.min(LIST_SECTIONS, ranking.size()); rank++) {
+            Section section = ranking.get(rank).section();
+            for (SectionReading.ListUnit unit : new SentencePicker(section, scores, asked).lists()) {
+                for (String item : unit.items()) {
+                    Optional<SectionReading.ListUnit> parts = parts(item, unit);
+                    if (parts.isPresent() && normalizedQuestion.contains(parts.get().lead())) {
+                        for (ListStyle style : ListStyle.values()) {
+                            String out = render(section, List.of(new Piece(style.render(parts.get()),
+                                    unit.editorial())), Optional.empty());
+                            if (Html.toPlain(out).length() <= maxChars) {
+                                return Optional.of(new Glance(out, section));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An item "name:part;part;part" as a list of its own, led by its name; empty for an item without parts. */
+    private static Optional<SectionReading.ListUnit> parts(String item, SectionReading.ListUnit of) {
+        String[] named = item.split("[::]", 2);
+        if (named.length < 2 || named[0].strip().length() < 2 || named[0].strip().length() > 10) {
+            return Optional.empty();
+        }
+        String rest = named[1].strip().replaceAll("[。;;]+$", "");
+        String[] parts = rest.split("[;;]");
+        if (parts.length < 2) {
+            parts = rest.split("、");
+        }
+        List<String> out = Arrays.stream(parts).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return out.size() < 2 ? Optional.empty() : Optional.of(new SectionReading.ListUnit(named[0].strip(), out,
+                false, false, of.editorial(), of.sentences()));
     }
 
     /** How much of each item a list shows: whole, its first clause, or only its name. */
