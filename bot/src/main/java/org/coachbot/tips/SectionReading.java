@@ -26,10 +26,18 @@ final class SectionReading {
     private static final Pattern CLAUSE = Pattern.compile("[,,;;::]|^\\d+[.、]\\s*|做法[::]");
     private static final Pattern CONNECTIVE = Pattern.compile("^(所以|因此|因而|于是|同时|也|还)");
     private static final Pattern LIST_ITEM = Pattern.compile("^(•\\s*|\\d+[.、]\\s*|-\\s+)");
-    /** "……包括三个动作:问候、微笑、感激": short items after a colon, separated by 、. */
+    /** An item of an inline list: a few words, perhaps with a remark in brackets ("顾客价值(顾客价值等式)"). */
+    private static final String INLINE_ITEM = "[^、。;;,,::()()]{1,10}(?:[((][^))]{1,12}[))])?";
+    /**
+     * "……包括三个动作:问候、微笑、感激", "见面礼仪包括握手礼、鞠躬礼和致意": short items after a colon or after 包括,
+     * separated by 、 (the last perhaps by 和), ending where the clause ends: an item too long for a list means the
+     * sentence is no list.
+     */
     private static final Pattern INLINE_LIST = Pattern.compile(
-            "([^。;;]{2,40})[::]((?:[^、。;;,,::]{1,10}、){2,}[^、。;;,,::]{1,10}"
-                    + "|(?:[^、。;;::]{1,18}[;;]){2,}[^、。;;::]{1,18})");
+            "([^。;;]{2,40}[::]|[^。;;::]{2,30}(?:包括|包含|分为|分成))((?:" + INLINE_ITEM + "、)+" + INLINE_ITEM
+                    + "|(?:[^、。;;::]{1,18}[;;]){2,}[^、。;;::]{1,18})(?=[。;;,,!!??\\s]|$)");
+    /** How the last item of an inline list may be joined: "握手礼、鞠躬礼和致意". */
+    private static final Pattern LAST_JOINED = Pattern.compile("^(.{1,10}?)(?:以及|和|及)(.{1,10})$");
     /** A lead-in that announces steps or rules: "抚慰客户情绪的步骤是", "按下面三条标准办理". */
     private static final Pattern PROCEDURE = Pattern.compile("步骤|顺序|流程|做法|方法|要点|原则|准则|标准|规范|程序|几步");
     private static final String OPEN_QUOTES = "\"“「『";
@@ -182,7 +190,12 @@ final class SectionReading {
     private void inline(String line, boolean editorial, int p) {
         Matcher m = INLINE_LIST.matcher(line);
         while (m.find()) {
-            List<String> items = List.of(m.group(2).split("[、;;]"));
+            List<String> items = new ArrayList<>(List.of(m.group(2).split("[、;;]")));
+            Matcher last = LAST_JOINED.matcher(items.get(items.size() - 1).strip());
+            if (items.size() >= 2 && last.matches()) {
+                items.set(items.size() - 1, last.group(1));
+                items.add(last.group(2));
+            }
             // A lead-in with quotes or brackets is a remark about words, not a list the section gives.
             if (items.size() >= 3 && !m.group(1).matches(".*[\"“”「」()()].*")) {
                 lists.add(new ListUnit(leadIn(m.group(1)), items.stream().map(String::strip).toList(), false, true,

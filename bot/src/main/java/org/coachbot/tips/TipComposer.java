@@ -87,7 +87,7 @@ public final class TipComposer {
         Set<String> asked = pairs(normalizedQuestion);
         QuestionForm form = QuestionForm.of(normalizedQuestion);
         if (form == QuestionForm.LIST) {
-            Optional<Glance> list = namedItem(normalizedQuestion, hits, scores, asked).or(() -> list(hits, scores, asked));
+            Optional<Glance> list = namedItem(normalizedQuestion, hits, scores, asked).or(() -> list(normalizedQuestion, hits, scores, asked));
             if (list.isPresent()) {
                 return list.get();
             }
@@ -300,7 +300,8 @@ public final class TipComposer {
      * section's list must be clearly closer to win ("售后服务包括哪些" is answered by the after-sales list, not by the
      * overview that names after-sales as one of three stages).
      */
-    private Optional<Glance> list(List<Hit> ranking, SentenceScores scores, Set<String> asked) {
+    private Optional<Glance> list(String normalizedQuestion, List<Hit> ranking, SentenceScores scores,
+                                  Set<String> asked) {
         Section bestSection = null;
         SectionReading.ListUnit best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -311,6 +312,9 @@ public final class TipComposer {
             double behind = Math.max(rank * 3 * SentencePicker.TIE,
                     2 * (ranking.get(0).score() - ranking.get(rank).score()));
             for (SectionReading.ListUnit unit : picker.lists()) {
+                if (namesAnItem(normalizedQuestion, unit)) {
+                    continue; // "售后服务包括哪些" asks what one item holds, not for the list that names it
+                }
                 double score = picker.relevance(unit) - behind;
                 if (score > bestScore) {
                     bestScore = score;
@@ -357,6 +361,12 @@ public final class TipComposer {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the question names one of the list's items (of at least three characters) word for word. */
+    private static boolean namesAnItem(String normalizedQuestion, SectionReading.ListUnit unit) {
+        return unit.items().stream().map(i -> i.split("[::((]", 2)[0].strip())
+                .anyMatch(name -> name.length() >= 3 && normalizedQuestion.contains(name));
     }
 
     /** An item "name:part;part;part" as a list of its own, led by its name; empty for an item without parts. */
