@@ -29,12 +29,12 @@ final class SectionReading {
     /** An item of an inline list: a few words, perhaps with a remark in brackets ("顾客价值(顾客价值等式)"). */
     private static final String INLINE_ITEM = "[^、。;;,,::()()]{1,10}(?:[((][^))]{1,12}[))])?";
     /**
-     * "……包括三个动作:问候、微笑、感激", "见面礼仪包括握手礼、鞠躬礼和致意": short items after a colon or after 包括,
-     * separated by 、 (the last perhaps by 和), ending where the clause ends: an item too long for a list means the
-     * sentence is no list.
+     * "……包括三个动作:问候、微笑、感激", "见面礼仪包括握手礼、鞠躬礼和致意", "四种姿势依次是站姿、走姿、坐姿和蹲姿":
+     * short items after a colon or after 包括 / 是 / 有, separated by 、 (the last perhaps by 和), ending where the
+     * clause ends: an item too long for a list means the sentence is no list.
      */
     private static final Pattern INLINE_LIST = Pattern.compile(
-            "([^。;;]{2,40}[::]|[^。;;::]{2,30}(?:包括|包含|分为|分成))((?:" + INLINE_ITEM + "、)+" + INLINE_ITEM
+            "([^。;;]{2,40}[::]|[^。;;::]{2,30}(?:包括|包含|分为|分成|是|有))((?:" + INLINE_ITEM + "、)+" + INLINE_ITEM
                     + "|(?:[^、。;;::]{1,18}[;;]){2,}[^、。;;::]{1,18})(?=[。;;,,!!??\\s]|$)");
     /** How the last item of an inline list may be joined: "握手礼、鞠躬礼和致意". */
     private static final Pattern LAST_JOINED = Pattern.compile("^(.{1,10}?)(?:以及|和|及)(.{1,10})$");

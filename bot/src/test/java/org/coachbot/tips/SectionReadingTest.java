@@ -22,6 +22,12 @@ class SectionReadingTest {
     }
 
     @Test
+    void should_read_a_list_after_shi() {
+        List<SectionReading.ListUnit> lists = lists("服务中常用的四种姿势依次是站姿、走姿、坐姿和蹲姿。站立时身形正直。");
+        assertEquals(List.of("站姿", "走姿", "坐姿", "蹲姿"), lists.get(0).items());
+    }
+
+    @Test
     void should_keep_a_remark_in_brackets_inside_its_item() {
         List<SectionReading.ListUnit> lists = lists("图里列有这些环节:员工满意度、服务能力、顾客价值(顾客价值等式)、顾客满意度、利润增长。");
         assertEquals(5, lists.get(0).items().size(), lists.toString());
