@@ -151,7 +151,8 @@ public final class Scorer {
      * language; what will be done is a solution, a promise or a step of the scenario's remedy. Declining to guarantee
      * what nobody can ("到账时间是银行定的,我不能跟您打包票") is the honesty the material asks for, neither negative
      * language nor an over-promise; neither is explaining what the agent was briefed cannot be done ("银行系统暂时
-     * 完成不了支付").
+     * 完成不了支付"). Nor is a firm word on what the briefing says can be done ("今天下午六点前一定送到" when the
+     * briefing says "今天下午六点前送到"): that is a commitment, not an over-promise; what it rules out stays a breach.
      */
     private List<DetectedMove> heard(Session session, ReadBack readBack, Rubric rubric) {
         Map<Integer, Set<MoveKind>> kinds = new HashMap<>();
@@ -168,6 +169,11 @@ public final class Scorer {
                         c -> rubric.detector(m.detector()).filter(d -> d.matches(c)).isPresent()))
                 .filter(m -> !HONEST.contains(m.kind())
                         || !checks.noGuarantee().matcher(TextNormalizer.normalize(m.quote())).find())
+                // "今天下午六点前一定送到" restating "今天下午六点前送到" commits to what the agent knows can be done.
+                .filter(m -> m.kind() != MoveKind.OVER_PROMISE
+                        || rubric.detector(m.detector()).filter(Detector::breach).isPresent()
+                        || !readBack.restatesLimit(m.quote(),
+                        c -> rubric.detector(m.detector()).filter(d -> d.matches(c)).isPresent()))
                 .toList();
     }
 

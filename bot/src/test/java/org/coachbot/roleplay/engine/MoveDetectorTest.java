@@ -48,7 +48,11 @@ class MoveDetectorTest {
                 Arguments.of("那是工程部的事。", Set.of(MoveKind.BLAME_OTHER)),
                 Arguments.of("是你自己没开对龙头。", Set.of(MoveKind.ACCUSING)),
                 Arguments.of("你必须等到明天。", Set.of(MoveKind.COMMANDING)),
-                Arguments.of("随便你,爱投诉就投诉。", Set.of(MoveKind.DISMISSIVE)));
+                Arguments.of("随便你,爱投诉就投诉。", Set.of(MoveKind.DISMISSIVE)),
+                Arguments.of("听清楚,明天再打。", Set.of(MoveKind.COMMANDING)),
+                Arguments.of("你马上去柜台。", Set.of(MoveKind.COMMANDING)),
+                Arguments.of("就这样吧,挂了。", Set.of(MoveKind.DISMISSIVE)),
+                Arguments.of("这个不行。", Set.of(MoveKind.NEGATIVE_LANGUAGE)));
     }
 
     @ParameterizedTest
@@ -65,7 +69,16 @@ class MoveDetectorTest {
             "您看这样行不行?我先为您换一间房。",
             "您别着急,请问是几号房间?",
             "我理解您的心情,这件事我来负责。",
-            "感谢您的理解,十分钟内给您回电。"})
+            "感谢您的理解,十分钟内给您回电。",
+            "喂?大爷,您好!这里是通信公司客服。",
+            "不好意思,我没听清楚,您再说一遍好吗?",
+            "我不会挂电话的,您慢慢试。",
+            "我不知道您已经试了这么多次,辛苦您了。",
+            "您不需要再找别人了,这件事我负责到底。",
+            "老人家就别专门跑营业厅了,我给您开通短信提醒。",
+            "为了不误机,您现在马上去机场柜台买普通客票。",
+            "实在不行,我也可以给您免费改签到明早第一班。",
+            "好的,那就这样吧,祝您身体健康,再见!"})
     void polite_lines_trigger_no_bad_detector(String line) {
         List<DetectedMove> moves = detector.detect(line, 1);
         assertTrue(moves.stream().noneMatch(m -> m.polarity() == Polarity.BAD), () -> line + " -> " + moves);
