@@ -1,5 +1,6 @@
 package org.coachbot.roleplay.scoring;
 
+import org.coachbot.roleplay.engine.Clauses;
 import org.coachbot.roleplay.engine.DetectedMove;
 import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.Session;
@@ -159,7 +160,10 @@ public final class Scorer {
         session.moves().forEach(m -> kinds.computeIfAbsent(m.turn(), k -> EnumSet.noneOf(MoveKind.class))
                 .add(m.kind()));
         Set<Integer> remedy = new HashSet<>(session.call().remedyTurns());
+        Set<Integer> declined = declinedBreaches(session, rubric);
         return session.moves().stream()
+                .filter(m -> !declined.contains(m.turn()) || !(m.kind() == MoveKind.NEGATIVE_LANGUAGE
+                        || rubric.detector(m.detector()).filter(Detector::breach).isPresent()))
                 .filter(m -> m.kind() != MoveKind.NEGATIVE_LANGUAGE || !(remedy.contains(m.turn())
                         || kinds.get(m.turn()).stream().anyMatch(ALTERNATIVE::contains)
                         || readBack.restatesLimit(m.quote(), c -> rubric.language().refused(c)
@@ -175,6 +179,22 @@ public final class Scorer {
                         || !readBack.restatesLimit(m.quote(),
                         c -> rubric.detector(m.detector()).filter(d -> d.matches(c)).isPresent()))
                 .toList();
+    }
+
+    /**
+     * Lines that name what policy forbids only to say no to it ("您想加我微信,是把我当自己人了……这个真不能给",
+     * "微信我真不能加,私下联系出了事反倒没人给您兜底"): a refusal in the line makes it the decline the training
+     * material asks for, neither a breach nor negative language.
+     */
+    private static Set<Integer> declinedBreaches(Session session, Rubric rubric) {
+        Set<Integer> out = new HashSet<>();
+        // Only what the breach's own patterns heard: a promise the fact sheet rules out is heard clause by clause.
+        session.moves().stream().filter(m -> rubric.detector(m.detector())
+                        .filter(d -> d.breach() && d.matches(TextNormalizer.normalize(m.quote()))).isPresent())
+                .filter(m -> Clauses.of(TextNormalizer.normalize(m.quote())).stream()
+                        .anyMatch(c -> rubric.language().refused(c)))
+                .forEach(m -> out.add(m.turn()));
+        return out;
     }
 
     /**

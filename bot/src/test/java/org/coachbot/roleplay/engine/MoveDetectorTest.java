@@ -30,7 +30,7 @@ class MoveDetectorTest {
                 Arguments.of("您是哪个房间?", Set.of(MoveKind.GOOD_QUESTION)),
                 Arguments.of("您跟我说一遍试试,先按哪个键?", Set.of(MoveKind.GOOD_QUESTION)),
                 Arguments.of("第一步,拨客服电话;第二步,按1。", Set.of(MoveKind.SOLUTION)),
-                Arguments.of("您慢慢说,我听着呢。", Set.of()),
+                Arguments.of("您慢慢说,我听着呢。", Set.of(MoveKind.OPEN_QUESTION)),
                 Arguments.of("安装这块我来帮您联系,不用您再去找别人。", Set.of(MoveKind.SOLUTION)),
                 Arguments.of("规定就是这样。", Set.of(MoveKind.DISMISSIVE)),
                 Arguments.of("尽量吧。", Set.of(MoveKind.DISMISSIVE)),
@@ -52,7 +52,13 @@ class MoveDetectorTest {
                 Arguments.of("听清楚,明天再打。", Set.of(MoveKind.COMMANDING)),
                 Arguments.of("你马上去柜台。", Set.of(MoveKind.COMMANDING)),
                 Arguments.of("就这样吧,挂了。", Set.of(MoveKind.DISMISSIVE)),
-                Arguments.of("这个不行。", Set.of(MoveKind.NEGATIVE_LANGUAGE)));
+                Arguments.of("这个不行。", Set.of(MoveKind.NEGATIVE_LANGUAGE)),
+                Arguments.of("上周没人回您电话,这个对不住。", Set.of(MoveKind.APOLOGY)),
+                Arguments.of("多扣了钱,搁谁都来气。", Set.of(MoveKind.EMPATHY)),
+                Arguments.of("洗的时候正常,一到甩干就晃,对吗?", Set.of(MoveKind.GOOD_QUESTION)),
+                Arguments.of("这两处都算质量问题,不用您再证明什么。", Set.of(MoveKind.SOLUTION)),
+                Arguments.of("您选哪个,我现在就办。", Set.of(MoveKind.SOLUTION)),
+                Arguments.of("有事打热线报我工号3390。", Set.of(MoveKind.PROMISE, MoveKind.SELF_INTRO)));
     }
 
     @ParameterizedTest
