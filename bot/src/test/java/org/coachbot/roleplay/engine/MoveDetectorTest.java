@@ -58,7 +58,11 @@ class MoveDetectorTest {
                 Arguments.of("洗的时候正常,一到甩干就晃,对吗?", Set.of(MoveKind.GOOD_QUESTION)),
                 Arguments.of("这两处都算质量问题,不用您再证明什么。", Set.of(MoveKind.SOLUTION)),
                 Arguments.of("您选哪个,我现在就办。", Set.of(MoveKind.SOLUTION)),
-                Arguments.of("有事打热线报我工号3390。", Set.of(MoveKind.PROMISE, MoveKind.SELF_INTRO)));
+                Arguments.of("有事打热线报我工号3390。", Set.of(MoveKind.PROMISE, MoveKind.SELF_INTRO)),
+                Arguments.of("我刚才不是说了吗,YE!", Set.of(MoveKind.ACCUSING)),
+                Arguments.of("没别的事我先挂了。", Set.of(MoveKind.DISMISSIVE)),
+                Arguments.of("微信不能加,公司规定。", Set.of(MoveKind.DISMISSIVE)),
+                Arguments.of("您要住就先把今晚的办了,明天的再说。", Set.of(MoveKind.SOLUTION, MoveKind.DISMISSIVE)));
     }
 
     @ParameterizedTest
@@ -84,7 +88,9 @@ class MoveDetectorTest {
             "老人家就别专门跑营业厅了,我给您开通短信提醒。",
             "为了不误机,您现在马上去机场柜台买普通客票。",
             "实在不行,我也可以给您免费改签到明早第一班。",
-            "好的,那就这样吧,祝您身体健康,再见!"})
+            "好的,那就这样吧,祝您身体健康,再见!",
+            "您慢慢说,不着急,我在这儿听着。",
+            "支付的事我不会就这么放下,明天上午十一点前给您回电话。"})
     void polite_lines_trigger_no_bad_detector(String line) {
         List<DetectedMove> moves = detector.detect(line, 1);
         assertTrue(moves.stream().noneMatch(m -> m.polarity() == Polarity.BAD), () -> line + " -> " + moves);
