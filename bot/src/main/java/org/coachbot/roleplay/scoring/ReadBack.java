@@ -30,7 +30,8 @@ final class ReadBack {
     /**
      * True when a clause of the line that says no restates what the scenario says cannot be done ("银行系统暂时完成不了
      * 支付,什么时候恢复他们也给不了准话" against "银行系统暂时无法完成支付,什么时候恢复还不确定"): a run of
-     * {@link #FACT_RUN} characters in common. Explaining the situation the agent was briefed on is not a refusal.
+     * {@link #FACT_RUN} characters in common. Explaining the situation the agent was briefed on is not a refusal, and
+     * committing firmly to what the briefing says can be done is not an over-promise.
      */
     boolean restatesLimit(String line, Predicate<String> negated) {
         for (String clause : CLAUSE.split(TextNormalizer.normalize(line))) {

@@ -1,5 +1,6 @@
 package org.coachbot.roleplay.scoring;
 
+import org.coachbot.roleplay.engine.Clauses;
 import org.coachbot.roleplay.engine.DetectedMove;
 import org.coachbot.roleplay.engine.Outcome;
 import org.coachbot.roleplay.engine.Session;
@@ -151,14 +152,18 @@ public final class Scorer {
      * language; what will be done is a solution, a promise or a step of the scenario's remedy. Declining to guarantee
      * what nobody can ("到账时间是银行定的,我不能跟您打包票") is the honesty the material asks for, neither negative
      * language nor an over-promise; neither is explaining what the agent was briefed cannot be done ("银行系统暂时
-     * 完成不了支付").
+     * 完成不了支付"). Nor is a firm word on what the briefing says can be done ("今天下午六点前一定送到" when the
+     * briefing says "今天下午六点前送到"): that is a commitment, not an over-promise; what it rules out stays a breach.
      */
     private List<DetectedMove> heard(Session session, ReadBack readBack, Rubric rubric) {
         Map<Integer, Set<MoveKind>> kinds = new HashMap<>();
         session.moves().forEach(m -> kinds.computeIfAbsent(m.turn(), k -> EnumSet.noneOf(MoveKind.class))
                 .add(m.kind()));
         Set<Integer> remedy = new HashSet<>(session.call().remedyTurns());
+        Set<Integer> declined = declinedBreaches(session, rubric);
         return session.moves().stream()
+                .filter(m -> !declined.contains(m.turn()) || !(m.kind() == MoveKind.NEGATIVE_LANGUAGE
+                        || rubric.detector(m.detector()).filter(Detector::breach).isPresent()))
                 .filter(m -> m.kind() != MoveKind.NEGATIVE_LANGUAGE || !(remedy.contains(m.turn())
                         || kinds.get(m.turn()).stream().anyMatch(ALTERNATIVE::contains)
                         || readBack.restatesLimit(m.quote(), c -> rubric.language().refused(c)
@@ -168,7 +173,28 @@ public final class Scorer {
                         c -> rubric.detector(m.detector()).filter(d -> d.matches(c)).isPresent()))
                 .filter(m -> !HONEST.contains(m.kind())
                         || !checks.noGuarantee().matcher(TextNormalizer.normalize(m.quote())).find())
+                // "今天下午六点前一定送到" restating "今天下午六点前送到" commits to what the agent knows can be done.
+                .filter(m -> m.kind() != MoveKind.OVER_PROMISE
+                        || rubric.detector(m.detector()).filter(Detector::breach).isPresent()
+                        || !readBack.restatesLimit(m.quote(),
+                        c -> rubric.detector(m.detector()).filter(d -> d.matches(c)).isPresent()))
                 .toList();
+    }
+
+    /**
+     * Lines that name what policy forbids only to say no to it ("您想加我微信,是把我当自己人了……这个真不能给",
+     * "微信我真不能加,私下联系出了事反倒没人给您兜底"): a refusal in the line makes it the decline the training
+     * material asks for, neither a breach nor negative language.
+     */
+    private static Set<Integer> declinedBreaches(Session session, Rubric rubric) {
+        Set<Integer> out = new HashSet<>();
+        // Only what the breach's own patterns heard: a promise the fact sheet rules out is heard clause by clause.
+        session.moves().stream().filter(m -> rubric.detector(m.detector())
+                        .filter(d -> d.breach() && d.matches(TextNormalizer.normalize(m.quote()))).isPresent())
+                .filter(m -> Clauses.of(TextNormalizer.normalize(m.quote())).stream()
+                        .anyMatch(c -> rubric.language().refused(c)))
+                .forEach(m -> out.add(m.turn()));
+        return out;
     }
 
     /**

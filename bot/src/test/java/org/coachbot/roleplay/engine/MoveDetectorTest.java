@@ -30,7 +30,7 @@ class MoveDetectorTest {
                 Arguments.of("您是哪个房间?", Set.of(MoveKind.GOOD_QUESTION)),
                 Arguments.of("您跟我说一遍试试,先按哪个键?", Set.of(MoveKind.GOOD_QUESTION)),
                 Arguments.of("第一步,拨客服电话;第二步,按1。", Set.of(MoveKind.SOLUTION)),
-                Arguments.of("您慢慢说,我听着呢。", Set.of()),
+                Arguments.of("您慢慢说,我听着呢。", Set.of(MoveKind.OPEN_QUESTION)),
                 Arguments.of("安装这块我来帮您联系,不用您再去找别人。", Set.of(MoveKind.SOLUTION)),
                 Arguments.of("规定就是这样。", Set.of(MoveKind.DISMISSIVE)),
                 Arguments.of("尽量吧。", Set.of(MoveKind.DISMISSIVE)),
@@ -48,7 +48,21 @@ class MoveDetectorTest {
                 Arguments.of("那是工程部的事。", Set.of(MoveKind.BLAME_OTHER)),
                 Arguments.of("是你自己没开对龙头。", Set.of(MoveKind.ACCUSING)),
                 Arguments.of("你必须等到明天。", Set.of(MoveKind.COMMANDING)),
-                Arguments.of("随便你,爱投诉就投诉。", Set.of(MoveKind.DISMISSIVE)));
+                Arguments.of("随便你,爱投诉就投诉。", Set.of(MoveKind.DISMISSIVE)),
+                Arguments.of("听清楚,明天再打。", Set.of(MoveKind.COMMANDING)),
+                Arguments.of("你马上去柜台。", Set.of(MoveKind.COMMANDING)),
+                Arguments.of("就这样吧,挂了。", Set.of(MoveKind.DISMISSIVE)),
+                Arguments.of("这个不行。", Set.of(MoveKind.NEGATIVE_LANGUAGE)),
+                Arguments.of("上周没人回您电话,这个对不住。", Set.of(MoveKind.APOLOGY)),
+                Arguments.of("多扣了钱,搁谁都来气。", Set.of(MoveKind.EMPATHY)),
+                Arguments.of("洗的时候正常,一到甩干就晃,对吗?", Set.of(MoveKind.GOOD_QUESTION)),
+                Arguments.of("这两处都算质量问题,不用您再证明什么。", Set.of(MoveKind.SOLUTION)),
+                Arguments.of("您选哪个,我现在就办。", Set.of(MoveKind.SOLUTION)),
+                Arguments.of("有事打热线报我工号3390。", Set.of(MoveKind.PROMISE, MoveKind.SELF_INTRO)),
+                Arguments.of("我刚才不是说了吗,YE!", Set.of(MoveKind.ACCUSING)),
+                Arguments.of("没别的事我先挂了。", Set.of(MoveKind.DISMISSIVE)),
+                Arguments.of("微信不能加,公司规定。", Set.of(MoveKind.DISMISSIVE)),
+                Arguments.of("您要住就先把今晚的办了,明天的再说。", Set.of(MoveKind.SOLUTION, MoveKind.DISMISSIVE)));
     }
 
     @ParameterizedTest
@@ -65,7 +79,18 @@ class MoveDetectorTest {
             "您看这样行不行?我先为您换一间房。",
             "您别着急,请问是几号房间?",
             "我理解您的心情,这件事我来负责。",
-            "感谢您的理解,十分钟内给您回电。"})
+            "感谢您的理解,十分钟内给您回电。",
+            "喂?大爷,您好!这里是通信公司客服。",
+            "不好意思,我没听清楚,您再说一遍好吗?",
+            "我不会挂电话的,您慢慢试。",
+            "我不知道您已经试了这么多次,辛苦您了。",
+            "您不需要再找别人了,这件事我负责到底。",
+            "老人家就别专门跑营业厅了,我给您开通短信提醒。",
+            "为了不误机,您现在马上去机场柜台买普通客票。",
+            "实在不行,我也可以给您免费改签到明早第一班。",
+            "好的,那就这样吧,祝您身体健康,再见!",
+            "您慢慢说,不着急,我在这儿听着。",
+            "支付的事我不会就这么放下,明天上午十一点前给您回电话。"})
     void polite_lines_trigger_no_bad_detector(String line) {
         List<DetectedMove> moves = detector.detect(line, 1);
         assertTrue(moves.stream().noneMatch(m -> m.polarity() == Polarity.BAD), () -> line + " -> " + moves);

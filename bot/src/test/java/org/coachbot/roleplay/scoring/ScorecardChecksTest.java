@@ -186,6 +186,72 @@ class ScorecardChecksTest {
     }
 
     @Test
+    void a_firm_word_on_what_the_briefing_says_can_be_done_is_no_over_promise() {
+        // given: the briefing says the parcel can be delivered before six this afternoon
+        Scenario anxious = Fixtures.scenario("anxious-customer");
+        RolePlayEngine engine = new RolePlayEngine(new ScriptedPersona(), RolePlayEngine.DEFAULT_MAX_TURNS,
+                Meaning.NONE);
+        Session s = engine.start(anxious, 1, 1, 5, NOW);
+        s = engine.play(anxious, rubric, s, "我这就给您申请加急派送,今天下午六点前一定送到。", NOW).session();
+
+        // when
+        Scorecard card = scorer.score(rubric, anxious, s, Outcome.ENDED);
+
+        // then
+        assertEquals(List.of(), of(card, Scorecard.Observation.Kind.OFFENCE), card.observations().toString());
+    }
+
+    @Test
+    void a_firm_word_on_what_the_briefing_does_not_allow_is_still_an_over_promise() {
+        // given: the briefing says nothing of compensation
+        Scenario anxious = Fixtures.scenario("anxious-customer");
+        RolePlayEngine engine = new RolePlayEngine(new ScriptedPersona(), RolePlayEngine.DEFAULT_MAX_TURNS,
+                Meaning.NONE);
+        Session s = engine.start(anxious, 1, 1, 5, NOW);
+        s = engine.play(anxious, rubric, s, "您放心,绝对没问题,肯定给您赔。", NOW).session();
+
+        // when
+        Scorecard card = scorer.score(rubric, anxious, s, Outcome.ENDED);
+
+        // then
+        assertEquals(1, of(card, Scorecard.Observation.Kind.OFFENCE).size(), card.observations().toString());
+    }
+
+    @Test
+    void naming_the_private_wechat_only_to_decline_it_is_no_breach() {
+        // given
+        Scenario wechat = Fixtures.scenario("personal-wechat");
+        RolePlayEngine engine = new RolePlayEngine(new ScriptedPersona(), RolePlayEngine.DEFAULT_MAX_TURNS,
+                Meaning.NONE);
+        Session s = engine.start(wechat, 1, 1, 5, NOW);
+        s = engine.play(wechat, rubric, s, "您想加我微信,是把我当自己人了。不过公司不让用私人微信联系客户,这个真不能给。",
+                NOW).session();
+
+        // when
+        Scorecard card = scorer.score(rubric, wechat, s, Outcome.ENDED);
+
+        // then
+        assertEquals(List.of(), of(card, Scorecard.Observation.Kind.OFFENCE), card.observations().toString());
+        assertTrue(card.adjustments().stream().noneMatch(a -> a.kind() == Scorecard.Adjustment.Kind.BREACH));
+    }
+
+    @Test
+    void giving_the_private_wechat_is_still_a_breach() {
+        // given
+        Scenario wechat = Fixtures.scenario("personal-wechat");
+        RolePlayEngine engine = new RolePlayEngine(new ScriptedPersona(), RolePlayEngine.DEFAULT_MAX_TURNS,
+                Meaning.NONE);
+        Session s = engine.start(wechat, 1, 1, 5, NOW);
+        s = engine.play(wechat, rubric, s, "行,加我微信吧,我微信号是 liu2024。", NOW).session();
+
+        // when
+        Scorecard card = scorer.score(rubric, wechat, s, Outcome.ENDED);
+
+        // then
+        assertTrue(card.adjustments().stream().anyMatch(a -> a.kind() == Scorecard.Adjustment.Kind.BREACH));
+    }
+
+    @Test
     void explaining_the_limit_the_agent_was_briefed_on_is_no_negative_language() {
         // given: the briefing says the bank cannot complete the payment for now
         Session call = call(
