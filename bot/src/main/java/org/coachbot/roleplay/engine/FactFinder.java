@@ -154,7 +154,7 @@ final class FactFinder {
         // "我想了解一下您是几点到的" asks the customer; "我得问问工程部几点能修好" is the agent's own step.
         boolean request = REQUEST.matcher(p.text()).find() && ABOUT_THEM.matcher(p.text()).find();
         return hearing.questionWords(p.text()) && (!AGENT_STATEMENT.matcher(p.text()).find() || request)
-                && !hearing.tells(p.sentence());
+                && !hearing.tells(p.sentence(), p.text());
     }
 
     /**

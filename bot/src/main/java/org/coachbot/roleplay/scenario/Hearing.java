@@ -110,6 +110,25 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
         return has(Sign.TELLING, sentence);
     }
 
+    /**
+     * True when a telling phrase of the sentence touches the clause: "有什么问题,随时打" tells across its comma,
+     * while in "您那边有没有什么限制,我好给您想办法" only the second clause tells and the first still asks.
+     */
+    public boolean tells(String sentence, String clause) {
+        int from = sentence.indexOf(clause);
+        if (from < 0) {
+            return tells(sentence);
+        }
+        int to = from + clause.length();
+        Matcher m = signs.get(Sign.TELLING).matcher(sentence);
+        while (m.find()) {
+            if (m.start() < to && m.end() > from) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when a question-marked clause only echoes a word of the customer's ("加微信?"). */
     public boolean echoes(String clause) {
         return clause.length() <= echo && !questionWords(clause) && !asks(clause) && kindsOf(clause).isEmpty();
