@@ -92,6 +92,10 @@ final class FactFinder {
                     && (hearing.asksTheirOwn(unit) || hearing.kindsOf(unit).isEmpty())) {
                 // "您详细说说这个扣费是怎么回事?" asks for the customer's own story: the closest fact is it.
                 fact = fact(scenario, threshold + hearing.margins().open(), u.context() + unit);
+                if (fact == null && hearing.asksTheirOwn(u.context() + unit)) {
+                    fact = leading(scenario, threshold + hearing.margins().open() + hearing.margins().own(),
+                            u.context() + unit);
+                }
             }
             if (fact != null) {
                 facts.add(fact);
@@ -125,6 +129,12 @@ final class FactFinder {
                 // "您是想换套餐,还是先了解一下?" is one question.
                 Unit last = out.remove(out.size() - 1);
                 out.add(new Unit(last.text() + p.text(), last.context()));
+                continue;
+            }
+            if (CHOICE.matcher(p.text()).find() && i > 0 && pending.isEmpty()
+                    && pieces.get(i - 1).sentence().equals(p.sentence())) {
+                // "您是想换个更快的,还是有别的想法?": the first half asks only once the second is heard.
+                out.add(new Unit(pieces.get(i - 1).text() + p.text(), ""));
                 continue;
             }
             String before = i > 0 && pending.isEmpty() ? pieces.get(i - 1).text() : "";
@@ -205,6 +215,28 @@ final class FactFinder {
             }
         }
         return bestScore == Double.NEGATIVE_INFINITY ? null : best;
+    }
+
+    /**
+     * The fact a question about the customer's own story or wishes is plainly about, though not close enough by
+     * itself: the closest fact, when it is above the floor and well ahead of every other.
+     */
+    private Fact leading(Scenario scenario, double floor, String unit) {
+        Fact best = null;
+        double first = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        List<String> clauses = List.of(unit);
+        for (Fact f : scenario.facts()) {
+            double c = meaning.closeness(clauses, f.ask());
+            if (c > first) {
+                second = first;
+                first = c;
+                best = f;
+            } else if (c > second) {
+                second = c;
+            }
+        }
+        return first >= floor && first - second >= hearing.margins().lead() ? best : null;
     }
 
     /**
