@@ -138,7 +138,8 @@ public record AnswerQuality(int covered, int answered, int mostly, int coveredDe
     /**
      * Why covered questions were missed, in aggregate: declined; the section shown holds every key point but the
      * first message left some out; another single section holds them all (retrieval chose wrong); or no single
-     * section holds them all (the answer spans sections, or the knowledge words it otherwise).
+     * section holds them all (the answer spans sections, or the knowledge words it otherwise). Ordinary questions,
+     * covered or not, that got a danger's steps are counted apart: they are near-miss alarms of the safety check.
      */
     String causes(KnowledgeBase kb) {
         Map<String, String> textById = new java.util.HashMap<>();
@@ -147,7 +148,12 @@ public record AnswerQuality(int covered, int answered, int mostly, int coveredDe
         int shownHolds = 0;
         int otherHolds = 0;
         int none = 0;
+        int safety = 0;
         for (Miss m : misses) {
+            if (m.answer() == AnswerKind.SAFETY) {
+                safety++;
+                continue;
+            }
             if (!m.question().covered()) {
                 continue;
             }
@@ -162,7 +168,8 @@ public record AnswerQuality(int covered, int answered, int mostly, int coveredDe
             }
         }
         return "shown section holds every point " + shownHolds + ", another section does " + otherHolds
-                + ", no single section does " + none + ", declined " + declined;
+                + ", no single section does " + none + ", declined " + declined
+                + "; ordinary questions given a danger's steps " + safety;
     }
 
     private static boolean holdsAll(AnswerQuestion q, String folded) {

@@ -24,13 +24,14 @@ final class EvalFiles {
     static final List<Set> CALIBRATION = List.of(new Set("eval/calibration-a.yaml", true),
             new Set("eval/calibration-b.yaml", true), new Set("eval/calibration-c.yaml", true),
             new Set("eval/calibration-t2.yaml", true), new Set("eval/calibration-t3.yaml", true),
+            new Set("eval/calibration-t4.yaml", true),
             new Set("eval/calibration-d.yaml", false), new Set("eval/calibration-e.yaml", false));
     static final List<Set> MOVES = List.of(new Set("eval/moves.tsv", true), new Set("eval/moves-c.tsv", false));
     static final List<Set> FACT_QUESTIONS = List.of(new Set("eval/fact-questions.tsv", true),
             new Set("eval/fact-questions-c.tsv", true));
     /** Trainee lines with the reactions they call for; a held-out set not committed yet is skipped. */
     static final List<Set> LINES = List.of(new Set("eval/lines-t.tsv", true), new Set("eval/lines-t2.tsv", true),
-            new Set("eval/lines-t3.tsv", true),
+            new Set("eval/lines-t3.tsv", true), new Set("eval/lines-t4.tsv", true),
             new Set("eval/lines-l1.tsv", false),
             new Set("eval/lines-l2.tsv", false));
 

@@ -131,4 +131,22 @@ class QuotedSituationsTest {
         assertTrue(text.contains("来源:沉默型客户的应对 › 诱导法") && text.contains("来源:沉默型客户的应对 › 沉默对沉默"),
                 text);
     }
+
+    @Test
+    void should_decline_a_question_for_a_number_the_material_does_not_give() {
+        // The nearest section gives 7秒, not minutes: a neighbouring number is no answer to "几分钟".
+        String text = ask("平均通话时长AHT要控制在几分钟");
+        assertEquals(AnswerKind.UNCOVERED, log.last().answer(), text);
+        assertTrue(text.contains("没有给出这个时间或数字"), text);
+    }
+
+    @Test
+    void should_answer_a_question_for_a_number_the_material_gives() {
+        assertTrue(ask("查资料让客户在线上等,最多等多久").contains("7秒"));
+        assertTrue(ask("电话响几声之内要接起来").contains("三声"));
+        assertEquals(AnswerKind.TIP, log.last().answer());
+        // "等了几天了" describes the situation; it asks for no number.
+        ask("客户等了几天了还没收到货 怎么安抚");
+        assertEquals(AnswerKind.TIP, log.last().answer());
+    }
 }

@@ -23,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * themselves are the benchmark's ({@code coach-bench.jar roleplay}).
  */
 class RolePlayQualityTest {
-    /** Floors on every graded call (measured 0.914 and 74.1 points over sets a-e, t2 and t3). */
-    private static final double MIN_RHO = 0.91;
-    private static final double MIN_EXCELLENT_GAP = 73;
+    /** Floors on every graded call (measured 0.894 and 71.6 points over sets a-e and t2-t4). */
+    private static final double MIN_RHO = 0.89;
+    private static final double MIN_EXCELLENT_GAP = 71;
     /**
      * Floors on the held-out sets d and e, under what they measure (0.860, 62.4 points, pass/fail agreeing with the
      * grade in 81% of calls, 53% of excellent calls at 85 or more): they stop a regression; the issue's targets

@@ -23,6 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SafetyQualityTest {
     private static final Path CACHE_DIR = Path.of("target", "quality-test-embeddings");
     private static final Map<String, SafetyBenchmark.Result> BY_SET = new HashMap<>();
+    /** Measured 0.944 on held-out s1, the lowest; the target (0.95) is printed by the benchmark. */
+    private static final double MIN_STEPS = 0.93;
+    /** Measured 0.075 on held-out s2, the highest; the target (0.05) is printed by the benchmark. */
+    private static final double MAX_FALSE_ALARMS = 0.08;
 
     @BeforeAll
     static void measure() {
@@ -39,18 +43,19 @@ class SafetyQualityTest {
     @Test
     void should_give_nearly_every_caller_in_danger_their_kinds_steps_and_decline_none() {
         BY_SET.forEach((set, r) -> {
-            assertTrue(r.stepsRate() >= 0.88, () -> set + ": " + r.stepsRate() + " " + r.misses());
-            assertTrue(r.declined() <= 1, () -> set + ": declined " + r.declined());
+            assertTrue(r.stepsRate() >= MIN_STEPS, () -> set + ": " + r.stepsRate() + " " + r.misses());
+            assertEquals(0, r.declined(), () -> set + ": declined " + r.misses());
         });
     }
 
     @Test
     void should_leave_ordinary_calls_in_alarming_words_ordinary() {
-        BY_SET.forEach((set, r) -> assertTrue(r.falseAlarmRate() <= 0.12, () -> set + ": " + r.falseAlarmRate()));
+        BY_SET.forEach((set, r) -> assertTrue(r.falseAlarmRate() <= MAX_FALSE_ALARMS,
+                () -> set + ": " + r.falseAlarmRate() + " " + r.misses()));
     }
 
     @Test
     void should_read_every_safety_set() {
-        assertEquals(4, BY_SET.size(), BY_SET.keySet().toString());
+        assertEquals(5, BY_SET.size(), BY_SET.keySet().toString());
     }
 }

@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  */
 public final class DangerDetector implements DangerCheck {
     /**
-     * How likely a question must be about a danger for its steps to come before any ordinary tip. Chosen on the
-     * tuned safety set (79 questions in danger, 45 near-misses; the benchmark prints the sweep): 0.5, 0.6 and 0.7
-     * recognise 77, 76 and 70 questions as their kind with 5, 2 and 1 near-misses taken for a danger.
+     * How likely a question must be about a danger for its steps to come before any ordinary tip. Checked on the
+     * blind set safety-t3 before its rows became examples (60 questions in danger, 90 near-misses): 0.55, 0.6 and
+     * 0.65 recognise 51, 51 and 48 questions as their kind with 5, 3 and 2 near-misses taken for a danger.
      */
     public static final double DEFAULT_THRESHOLD = 0.6;
     /** What the kind's own words add to its probability: a hint, never enough alone. */

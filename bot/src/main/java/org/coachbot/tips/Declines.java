@@ -40,9 +40,17 @@ final class Declines {
     }
 
     Reply uncovered(List<Hit> found, String topic, long id) {
+        return uncoveredBecause(found, topic.isEmpty() ? "" : texts.get("uncovered.gap", Html.escape(topic)), id);
+    }
+
+    /** A question asking for a number the nearest sections do not give (see {@link AskedNumber}). */
+    Reply numberNotGiven(List<Hit> found, long id) {
+        return uncoveredBecause(found, texts.get("uncovered.number"), id);
+    }
+
+    private Reply uncoveredBecause(List<Hit> found, String why, long id) {
         List<Section> nearest = found.stream().map(Hit::section).limit(OFFERED).toList();
-        String gap = topic.isEmpty() ? "" : texts.get("uncovered.gap", Html.escape(topic));
-        return Reply.html(texts.get("uncovered", gap), offers(nearest, id));
+        return Reply.html(texts.get("uncovered", why), offers(nearest, id));
     }
 
     private List<List<Button>> offers(List<Section> sections, long id) {

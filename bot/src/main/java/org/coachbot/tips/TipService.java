@@ -171,6 +171,10 @@ public final class TipService {
                     record(in, q, AnswerKind.UNCOVERED, List.of(), src)));
             case COVERED -> {
                 List<Section> sections = ranking.stream().map(Hit::section).toList();
+                if (AskedNumber.unanswered(QuestionForm.ownPart(normalized), sections)) {
+                    yield declined(q, declines.numberNotGiven(ranking,
+                            record(in, q, AnswerKind.UNCOVERED, List.of(), src)));
+                }
                 TipComposer.Glance glance = composer.glance(normalized, ranking, retrieval.sentences());
                 List<Section> shown = first(glance.section(), sections);
                 long id = record(in, q, AnswerKind.TIP, List.of(shown.get(0).id()), src);
@@ -274,7 +278,8 @@ public final class TipService {
             return out;
         }
         Retrieval found = src.retriever().retrieve(q, max);
-        if (found.coverage() != Coverage.COVERED) {
+        if (found.coverage() != Coverage.COVERED || AskedNumber.unanswered(QuestionForm.ownPart(normalized),
+                found.hits().stream().map(Hit::section).toList())) {
             return List.of();
         }
         for (Hit hit : found.hits().stream().filter(h -> dangerOf(h.section()).isEmpty()).toList()) {

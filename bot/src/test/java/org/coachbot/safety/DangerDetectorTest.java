@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The danger recogniser with the in-process embedding model and the shipped signals and knowledge, on the questions
@@ -49,5 +51,18 @@ class DangerDetectorTest {
             "客户要我们开个派出所证明", "包裹丢了,客户在电话里哭"})
     void should_leave_ordinary_calls_in_alarming_words_ordinary(String question) {
         assertEquals(Optional.empty(), detector.detect(NORMALIZER.question(question)), question);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"客户说加班加到想死", "儿童感冒药苦得要命", "再收不到货他就要炸了", "等得我快疯了",
+            "这口锅是厨房杀手"})
+    void should_take_a_degree_complement_after_any_word_for_exaggeration(String question) {
+        assertTrue(DangerSignals.load().hyperbole().matcher(question).find(), question);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"她老公把她打得快死了", "客户说胸口疼得要命", "老人摔得晕过去了", "孩子咳得吐血"})
+    void should_not_take_harm_or_pain_for_exaggeration(String question) {
+        assertFalse(DangerSignals.load().hyperbole().matcher(question).find(), question);
     }
 }
