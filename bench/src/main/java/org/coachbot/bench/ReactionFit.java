@@ -173,9 +173,6 @@ public final class ReactionFit {
                 long start = System.nanoTime();
                 last = engine.play(s, rubric, session, line, START);
                 ms[played++] = (System.nanoTime() - start) / 1e6;
-                if (System.getenv("SLOW_DEBUG") != null && ms[played - 1] > 40 && row.source().startsWith("lines-t")) {
-                    System.out.printf("SLOW %.1f ms %d chars: %s%n", ms[played - 1], line.length(), line);
-                }
                 session = last.session();
                 if (last.outcome().finished() && played < lines.size()) {
                     ended = true; // the call ended before the line could be said
