@@ -53,17 +53,22 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
      * they never do; {@code knows} for "您知道……吗" questions, which often ask what the customer may not know;
      * {@code open} (at most 0) for a question about the customer's own story or wishes that no fact is close enough
      * to ("您详细说说这个扣费是怎么回事?"): the closest fact within it is what the customer tells; {@code told}
-     * (at most 0) is added to a question's closeness to the fact itself and its answers rather than its questions.
+     * (at most 0) is added to a question's closeness to the fact itself and its answers rather than its questions;
+     * below {@code open}, down to {@code own} more (at most 0), such a question is still about the closest fact when
+     * that fact leads every other by {@code lead} ("资料那块您最担心什么?" is about the data, if not very close).
      */
-    public record Margins(double sameKind, double otherKind, double knows, double open, double told) {
+    public record Margins(double sameKind, double otherKind, double knows, double open, double told, double own,
+                          double lead) {
         /** The largest margin either way: beyond it a kind would decide on its own, not move a threshold. */
         public static final double MAX = 0.3;
 
         public Margins {
             if (sameKind > 0 || sameKind < -MAX || otherKind < 0 || otherKind > MAX || knows < 0 || knows > MAX
-                    || open > 0 || open < -MAX || told > 0 || told < -MAX) {
-                throw new IllegalArgumentException("margins must be within -0.3..0 (same kind, open) and 0..0.3: "
-                        + sameKind + ", " + otherKind + ", " + knows + ", " + open + ", " + told);
+                    || open > 0 || open < -MAX || told > 0 || told < -MAX || own > 0 || own < -MAX || lead < 0
+                    || lead > MAX) {
+                throw new IllegalArgumentException("margins must be within -0.3..0 (same kind, open, told, own) and "
+                        + "0..0.3 (other kind, knows, lead): " + sameKind + ", " + otherKind + ", " + knows + ", "
+                        + open + ", " + told + ", " + own + ", " + lead);
             }
         }
     }
@@ -108,6 +113,25 @@ public record Hearing(Map<Sign, Pattern> signs, Map<String, Pattern> kinds, Marg
     /** True when the sentence tells the customer something, whatever question words it holds ("几天到账还不好说"). */
     public boolean tells(String sentence) {
         return has(Sign.TELLING, sentence);
+    }
+
+    /**
+     * True when a telling phrase of the sentence touches the clause: "有什么问题,随时打" tells across its comma,
+     * while in "您那边有没有什么限制,我好给您想办法" only the second clause tells and the first still asks.
+     */
+    public boolean tells(String sentence, String clause) {
+        int from = sentence.indexOf(clause);
+        if (from < 0) {
+            return tells(sentence);
+        }
+        int to = from + clause.length();
+        Matcher m = signs.get(Sign.TELLING).matcher(sentence);
+        while (m.find()) {
+            if (m.start() < to && m.end() > from) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when a question-marked clause only echoes a word of the customer's ("加微信?"). */

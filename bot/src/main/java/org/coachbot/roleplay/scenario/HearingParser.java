@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /** Reads and checks {@code roleplay/hearing.yaml}; the first problem is thrown with its line. */
 final class HearingParser {
-    private static final Set<String> MARGIN_KEYS = Set.of("same_kind", "other_kind", "knows", "open", "told");
+    private static final Set<String> MARGIN_KEYS = Set.of("same_kind", "other_kind", "knows", "open", "told",
+            "own", "lead");
     /** The smallest edge: below it every line with anything in it would be answered as an offence. */
     private static final double MIN_EDGE = 0.01;
     /** Longer than any echo of a word: a clause this long says something of its own. */
@@ -46,7 +47,8 @@ final class HearingParser {
         double max = Hearing.Margins.MAX;
         Hearing.Margins margins = new Hearing.Margins(doc.number("/margins/same_kind", -max, 0),
                 doc.number("/margins/other_kind", 0, max), doc.number("/margins/knows", 0, max),
-                doc.number("/margins/open", -max, 0), doc.number("/margins/told", -max, 0));
+                doc.number("/margins/open", -max, 0), doc.number("/margins/told", -max, 0),
+                doc.number("/margins/own", -max, 0), doc.number("/margins/lead", 0, max));
         return new Hearing(signs, kinds, margins, doc.fraction("/edge", MIN_EDGE),
                 doc.integer("/echo", 0, MAX_ECHO), asksAgain(doc));
     }

@@ -37,6 +37,21 @@ class HearingTest {
     }
 
     @Test
+    void a_telling_phrase_silences_only_the_clauses_it_touches() {
+        String sentence = "房价这块您那边有没有什么限制,我好给您想办法";
+
+        assertFalse(hearing.tells(sentence, "房价这块您那边有没有什么限制"), "the first clause still asks");
+        assertTrue(hearing.tells(sentence, "我好给您想办法"));
+        assertTrue(hearing.tells("有什么问题,随时打过来", "有什么问题"), "told across the comma");
+    }
+
+    @Test
+    void asking_whether_an_offer_is_wanted_only_asks_for_consent() {
+        assertTrue(hearing.onlyChecks("早餐也可以提前给您打包您看需要吗"));
+        assertFalse(hearing.onlyChecks("您需要我们开发票吗"), "asks what kind of thing");
+    }
+
+    @Test
     void a_question_about_the_companys_side_is_one_the_customer_may_not_know() {
         assertTrue(hearing.mayNotKnow("工程部什么时候能修好您知道吗"));
         assertTrue(hearing.mayNotKnow("您知道快递员叫什么吗"));
