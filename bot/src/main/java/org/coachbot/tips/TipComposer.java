@@ -87,7 +87,8 @@ public final class TipComposer {
         Set<String> asked = pairs(normalizedQuestion);
         QuestionForm form = QuestionForm.of(normalizedQuestion);
         if (form == QuestionForm.LIST) {
-            Optional<Glance> list = namedItem(normalizedQuestion, hits, scores, asked).or(() -> list(normalizedQuestion, hits, scores, asked));
+            Optional<Glance> list = namedItem(normalizedQuestion, hits, scores, asked)
+                    .or(() -> list(normalizedQuestion, hits, scores, asked));
             if (list.isPresent()) {
                 return list.get();
             }

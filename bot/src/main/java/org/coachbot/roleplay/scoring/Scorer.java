@@ -35,8 +35,9 @@ import java.util.function.Predicate;
  * at {@code unresolved_cap} plus its share of the remedy, a call without warmth at its warmth cap), less a penalty
  * per offending line. Courtesy and questions in a line that also offends earn nothing ("你好,安装的事不归我管" is no
  * good opening), and closing counts once there was something to close on (a satisfied customer or a step of the
- * remedy offered), so a trainee is never marked down for a close they had no chance to make. A line read out of the briefing earns no good move. Only the trainee's lines and the rubric decide: the same call scores the same
- * whichever persona played the customer.
+ * remedy offered), so a trainee is never marked down for a close they had no chance to make. A line read out of the
+ * briefing earns no good move. Only the trainee's lines and the rubric decide: the same call scores the same whichever
+ * persona played the customer.
  */
 public final class Scorer {
     /** Courtesy moves and questions that an offence in the same line cancels ("你到底想干什么?" asks nothing). */
