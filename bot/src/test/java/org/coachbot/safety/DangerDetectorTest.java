@@ -55,13 +55,14 @@ class DangerDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"客户说加班加到想死", "儿童感冒药苦得要命", "再收不到货他就要炸了", "等得我快疯了",
-            "这口锅是厨房杀手"})
+            "这口锅是厨房杀手", "空调外机轰轰响跟要爆炸一样", "上周热水器漏电,已经修好了", "酒店火警误报,全家被吵醒"})
     void should_take_a_degree_complement_after_any_word_for_exaggeration(String question) {
         assertTrue(DangerSignals.load().hyperbole().matcher(question).find(), question);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"她老公把她打得快死了", "客户说胸口疼得要命", "老人摔得晕过去了", "孩子咳得吐血"})
+    @ValueSource(strings = {"她老公把她打得快死了", "客户说胸口疼得要命", "老人摔得晕过去了", "孩子咳得吐血",
+            "头疼得像要炸开一样", "药都准备好了"})
     void should_not_take_harm_or_pain_for_exaggeration(String question) {
         assertFalse(DangerSignals.load().hyperbole().matcher(question).find(), question);
     }
