@@ -87,8 +87,11 @@ public final class TipComposer {
         Set<String> asked = pairs(normalizedQuestion);
         QuestionForm form = QuestionForm.of(normalizedQuestion);
         if (form == QuestionForm.LIST) {
-            Optional<Glance> list = namedItem(normalizedQuestion, hits, scores, asked)
-                    .or(() -> list(normalizedQuestion, hits, scores, asked));
+            // The best few sections, read once for both ways of answering with a list.
+            List<SentencePicker> pickers = ranking.stream().limit(LIST_SECTIONS)
+                    .map(s -> new SentencePicker(s, scores, asked)).toList();
+            Optional<Glance> list = namedItem(normalizedQuestion, ranking, pickers)
+                    .or(() -> list(normalizedQuestion, hits, pickers));
             if (list.isPresent()) {
                 return list.get();
             }
@@ -301,14 +304,12 @@ public final class TipComposer {
      * section's list must be clearly closer to win ("售后服务包括哪些" is answered by the after-sales list, not by the
      * overview that names after-sales as one of three stages).
      */
-    private Optional<Glance> list(String normalizedQuestion, List<Hit> ranking, SentenceScores scores,
-                                  Set<String> asked) {
+    private Optional<Glance> list(String normalizedQuestion, List<Hit> ranking, List<SentencePicker> pickers) {
         Section bestSection = null;
         SectionReading.ListUnit best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (int rank = 0; rank < Math.min(LIST_SECTIONS, ranking.size()); rank++) {
-            Section section = ranking.get(rank).section();
-            SentencePicker picker = new SentencePicker(section, scores, asked);
+        for (int rank = 0; rank < pickers.size(); rank++) {
+            SentencePicker picker = pickers.get(rank);
             // A lower-ranked section's list pays for its rank, and for how much less relevant retrieval found it.
             double behind = Math.max(rank * 3 * SentencePicker.TIE,
                     2 * (ranking.get(0).score() - ranking.get(rank).score()));
@@ -320,21 +321,11 @@ public final class TipComposer {
                 if (score > bestScore) {
                     bestScore = score;
                     best = unit;
-                    bestSection = section;
+                    bestSection = ranking.get(rank).section();
                 }
             }
         }
-        if (best == null) {
-            return Optional.empty();
-        }
-        for (ListStyle style : ListStyle.values()) {
-            String out = render(bestSection, List.of(new Piece(style.render(best), best.editorial())),
-                    Optional.empty());
-            if (Html.toPlain(out).length() <= maxChars) {
-                return Optional.of(new Glance(out, bestSection));
-            }
-        }
-        return Optional.empty();
+        return best == null ? Optional.empty() : fitted(bestSection, best);
     }
 
     /**
@@ -342,23 +333,30 @@ public final class TipComposer {
      * 承受能力;……"), a glance that lists that item's parts: "客服要有哪些心理素质" asks for the five, not for the four
      * kinds of quality the overview names.
      */
-    private Optional<Glance> namedItem(String normalizedQuestion, List<Hit> ranking, SentenceScores scores,
-                                       Set<String> asked) {
-        for (int rank = 0; rank < Math.min(LIST_SECTIONS, ranking.size()); rank++) {
-            Section section = ranking.get(rank).section();
-            for (SectionReading.ListUnit unit : new SentencePicker(section, scores, asked).lists()) {
+    private Optional<Glance> namedItem(String normalizedQuestion, List<Section> ranking,
+                                       List<SentencePicker> pickers) {
+        for (int rank = 0; rank < pickers.size(); rank++) {
+            for (SectionReading.ListUnit unit : pickers.get(rank).lists()) {
                 for (String item : unit.items()) {
                     Optional<SectionReading.ListUnit> parts = parts(item, unit);
                     if (parts.isPresent() && normalizedQuestion.contains(parts.get().lead())) {
-                        for (ListStyle style : ListStyle.values()) {
-                            String out = render(section, List.of(new Piece(style.render(parts.get()),
-                                    unit.editorial())), Optional.empty());
-                            if (Html.toPlain(out).length() <= maxChars) {
-                                return Optional.of(new Glance(out, section));
-                            }
+                        Optional<Glance> glance = fitted(ranking.get(rank), parts.get());
+                        if (glance.isPresent()) {
+                            return glance;
                         }
                     }
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The list as a glance in the fullest style that fits the limit; empty when not even its names fit. */
+    private Optional<Glance> fitted(Section section, SectionReading.ListUnit unit) {
+        for (ListStyle style : ListStyle.values()) {
+            String out = render(section, List.of(new Piece(style.render(unit), unit.editorial())), Optional.empty());
+            if (Html.toPlain(out).length() <= maxChars) {
+                return Optional.of(new Glance(out, section));
             }
         }
         return Optional.empty();
