@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the customer's objections the trainee went past ("可我不想去" answered with the next step of the plan) and
- * questions the trainee said goodbye to. The next trainee line takes one up when it speaks of the same thing (a word of two characters in
- * common), says it heard it ("您是担心……"), or meets it with a question, an apology or empathy.
+ * questions the trainee said goodbye to. The next trainee line takes one up when it speaks of the same thing (a word
+ * of two characters in common), says it heard it ("您是担心……"), or meets it with a question, an apology or empathy.
  */
 final class IgnoredObjections {
     /** Moves that meet whatever the customer said: asking back, apologising, naming the feeling. */
@@ -28,7 +28,6 @@ final class IgnoredObjections {
     /** Characters that carry grammar, not a topic: sharing them says nothing. */
     private static final String FUNCTION_CHARS = "的了是我你您他她们这那不没在有就也都和吗呢吧啊呀么什怎要会能可以到给个一很还"
             + "再又把被让对说去来看做好行上下里得着过";
-    private static final Pattern CLAUSES = Pattern.compile("[,。!?;,!?;…]+");
     /** Distinct meaningful characters an answer shares with the question it takes up. */
     static final int SHARED_CHARS = 2;
     private final CallChecks checks;
@@ -74,7 +73,7 @@ final class IgnoredObjections {
 
     /** The clause of the line the pattern occurs in, or null. */
     private static String clauseMatching(String line, Pattern pattern) {
-        for (String clause : CLAUSES.split(line)) {
+        for (String clause : Words.clauses(line)) {
             if (pattern.matcher(clause).find()) {
                 return clause;
             }

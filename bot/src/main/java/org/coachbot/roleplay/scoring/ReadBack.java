@@ -4,7 +4,6 @@ import org.coachbot.roleplay.scenario.TextNormalizer;
 import org.coachbot.roleplay.scenario.Scenario;
 
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Tells a line read out of the scenario's own text from one the trainee said: pasting the briefing back at the
@@ -19,7 +18,6 @@ final class ReadBack {
     static final double COPIED_SHARE = 0.6;
     /** Characters a refusal shares with the scenario's text to restate a limit it was briefed on. */
     static final int FACT_RUN = 5;
-    private static final Pattern CLAUSE = Pattern.compile("[,。!?;,!?;…]+");
     private final String source;
 
     ReadBack(Scenario scenario) {
@@ -34,7 +32,7 @@ final class ReadBack {
      * committing firmly to what the briefing says can be done is not an over-promise.
      */
     boolean restatesLimit(String line, Predicate<String> negated) {
-        for (String clause : CLAUSE.split(TextNormalizer.normalize(line))) {
+        for (String clause : Words.clauses(TextNormalizer.normalize(line))) {
             if (negated.test(clause)) {
                 for (int i = 0; i + FACT_RUN <= clause.length(); i++) {
                     if (source.contains(clause.substring(i, i + FACT_RUN))) {
