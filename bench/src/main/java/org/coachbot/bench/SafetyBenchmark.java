@@ -47,7 +47,7 @@ public final class SafetyBenchmark {
     static final double TARGET_FALSE_ALARMS = 0.05;
     private static final User AGENT = new User(1, "bench", false);
     private static final String[] SETS = {
-            "safety-t.tsv", "safety-t2.tsv", "safety-t3.tsv", "safety-t4.tsv", "safety-s1.tsv", "safety-s2.tsv"};
+            "safety-t.tsv", "safety-t2.tsv", "safety-t3.tsv", "safety-t4.tsv", "safety-t5.tsv", "safety-s1.tsv", "safety-s2.tsv"};
 
     /** One question of a safety set. */
     record Question(String text, Optional<Danger> danger, String source) {
