@@ -3,6 +3,8 @@ package org.coachbot.knowledge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One self-contained {@code ## } section of a knowledge file.
@@ -23,6 +25,11 @@ public record Section(String id, String file, String topic, String title, String
                       String source, int line, List<String> asks) {
     /** Starts a paragraph the knowledge's editors wrote beyond the seed material; see knowledge/README.md. */
     public static final String EDITORIAL_MARK = "【编者补充】";
+    /**
+     * Opens the paragraph that names the training material's principles a section applies
+     * ("相关原则:处变不惊;忍耐与宽容。"); see knowledge/README.md.
+     */
+    private static final Pattern PRINCIPLES = Pattern.compile("^相关原则[::]\\s*");
 
     public Section {
         Objects.requireNonNull(id, "id must not be null");
@@ -47,18 +54,53 @@ public record Section(String id, String file, String topic, String title, String
         return stem + "#" + title;
     }
 
-    /** The body's paragraphs (separated by blank lines), each marked whether the editors wrote it. */
+    /**
+     * The body's paragraphs (separated by blank lines), each marked whether the editors wrote it; the paragraph
+     * naming the section's principles is not one of them (see {@link #principles()}).
+     */
     public List<Paragraph> paragraphs() {
         List<Paragraph> out = new ArrayList<>();
         for (String block : body.strip().split("\n\\s*\n")) {
             String text = block.strip();
-            if (text.isEmpty()) {
+            if (text.isEmpty() || PRINCIPLES.matcher(text).find()) {
                 continue;
             }
             boolean editorial = text.startsWith(EDITORIAL_MARK);
             out.add(new Paragraph(editorial ? text.substring(EDITORIAL_MARK.length()).strip() : text, editorial));
         }
         return out;
+    }
+
+    /** The body without the paragraph naming its principles: what retrieval reads. */
+    public String prose() {
+        List<String> kept = new ArrayList<>();
+        for (String block : body.strip().split("\n\\s*\n")) {
+            if (!PRINCIPLES.matcher(block.strip()).find()) {
+                kept.add(block);
+            }
+        }
+        return String.join("\n\n", kept);
+    }
+
+    /**
+     * The principles of the training material this section applies, as its "相关原则:" paragraph names them, most
+     * important first; empty when it has none.
+     */
+    public List<String> principles() {
+        for (String block : body.strip().split("\n\\s*\n")) {
+            Matcher m = PRINCIPLES.matcher(block.strip());
+            if (m.find()) {
+                List<String> out = new ArrayList<>();
+                for (String p : block.strip().substring(m.end()).split("[;;]")) {
+                    String name = p.strip().replaceAll("[。.]$", "").strip();
+                    if (!name.isEmpty()) {
+                        out.add(name);
+                    }
+                }
+                return out;
+            }
+        }
+        return List.of();
     }
 
     /** Whether every paragraph is the editors' own, i.e. the seeds say nothing on this. */

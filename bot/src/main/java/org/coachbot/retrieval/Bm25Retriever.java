@@ -158,7 +158,7 @@ public final class Bm25Retriever implements Retriever {
                 doc.add(new StoredField(ORDINAL, i));
                 doc.add(new TextField(TITLE, normalizer.normalize(s.title()), Field.Store.NO));
                 doc.add(new TextField(TAGS, normalizer.normalize(String.join(" ", s.tags())), Field.Store.NO));
-                doc.add(new TextField(BODY, normalizer.normalize(s.body().replace(Section.EDITORIAL_MARK, "")),
+                doc.add(new TextField(BODY, normalizer.normalize(s.prose().replace(Section.EDITORIAL_MARK, "")),
                         Field.Store.NO));
                 writer.addDocument(doc);
             }

@@ -55,7 +55,7 @@ public final class DenseRetriever implements Retriever {
     /** The text embedded for a section: heading, tags and body, normalised like the queries. */
     public static String passageText(Section section, QueryNormalizer normalizer) {
         return normalizer.normalize(section.title() + "\n" + String.join(" ", section.tags()) + "\n"
-                + section.body().replace(Section.EDITORIAL_MARK, ""));
+                + section.prose().replace(Section.EDITORIAL_MARK, ""));
     }
 
     /**

@@ -36,7 +36,7 @@ final class AskedNumber {
      */
     static boolean unanswered(String ownPart, List<Section> sections) {
         return held(ownPart).map(given -> sections.stream()
-                .noneMatch(s -> given.matcher(s.title() + "\n" + s.body()).find())).orElse(false);
+                .noneMatch(s -> given.matcher(s.title() + "\n" + s.prose()).find())).orElse(false);
     }
 
     /** What a section must hold to answer the question: a numeral followed by the unit asked for. */

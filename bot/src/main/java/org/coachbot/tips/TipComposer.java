@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +44,8 @@ public final class TipComposer {
     static final double COMPANION_MARGIN = 0.05;
     static final double COMPANION_HIT_GAP = 0.05;
     static final int COMPANIONS = 2;
+    /** The most principles a glance names. */
+    private static final int PRINCIPLES = 6;
     /** A sentence whose character pairs are this much in the glance already adds nothing. */
     private static final double REPEATED_SHARE = 0.6;
 
@@ -105,7 +108,7 @@ public final class TipComposer {
                 return say.get();
             }
         }
-        List<List<Piece>> bodies = bodies(picker, form);
+        List<List<Piece>> bodies = grounded(principles(fill, section, picker), bodies(picker, form), form);
         List<SectionReading.Line> lines = picker.lines();
         for (List<Piece> pieces : bodies) {
             for (SectionReading.Line line : lines) {
@@ -248,6 +251,37 @@ public final class TipComposer {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * For a question about how to handle a situation, each way to say the answer led by the training material's
+     * principles the section applies, before the same ways without them: an agent sees at a glance what in their
+     * training the situation calls for, and the line to say stays.
+     */
+    private List<List<Piece>> grounded(List<String> named, List<List<Piece>> bodies, QuestionForm form) {
+        if (form != QuestionForm.HOW && form != QuestionForm.SAY || named.isEmpty()) {
+            return bodies;
+        }
+        Piece principles = new Piece(texts.get("tip.principles", String.join(";", named)), false, true);
+        List<List<Piece>> out = new ArrayList<>();
+        for (List<Piece> body : bodies) {
+            List<Piece> led = new ArrayList<>();
+            led.add(principles);
+            led.addAll(body);
+            out.add(led);
+        }
+        out.addAll(bodies);
+        return out;
+    }
+
+    /**
+     * The principles the section applies, then those of the sections retrieval found about as relevant (the
+     * companions whose sentences may join the glance), each once, at most {@link #PRINCIPLES} of them.
+     */
+    private static List<String> principles(Fill fill, Section section, SentencePicker picker) {
+        Set<String> out = new LinkedHashSet<>(section.principles());
+        companions(fill, section, picker).forEach(h -> out.addAll(h.section().principles()));
+        return out.stream().limit(PRINCIPLES).toList();
     }
 
     /** The ways to say the answer, richest first, each shorter than or as long as the one before. */
@@ -450,8 +484,15 @@ public final class TipComposer {
         return Html.bold(section.title()) + "\n" + Html.escape(plain(section.body()).strip()) + "\n" + source(section);
     }
 
-    /** Text of the glance and the part of the section it came from. */
-    private record Piece(String text, boolean editorial) {
+    /**
+     * Text of the glance and the part of the section it came from.
+     *
+     * @param apart whether what follows starts on a line of its own
+     */
+    private record Piece(String text, boolean editorial, boolean apart) {
+        Piece(String text, boolean editorial) {
+            this(text, editorial, text.contains("\n"));
+        }
     }
 
     private static Piece piece(SectionReading.Sentence s) {
@@ -500,7 +541,7 @@ public final class TipComposer {
         for (Piece p : pieces) {
             out.append(afterList ? "\n" : "").append(Html.escape(p.text()))
                     .append(p.editorial() ? texts.get("tip.editorial") : "");
-            afterList = p.text().contains("\n");
+            afterList = p.apart();
         }
         return out.toString();
     }

@@ -48,4 +48,29 @@ class EditorialMarkTest {
         assertEquals(10, e.line());
         assertTrue(e.getMessage().contains("段落开头"), e.getMessage());
     }
+
+    @Test
+    void should_read_the_principles_a_section_names_apart_from_its_paragraphs() {
+        // when
+        Section s = parser.parse("silent.md", HEAD + """
+                ## 客户骂我们是骗子
+                相关原则:处变不惊;忍耐与宽容;先聆听客户倾诉,再抚慰情绪。
+
+                从来没有人在和客户的争辩中取胜。
+                """).get(0);
+
+        // then
+        assertEquals(List.of("处变不惊", "忍耐与宽容", "先聆听客户倾诉,再抚慰情绪"), s.principles());
+        assertEquals(List.of(new Paragraph("从来没有人在和客户的争辩中取胜。", false)), s.paragraphs());
+        assertTrue(s.body().contains("相关原则:处变不惊"), "展开 still shows them");
+        assertEquals("从来没有人在和客户的争辩中取胜。", s.prose(), "retrieval does not read them");
+    }
+
+    @Test
+    void should_name_no_principles_for_a_section_without_the_paragraph() {
+        Section s = parser.parse("silent.md", HEAD + "## 诱导法\n对沉默型客户,可以采用诱导法,这是相关原则:之一。\n").get(0);
+
+        assertEquals(List.of(), s.principles());
+        assertEquals(1, s.paragraphs().size());
+    }
 }

@@ -176,6 +176,26 @@ class TipServiceTest {
     }
 
     @Test
+    void should_lead_a_situation_with_the_principles_its_section_applies_and_keep_the_line_to_say() {
+        // given
+        Section liar = section("complaint-handling.md", "客户投诉处理与情绪安抚", "客户说\"你们就是骗子\"", """
+                相关原则:处变不惊;忍耐与宽容;先聆听客户倾诉,再抚慰情绪。
+
+                从来没有人在和客户的争辩中取胜。
+
+                【编者补充】先承认客户的感受,再问清他觉得被骗的是哪件事:"您说说是哪笔订单,我帮您逐条查清楚。\"""");
+
+        // when
+        String how = plain(ask(tips(covering(liar)), "客户骂我们是骗子怎么办"));
+        String what = plain(ask(tips(covering(liar)), "客户说骗子是什么意思"));
+
+        // then
+        assertTrue(how.startsWith("客户说\"你们就是骗子\"\n相关原则:处变不惊;忍耐与宽容;先聆听客户倾诉,再抚慰情绪\n"), how);
+        assertTrue(how.contains("可以这样说:「您说说是哪笔订单,我帮您逐条查清楚。」"), how);
+        assertFalse(what.contains("相关原则"), "a question about what something is gets no principles: " + what);
+    }
+
+    @Test
     void should_mark_what_the_editors_wrote_beyond_the_seeds() {
         // when
         String text = plain(ask(tips(covering(ANGRY)), "客户骂人"));
