@@ -259,7 +259,7 @@ public final class TipComposer {
      * training the situation calls for, and the line to say stays.
      */
     private List<List<Piece>> grounded(List<String> named, List<List<Piece>> bodies, QuestionForm form) {
-        if (form != QuestionForm.HOW && form != QuestionForm.SAY || named.isEmpty()) {
+        if (form == QuestionForm.LIST || form == QuestionForm.WHAT || named.isEmpty()) {
             return bodies;
         }
         Piece principles = new Piece(texts.get("tip.principles", String.join(";", named)), false, true);
