@@ -46,6 +46,8 @@ public final class TipComposer {
     static final int COMPANIONS = 2;
     /** The most principles a glance names. */
     private static final int PRINCIPLES = 6;
+    /** Principles of further sections join the line while it stays this short, so it is read at a glance. */
+    private static final int PRINCIPLES_CHARS = 60;
     /**
      * A section ranked this close to the first lends its principles to the glance: a situation often calls on
      * the principles of two neighbouring sections (a caller who shouts: calming the anger and not raising one's
@@ -291,9 +293,14 @@ public final class TipComposer {
             double top = fill.hits().get(0).score();
             fill.hits().stream().filter(h -> !h.section().id().equals(section.id()))
                     .filter(h -> top - h.score() <= PRINCIPLES_HIT_GAP).limit(COMPANIONS)
-                    .forEach(h -> out.addAll(h.section().principles()));
+                    .flatMap(h -> h.section().principles().stream()).forEach(p -> {
+                        if (out.size() < PRINCIPLES && String.join(";", out).length() + 1 + p.length()
+                                <= PRINCIPLES_CHARS) {
+                            out.add(p);
+                        }
+                    });
         }
-        return out.stream().limit(PRINCIPLES).toList();
+        return List.copyOf(out);
     }
 
     /** The ways to say the answer, richest first, each shorter than or as long as the one before. */
