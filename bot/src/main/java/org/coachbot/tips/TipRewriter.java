@@ -40,7 +40,10 @@ final class TipRewriter {
      * than fits, and the extracted glance then stays.
      */
     CompletableFuture<Optional<String>> reword(String question, Section section, String extracted) {
-        String head = composer.title(section) + "\n";
+        // The training material's principles the glance names stay above the model's wording.
+        String principles = texts.get("tip.principles", "");
+        String head = composer.title(section) + "\n" + extracted.lines().skip(1).limit(1)
+                .filter(l -> l.startsWith(principles)).map(l -> l + "\n").findFirst().orElse("");
         String tail = "\n" + composer.source(section) + (section.hasEditorial() ? texts.get("tip.source.editorial")
                 : "");
         int room = composer.maxChars() - Html.toPlain(head + tail).length();

@@ -41,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TipServiceTest {
     private static final Section ANGRY = section("complaint-handling.md", "客户投诉处理与情绪安抚", "安抚愤怒的客户", """
+            相关原则:聆听客户倾诉;不争辩。
+
             愤怒的客户需要一个发泄的渠道。从来没有人在和客户的争辩中取胜。
 
             【编者补充】先让他把话说完,不打断、不辩解。等对方说完,诚恳道歉:"真的很抱歉给您带来这么大的麻烦。"\
@@ -411,9 +413,9 @@ class TipServiceTest {
         server.releaseHeld();
         rewording.get(5, java.util.concurrent.TimeUnit.SECONDS);
 
-        // then its wording replaces the message, with the same title, source and buttons
+        // then its wording replaces the message, with the same title, principles, source and buttons
         String text = plain(chat.reworded.get(0));
-        assertTrue(text.startsWith("安抚愤怒的客户\n先让客户说完,再道歉。"), text);
+        assertTrue(text.startsWith("安抚愤怒的客户\n相关原则:聆听客户倾诉;不争辩\n先让客户说完,再道歉。"), text);
         assertTrue(text.contains("来源:客户投诉处理与情绪安抚 › 安抚愤怒的客户〔资料含编者补充〕"), text);
         assertTrue(text.length() <= 300, text);
         assertEquals(chat.sent.get(0).buttons(), chat.reworded.get(0).buttons());
