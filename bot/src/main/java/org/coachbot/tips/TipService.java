@@ -143,7 +143,8 @@ public final class TipService {
         }
         KnowledgeState src = knowledge.get();
         String normalized = new QueryNormalizer(src.knowledge().glossary()).question(q);
-        Optional<Danger> danger = safety.detect(normalized);
+        // A danger its own words name outranks whatever ordinary tip retrieval would find closer.
+        Optional<Danger> danger = safety.detect(normalized).or(() -> safety.named(normalized));
         if (danger.isPresent()) {
             return inDanger(in, q, danger.get(), src);
         }
