@@ -15,11 +15,6 @@ public interface DangerCheck {
         public Optional<Danger> plausible(String normalizedQuestion) {
             return Optional.empty();
         }
-
-        @Override
-        public Optional<Danger> named(String normalizedQuestion) {
-            return Optional.empty();
-        }
     };
 
     /** The danger a normalised question is about, if any. */
@@ -30,10 +25,4 @@ public interface DangerCheck {
      * when retrieval finds a danger's steps closest.
      */
     Optional<Danger> plausible(String normalizedQuestion);
-
-    /**
-     * The danger a plausible question names in its kind's own words ("孩子在抽搐"): enough for its steps to come
-     * before an ordinary tip that retrieval finds closer ("客户在电话里哭").
-     */
-    Optional<Danger> named(String normalizedQuestion);
 }

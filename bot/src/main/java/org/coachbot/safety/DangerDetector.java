@@ -89,12 +89,12 @@ public final class DangerDetector implements DangerCheck {
      * How a question was judged: the kind it points to most and how likely it is about a danger at all.
      *
      * @param danger the learned probability of any danger, with the words' hint, averaged with how much closer the
-     *               question is to an example of a danger than to one of an ordinary call
-     * @param named       whether the question says the kind's own words ("抽搐", "煤气味")
+     *               question is to an example of a danger than to one of an ordinary call; a whole hint less when
+     *               exaggerated
      * @param exaggerated whether the question says its danger words as exaggeration, a danger that is over or
      *                    avoided, or a name ("气得要炸了", "以前…已经离婚了", "他没点链接", "炸弹人皮肤")
      */
-    public record Judgement(Danger kind, double danger, boolean named, boolean exaggerated) {
+    public record Judgement(Danger kind, double danger, boolean exaggerated) {
     }
 
     /**
@@ -104,13 +104,6 @@ public final class DangerDetector implements DangerCheck {
     @Override
     public Optional<Danger> plausible(String normalizedQuestion) {
         return judge(normalizedQuestion).filter(j -> j.danger() >= DEFAULT_PLAUSIBLE && !j.exaggerated())
-                .map(Judgement::kind);
-    }
-
-    /** The danger a plausible question names in its kind's own words ("孩子在抽搐"). */
-    @Override
-    public Optional<Danger> named(String normalizedQuestion) {
-        return judge(normalizedQuestion).filter(j -> j.danger() >= DEFAULT_PLAUSIBLE && j.named())
                 .map(Judgement::kind);
     }
 
@@ -125,7 +118,6 @@ public final class DangerDetector implements DangerCheck {
         boolean exaggerated = hyperbole.matcher(normalizedQuestion).find();
         Danger best = null;
         double bestScore = 0;
-        boolean bestNamed = false;
         boolean words = false;
         for (Danger d : Danger.values()) {
             boolean hint = !exaggerated && kinds.get(d).words().matcher(normalizedQuestion).find();
@@ -135,14 +127,13 @@ public final class DangerDetector implements DangerCheck {
             if (best == null || score > bestScore) {
                 best = d;
                 bestScore = score;
-                bestNamed = hint;
             }
             words |= hint;
         }
         double learned = p[Danger.values().length] + (words ? wordBoost : 0);
         double nearest = 0.5 + NEAREST_SCALE * (closest(q, dangerVectors) - closest(q, noneVectors));
         // Exaggeration takes away a whole hint: "鸭血粉丝汤" or "新闻里说有人跳楼" still sound like a danger.
-        return Optional.of(new Judgement(best, (learned + nearest) / 2 - (exaggerated ? wordBoost : 0), bestNamed,
+        return Optional.of(new Judgement(best, (learned + nearest) / 2 - (exaggerated ? wordBoost : 0),
                 exaggerated));
     }
 

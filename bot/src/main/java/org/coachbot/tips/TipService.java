@@ -143,8 +143,7 @@ public final class TipService {
         }
         KnowledgeState src = knowledge.get();
         String normalized = new QueryNormalizer(src.knowledge().glossary()).question(q);
-        // A danger its own words name outranks whatever ordinary tip retrieval would find closer.
-        Optional<Danger> danger = safety.detect(normalized).or(() -> safety.named(normalized));
+        Optional<Danger> danger = safety.detect(normalized);
         if (danger.isPresent()) {
             return inDanger(in, q, danger.get(), src);
         }

@@ -490,11 +490,6 @@ class TipServiceTest {
             public Optional<Danger> plausible(String q) {
                 return Optional.of(danger);
             }
-
-            @Override
-            public Optional<Danger> named(String q) {
-                return Optional.of(danger);
-            }
         };
     }
 
@@ -525,8 +520,8 @@ class TipServiceTest {
         assertTrue(reply.buttons().get(0).stream().noneMatch(b -> b.label().equals("换一个")));
     }
 
-    /** Judges every question plausible as {@code danger}; names it in its own words only when {@code named}. */
-    private static DangerCheck plausibleOnly(Danger danger, boolean named) {
+    /** Judges every question plausible as {@code danger}, never recognised outright. */
+    private static DangerCheck plausibleOnly(Danger danger) {
         return new DangerCheck() {
             @Override
             public Optional<Danger> detect(String q) {
@@ -537,34 +532,19 @@ class TipServiceTest {
             public Optional<Danger> plausible(String q) {
                 return Optional.of(danger);
             }
-
-            @Override
-            public Optional<Danger> named(String q) {
-                return named ? Optional.of(danger) : Optional.empty();
-            }
         };
     }
 
-    private TipService plausibleOnly(boolean named) {
+    private TipService plausibleOnly() {
         KnowledgeBase kb = new KnowledgeBase(List.of(ANGRY, SELF_HARM_STEPS), List.of());
         return new TipService(() -> state(kb, covering(ANGRY, SELF_HARM_STEPS), 3), log, Optional.empty(),
-                Duration.ofSeconds(1), 300, CLOCK, plausibleOnly(Danger.SELF_HARM, named), SupervisorAlert.NONE);
+                Duration.ofSeconds(1), 300, CLOCK, plausibleOnly(Danger.SELF_HARM), SupervisorAlert.NONE);
     }
 
     @Test
-    void should_give_the_steps_before_a_closer_ordinary_tip_when_the_question_names_the_danger() {
+    void should_give_the_closer_ordinary_tip_when_a_danger_is_only_plausible() {
         // when
-        Reply reply = ask(plausibleOnly(true), "客户说不想活了 一直在哭");
-
-        // then
-        assertTrue(plain(reply).contains("①不挂断"), plain(reply));
-        assertEquals(AnswerKind.SAFETY, recorded.get(0).answer());
-    }
-
-    @Test
-    void should_give_the_closer_ordinary_tip_when_a_plausible_danger_is_not_named() {
-        // when
-        Reply reply = ask(plausibleOnly(false), "客户一直在哭");
+        Reply reply = ask(plausibleOnly(), "客户一直在哭");
 
         // then
         assertFalse(plain(reply).contains("①不挂断"), plain(reply));
