@@ -20,8 +20,12 @@ public final class QueryNormalizer {
     private static final Pattern SEPARATORS = Pattern.compile("[\\p{P}\\p{S}\\p{Z}\\s\\p{Cc}\\p{Cf}]+");
     /** The asking agent's own "我该/我应该/我要…" right before 怎么/如何/咋. */
     private static final Pattern ASKER = Pattern.compile("我们?(?:该|应该|应当|要|得|需要|可以|能)?(?=怎么|怎样|如何|咋)");
-    /** A run of English words separated by single spaces, e.g. "hang up" or "customer". */
-    private static final Pattern ENGLISH = Pattern.compile("[A-Za-z][A-Za-z0-9'-]*(?: [A-Za-z][A-Za-z0-9'-]*)*");
+    /**
+     * A run of English words separated by single spaces, e.g. "hang up" or "customer"; an apostrophe belongs to a
+     * word only inside it ("can't"), so a word in single quotes ("'bad reviews'") is still looked up.
+     */
+    private static final Pattern ENGLISH = Pattern.compile(
+            "[A-Za-z][A-Za-z0-9-]*(?:'[A-Za-z0-9-]+)*(?: [A-Za-z][A-Za-z0-9-]*(?:'[A-Za-z0-9-]+)*)*");
 
     private final Glossary glossary;
 

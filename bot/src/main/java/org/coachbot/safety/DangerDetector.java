@@ -89,15 +89,22 @@ public final class DangerDetector implements DangerCheck {
      * How a question was judged: the kind it points to most and how likely it is about a danger at all.
      *
      * @param danger the learned probability of any danger, with the words' hint, averaged with how much closer the
-     *               question is to an example of a danger than to one of an ordinary call
+     *               question is to an example of a danger than to one of an ordinary call; a whole hint less when
+     *               exaggerated
+     * @param exaggerated whether the question says its danger words as exaggeration, a danger that is over or
+     *                    avoided, or a name ("气得要炸了", "以前…已经离婚了", "他没点链接", "炸弹人皮肤")
      */
-    public record Judgement(Danger kind, double danger) {
+    public record Judgement(Danger kind, double danger, boolean exaggerated) {
     }
 
-    /** The danger a question is about when it is at least plausible (see {@link #DEFAULT_PLAUSIBLE}). */
+    /**
+     * The danger a question is about when it is at least plausible (see {@link #DEFAULT_PLAUSIBLE}); never when its
+     * danger words are exaggeration, over or a name: such a question gets the steps only when recognised outright.
+     */
     @Override
     public Optional<Danger> plausible(String normalizedQuestion) {
-        return judge(normalizedQuestion).filter(j -> j.danger() >= DEFAULT_PLAUSIBLE).map(Judgement::kind);
+        return judge(normalizedQuestion).filter(j -> j.danger() >= DEFAULT_PLAUSIBLE && !j.exaggerated())
+                .map(Judgement::kind);
     }
 
     /** The judgement of a normalised question; empty for a blank one. */
@@ -123,9 +130,11 @@ public final class DangerDetector implements DangerCheck {
             }
             words |= hint;
         }
-        double learned = p[Danger.values().length] + (words ? wordBoost : 0) - (exaggerated ? wordBoost : 0);
+        double learned = p[Danger.values().length] + (words ? wordBoost : 0);
         double nearest = 0.5 + NEAREST_SCALE * (closest(q, dangerVectors) - closest(q, noneVectors));
-        return Optional.of(new Judgement(best, (learned + nearest) / 2));
+        // Exaggeration takes away a whole hint: "鸭血粉丝汤" or "新闻里说有人跳楼" still sound like a danger.
+        return Optional.of(new Judgement(best, (learned + nearest) / 2 - (exaggerated ? wordBoost : 0),
+                exaggerated));
     }
 
     /** Turns the gap between the closest danger example and the closest ordinary one into a probability scale. */

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *
  * @param kinds each kind's signals
  * @param none      alarming-sounding questions that are no danger
- * @param hyperbole how exaggeration is said ("贵得我想跳楼"): danger words inside it are no hint
+ * @param hyperbole how exaggeration is said ("贵得我想跳楼"), and other wording that makes danger words no danger
+ *                  now: a danger that is over or avoided, someone else's mood, a name of a game or product
  */
 public record DangerSignals(Map<Danger, Kind> kinds, List<String> none, Pattern hyperbole) {
     /** The resource the product's signals are read from. */

@@ -71,6 +71,17 @@ class QueryNormalizerTest {
     }
 
     @Test
+    void should_look_up_english_words_in_single_quotes_and_keep_an_apostrophe_inside_a_word() {
+        // given
+        QueryNormalizer withGlossary = new QueryNormalizer(new Glossary(Map.of("bad reviews", List.of("差评"),
+                "can't breathe", List.of("喘不上气")), List.of()));
+
+        // then
+        assertEquals("客户 说 差评", withGlossary.question("客户 说 'bad reviews'"));
+        assertEquals("he 喘不上气", withGlossary.question("he can't breathe"));
+    }
+
+    @Test
     void should_keep_words_in_capitals_which_name_things_in_the_material() {
         QueryNormalizer withGlossary = new QueryNormalizer(new Glossary(Map.of("service", List.of("服务")),
                 List.of()));

@@ -24,11 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DangerDetectorTest {
     private static final QueryNormalizer NORMALIZER = new QueryNormalizer();
     private static DangerDetector detector;
+    private static QueryNormalizer withGlossary;
 
     @BeforeAll
     static void train() {
         var model = RetrievalIndex.defaultEmbeddingModel();
         var kb = new KnowledgeLoader().load(Path.of("../knowledge"));
+        withGlossary = new QueryNormalizer(kb.glossary());
         detector = new DangerEmbeddings(model, EmbeddingCache.open(Path.of("target", "safety-test-embeddings"),
                 RetrievalIndex.modelKey(model) + "-safety")).detector(DangerSignals.load(), DangerSignals.ordinary(kb));
     }
@@ -65,5 +67,46 @@ class DangerDetectorTest {
             "头疼得像要炸开一样", "药都准备好了"})
     void should_not_take_harm_or_pain_for_exaggeration(String question) {
         assertFalse(DangerSignals.load().hyperbole().matcher(question).find(), question);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"客户说前年被前夫家暴过 现在想换号", "半年前被冒充公安的骗了", "她说已经离婚了 想拆分账户",
+            "火现在灭了 问宽带", "客户收到中奖短信 他没点", "燃气灶打不着 也没有燃气味", "客户说他媳妇快疯了",
+            "要是再扣费 她妈会打死她的", "游戏里被人砍了要补偿", "买的炸弹人皮肤不能用", "毛血旺里有头发",
+            "新闻里说附近有人跳楼", "真想掐死那个师傅", "他要用差评弄死你们", "气话 其实就是要退款", "床单像凶案现场"})
+    void should_take_a_danger_that_is_over_avoided_a_name_or_about_someone_elses_mood_for_exaggeration(
+            String question) {
+        assertTrue(DangerSignals.load().hyperbole().matcher(question).find(), question);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"客户说插座在冒火花", "门窗关得死死的 屋里烧着炭", "对方让他转账 他还没转",
+            "他说要炸了门店 听着不像开玩笑", "她老公在外面砸门说要打死她"})
+    void should_not_take_a_danger_said_plainly_for_exaggeration(String question) {
+        assertFalse(DangerSignals.load().hyperbole().matcher(question).find(), question);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"燃气灶打不着火 | false", "热水器点不着火 | false", "厨房着火了 | true"})
+    void should_not_take_a_stove_that_will_not_light_for_a_fire(String question, boolean fire) {
+        assertEquals(fire, DangerSignals.load().kinds().get(Danger.HAZARD).words().matcher(question).find(), question);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "customer says he took all his pills and wants to die | self_harm",
+            "caller says there is smoke and sparks from the socket | hazard",
+            "caller says his wife collapsed and is not breathing | medical",
+            "caller says her husband is beating her right now | danger_person"})
+    void should_recognise_a_danger_told_in_english_through_the_glossary(String question, String kind) {
+        assertEquals(Optional.of(Danger.of(kind)), detector.detect(withGlossary.question(question)), question);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"客户说新闻里说附近有人跳楼 他想退租", "客户说他媳妇要炸了 因为房间订错了"})
+    void should_not_find_a_danger_plausible_in_exaggeration(String question) {
+        String q = NORMALIZER.question(question);
+        assertTrue(detector.judge(q).orElseThrow().exaggerated(), question);
+        assertEquals(Optional.empty(), detector.plausible(q), question);
     }
 }

@@ -542,6 +542,37 @@ class TipServiceTest {
         assertTrue(reply.buttons().get(0).stream().noneMatch(b -> b.label().equals("换一个")));
     }
 
+    /** Judges every question plausible as {@code danger}, never recognised outright. */
+    private static DangerCheck plausibleOnly(Danger danger) {
+        return new DangerCheck() {
+            @Override
+            public Optional<Danger> detect(String q) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Danger> plausible(String q) {
+                return Optional.of(danger);
+            }
+        };
+    }
+
+    private TipService plausibleOnly() {
+        KnowledgeBase kb = new KnowledgeBase(List.of(ANGRY, SELF_HARM_STEPS), List.of());
+        return new TipService(() -> state(kb, covering(ANGRY, SELF_HARM_STEPS), 3), log, Optional.empty(),
+                Duration.ofSeconds(1), 300, CLOCK, plausibleOnly(Danger.SELF_HARM), SupervisorAlert.NONE);
+    }
+
+    @Test
+    void should_give_the_closer_ordinary_tip_when_a_danger_is_only_plausible() {
+        // when
+        Reply reply = ask(plausibleOnly(), "客户一直在哭");
+
+        // then
+        assertFalse(plain(reply).contains("①不挂断"), plain(reply));
+        assertEquals(AnswerKind.TIP, recorded.get(0).answer());
+    }
+
     @Test
     void should_give_the_steps_from_the_bots_own_texts_when_the_knowledge_lost_its_safety_section() {
         // when
