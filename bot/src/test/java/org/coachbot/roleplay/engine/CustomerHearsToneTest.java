@@ -125,6 +125,26 @@ class CustomerHearsToneTest {
     }
 
     @Test
+    void work_put_back_on_the_customer_a_shrug_talking_down_and_an_order_to_be_quiet_are_pushed_back_on() {
+        for (String line : List.of("您自己把路由器重启一下试试吧", "押金您先自己垫上,回头再说", "师傅怎么说您就怎么弄嘛",
+                "修不修您爱修不修", "八成是您那边网线的问题", "是不是您当时填错地址了", "我讲了您也听不懂",
+                "我前面已经跟您讲过了", "主管没空见您的", "我这边也很忙的", "您别这么嚷,我听得见")) {
+            TurnResult r = play("white-screen-after-sales", List.of(), line);
+
+            assertEquals(Reaction.PUSHBACK, r.reaction(), line + " -> " + r.customerLine());
+        }
+    }
+
+    @Test
+    void a_cost_the_customer_need_not_bear_or_is_asked_about_is_not_taken_amiss() {
+        for (String line : List.of("押金不需要您自己垫。", "维修费是厂家出,还是您自己承担?")) {
+            TurnResult r = play("picky-customer", List.of(), line);
+
+            assertTrue(r.reaction().kind() != Reaction.Kind.PUSHBACK, line + " -> " + r.customerLine());
+        }
+    }
+
+    @Test
     void words_of_empathy_that_only_sound_like_a_brush_off_are_not_taken_amiss() {
         // given: a line the rubric hears as empathy and the tone classifier, by likeness only, as a brush-off
         Scenario loud = Fixtures.scenario("loud-customer");
