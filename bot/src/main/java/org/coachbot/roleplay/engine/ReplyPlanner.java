@@ -59,8 +59,9 @@ public final class ReplyPlanner {
         // brush-off).
         boolean leaving = kinds.contains(MoveKind.CLOSING) || heard.farewell();
         // "那就先这样,再见" can sound like a next step to the rubric; a goodbye that names no remedy beat and no time
-        // offers nothing, and only what the agent did before it counts.
-        boolean mereGoodbye = leaving && heard.beats().isEmpty();
+        // offers nothing, and only what the agent did before it counts. Nor does one that only restates a step
+        // already offered ("每个月短信会自动发给您,再见"): it sums up, it offers nothing new to take up.
+        boolean mereGoodbye = leaving && before.beats().containsAll(heard.beats());
         boolean didSomething = didSomething(hearing, after, mereGoodbye ? heard.moves() : List.of());
         boolean letPass = !heard.plainOffence() && (heard.soundsCalm() || (leaving && didSomething));
         if (kinds.contains(MoveKind.INSULT) && !letPass) {

@@ -53,6 +53,14 @@ class CustomerHearsToneTest {
     }
 
     @Test
+    void a_goodbye_that_restates_a_step_already_offered_is_taken_as_a_goodbye() {
+        String step = "实在抱歉,我这就联系安装部门重新派单。";
+        TurnResult r = play("other-department", List.of(step), step + "那就不耽误您时间了,再见。");
+
+        assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
+    }
+
+    @Test
     void a_silent_caller_lets_the_call_end() {
         TurnResult r = play("silent-customer", List.of("那您再考虑考虑"), "好的,想好了随时打过来,再见");
 
