@@ -170,6 +170,42 @@ class CustomerHearsToneTest {
         assertEquals(Reaction.ACKNOWLEDGE, plan.reaction(), plan.cues().toString());
     }
 
+    @Test
+    void a_feeling_called_normal_is_understood_and_a_fault_called_normal_is_a_shrug() {
+        TurnResult feeling = play("elderly-caller", List.of(), "担心扣钱很正常,我理解。");
+        TurnResult fault = play("elderly-caller", List.of(), "这种情况很正常。");
+
+        assertTrue(feeling.reaction().kind() != Reaction.Kind.PUSHBACK, feeling.customerLine());
+        assertEquals(Reaction.PUSHBACK, fault.reaction(), fault.customerLine());
+    }
+
+    @Test
+    void a_cant_beside_a_step_offered_instead_is_taken_with_the_step() {
+        // given: a "can't" the rubric writes out, beside a solution, and beside a mere remedy beat
+        Scenario screen = Fixtures.scenario("white-screen-after-sales");
+        Session s = engine.start(screen, 1, 1, 3, NOW);
+        String line = "远程修不了,我给您安排工程师上门";
+        DetectedMove cannot = new DetectedMove(MoveKind.NEGATIVE_LANGUAGE, Polarity.BAD, "negative_cannot",
+                "attitude", line, 1);
+        DetectedMove solution = new DetectedMove(MoveKind.SOLUTION, Polarity.GOOD, "solution", "ownership", line, 1);
+        Heard instead = heard(line, List.of(cannot, solution), Set.of("repair"));
+        Heard beatOnly = heard(line, List.of(cannot), Set.of("repair"));
+
+        // when
+        ReplyPlan taken = ReplyPlanner.plan(screen, Hearing.shipped(), s.call(), s, instead, TurnContext.Moment.TALK);
+        ReplyPlan refused = ReplyPlanner.plan(screen, Hearing.shipped(), s.call(), s, beatOnly,
+                TurnContext.Moment.TALK);
+
+        // then
+        assertEquals(Reaction.ACKNOWLEDGE, taken.reaction(), taken.cues().toString());
+        assertEquals(Reaction.PUSHBACK, refused.reaction(), refused.cues().toString());
+    }
+
+    private static Heard heard(String line, List<DetectedMove> moves, Set<String> beats) {
+        return new Heard(line, moves, beats, List.of(), List.of(), false, Optional.empty(), Optional.empty(),
+                Optional.empty(), false, false, Optional.of(line), true, 0.9, Optional.empty(), false, false);
+    }
+
     private TurnResult play(String scenarioId, List<String> before, String line) {
         Scenario scenario = Fixtures.scenario(scenarioId);
         Session s = engine.start(scenario, 1, 1, 3, NOW);
