@@ -26,11 +26,11 @@ class ReactionFitQualityTest {
     /** Fact questions answered with the right fact, at least. */
     private static final double MIN_FACTS = 0.95;
     /**
-     * Floors on the held-out lines, a little under what they measure today (l1: 89.5% fit, 93.3% facts; l2: 84.7%,
+     * Floors on the held-out lines, a little under what they measure today (l1: 90.4% fit, 93.3% facts; l2: 86.4%,
      * 86.9%): they stop a regression on lines nobody tuned for. The issue's targets (95%, 95%) are not met there yet;
      * the benchmark prints both sets against them.
      */
-    private static final double HELD_OUT_MIN_FIT = 0.84;
+    private static final double HELD_OUT_MIN_FIT = 0.86;
     private static final double HELD_OUT_MIN_FACTS = 0.86;
     /**
      * Floors on the second tuning set (measured 96.4% fit, 91.7% facts): endings, hedges and requests for the story
@@ -39,18 +39,18 @@ class ReactionFitQualityTest {
     private static final double SECOND_MIN_FIT = 0.95;
     private static final double SECOND_MIN_FACTS = 0.90;
     /**
-     * Floors on the third tuning set (measured 94.1% fit, 94.8% facts), written blind from the scenarios' briefings
+     * Floors on the third tuning set (measured 94.9% fit, 94.8% facts), written blind from the scenarios' briefings
      * and fact sheets by someone who never saw the customer's vocabulary.
      */
-    private static final double THIRD_MIN_FIT = 0.93;
+    private static final double THIRD_MIN_FIT = 0.94;
     private static final double THIRD_MIN_FACTS = 0.94;
     /**
-     * Floors on the fourth tuning set (measured 86.0% fit, 92.7% facts), written blind from the seed decks and the
-     * briefings; 12 of its 42 misses are goodbyes before anything was done, which it expects the customer to take and
-     * the customer objects to by design (see docs/roleplay-customer.md).
+     * Floors on the fourth tuning set (measured 91.3% fit, 93.4% facts), written blind from the seed decks and the
+     * briefings; 14 of its 26 misses are goodbyes, most before anything was done, which it expects the customer to
+     * take and the customer objects to by design (see docs/roleplay-customer.md).
      */
-    private static final double FOURTH_MIN_FIT = 0.85;
-    private static final double FOURTH_MIN_FACTS = 0.92;
+    private static final double FOURTH_MIN_FIT = 0.90;
+    private static final double FOURTH_MIN_FACTS = 0.93;
     private static ScenarioBook book;
     private static EmbeddingMeaning meaning;
 

@@ -140,6 +140,12 @@ final class FactFinder {
             String before = i > 0 && pending.isEmpty() ? pieces.get(i - 1).text() : "";
             boolean tooShort = p.text().length() <= SHORT_QUESTION_CHARS && !before.isEmpty();
             String unit = tooShort ? before + p.text() : pending + p.text();
+            if (tooShort && !out.isEmpty() && out.get(out.size() - 1).text().equals(before)) {
+                // "有没有绑定合约,您清楚吗?" is one question, doubted as a whole, not a plain one and a doubted one.
+                Unit last = out.remove(out.size() - 1);
+                out.add(new Unit(unit, last.context()));
+                continue;
+            }
             boolean nextAsks = i + 1 < pieces.size() && asks(pieces.get(i + 1));
             boolean preamble = !p.questionMark() && !hearing.questionWords(p.text());
             if (nextAsks && preamble && hearing.kindsOf(unit).isEmpty() && !hearing.onlyChecks(unit)) {

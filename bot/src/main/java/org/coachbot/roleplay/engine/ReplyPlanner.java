@@ -59,8 +59,9 @@ public final class ReplyPlanner {
         // brush-off).
         boolean leaving = kinds.contains(MoveKind.CLOSING) || heard.farewell();
         // "那就先这样,再见" can sound like a next step to the rubric; a goodbye that names no remedy beat and no time
-        // offers nothing, and only what the agent did before it counts.
-        boolean mereGoodbye = leaving && heard.beats().isEmpty();
+        // offers nothing, and only what the agent did before it counts. Nor does one that only restates a step
+        // already offered ("每个月短信会自动发给您,再见"): it sums up, it offers nothing new to take up.
+        boolean mereGoodbye = leaving && before.beats().containsAll(heard.beats());
         boolean didSomething = didSomething(hearing, after, mereGoodbye ? heard.moves() : List.of());
         boolean letPass = !heard.plainOffence() && (heard.soundsCalm() || (leaving && didSomething));
         if (kinds.contains(MoveKind.INSULT) && !letPass) {
@@ -96,7 +97,12 @@ public final class ReplyPlanner {
         if (!heard.facts().isEmpty()) {
             cues.add(new Cue.Answer(heard.facts(), told(before, heard.facts()), !heard.unknown().isEmpty()));
         }
-        bad.stream().filter(k -> !first.contains(k) && k != MoveKind.OVER_PROMISE)
+        // A "can't" beside a step the agent offers instead ("远程不行我就安排工程师上门", "不能加微信,不过您报我工号")
+        // is taken with the step: the offer is answered first. A remedy beat the rubric hears as no solution or
+        // promise ("我们也没办法,您等一个多小时吧") is no step offered instead.
+        boolean insteadOffered = (kinds.contains(MoveKind.SOLUTION) || kinds.contains(MoveKind.PROMISE))
+                && bad.stream().allMatch(k -> k == MoveKind.NEGATIVE_LANGUAGE);
+        bad.stream().filter(k -> !first.contains(k) && k != MoveKind.OVER_PROMISE && !insteadOffered)
                 .forEach(k -> cues.add(new Cue.React(k)));
         if (scenario.silent() && !after.drawnOut()) {
             if (!heard.unknown().isEmpty() && heard.facts().isEmpty()) {
@@ -125,6 +131,9 @@ public final class ReplyPlanner {
         }
         if (!offerMade && !mereGoodbye) {
             offers(heard, kinds, cues);
+        }
+        if (insteadOffered) {
+            bad.forEach(k -> cues.add(new Cue.React(k)));
         }
         if (!amissFirst) {
             amiss.ifPresent(k -> cues.add(new Cue.React(k)));

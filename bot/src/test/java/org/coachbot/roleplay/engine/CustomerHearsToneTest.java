@@ -53,6 +53,14 @@ class CustomerHearsToneTest {
     }
 
     @Test
+    void a_goodbye_that_restates_a_step_already_offered_is_taken_as_a_goodbye() {
+        String step = "实在抱歉,我这就联系安装部门重新派单。";
+        TurnResult r = play("other-department", List.of(step), step + "那就不耽误您时间了,再见。");
+
+        assertEquals(Reaction.CLOSE, r.reaction(), r.customerLine());
+    }
+
+    @Test
     void a_silent_caller_lets_the_call_end() {
         TurnResult r = play("silent-customer", List.of("那您再考虑考虑"), "好的,想好了随时打过来,再见");
 
@@ -125,6 +133,26 @@ class CustomerHearsToneTest {
     }
 
     @Test
+    void work_put_back_on_the_customer_a_shrug_talking_down_and_an_order_to_be_quiet_are_pushed_back_on() {
+        for (String line : List.of("您自己把路由器重启一下试试吧", "押金您先自己垫上,回头再说", "师傅怎么说您就怎么弄嘛",
+                "修不修您爱修不修", "八成是您那边网线的问题", "是不是您当时填错地址了", "我讲了您也听不懂",
+                "我前面已经跟您讲过了", "主管没空见您的", "我这边也很忙的", "您别这么嚷,我听得见")) {
+            TurnResult r = play("white-screen-after-sales", List.of(), line);
+
+            assertEquals(Reaction.PUSHBACK, r.reaction(), line + " -> " + r.customerLine());
+        }
+    }
+
+    @Test
+    void a_cost_the_customer_need_not_bear_or_is_asked_about_is_not_taken_amiss() {
+        for (String line : List.of("押金不需要您自己垫。", "维修费是厂家出,还是您自己承担?")) {
+            TurnResult r = play("picky-customer", List.of(), line);
+
+            assertTrue(r.reaction().kind() != Reaction.Kind.PUSHBACK, line + " -> " + r.customerLine());
+        }
+    }
+
+    @Test
     void words_of_empathy_that_only_sound_like_a_brush_off_are_not_taken_amiss() {
         // given: a line the rubric hears as empathy and the tone classifier, by likeness only, as a brush-off
         Scenario loud = Fixtures.scenario("loud-customer");
@@ -140,6 +168,42 @@ class CustomerHearsToneTest {
 
         // then
         assertEquals(Reaction.ACKNOWLEDGE, plan.reaction(), plan.cues().toString());
+    }
+
+    @Test
+    void a_feeling_called_normal_is_understood_and_a_fault_called_normal_is_a_shrug() {
+        TurnResult feeling = play("elderly-caller", List.of(), "担心扣钱很正常,我理解。");
+        TurnResult fault = play("elderly-caller", List.of(), "这种情况很正常。");
+
+        assertTrue(feeling.reaction().kind() != Reaction.Kind.PUSHBACK, feeling.customerLine());
+        assertEquals(Reaction.PUSHBACK, fault.reaction(), fault.customerLine());
+    }
+
+    @Test
+    void a_cant_beside_a_step_offered_instead_is_taken_with_the_step() {
+        // given: a "can't" the rubric writes out, beside a solution, and beside a mere remedy beat
+        Scenario screen = Fixtures.scenario("white-screen-after-sales");
+        Session s = engine.start(screen, 1, 1, 3, NOW);
+        String line = "远程修不了,我给您安排工程师上门";
+        DetectedMove cannot = new DetectedMove(MoveKind.NEGATIVE_LANGUAGE, Polarity.BAD, "negative_cannot",
+                "attitude", line, 1);
+        DetectedMove solution = new DetectedMove(MoveKind.SOLUTION, Polarity.GOOD, "solution", "ownership", line, 1);
+        Heard instead = heard(line, List.of(cannot, solution), Set.of("repair"));
+        Heard beatOnly = heard(line, List.of(cannot), Set.of("repair"));
+
+        // when
+        ReplyPlan taken = ReplyPlanner.plan(screen, Hearing.shipped(), s.call(), s, instead, TurnContext.Moment.TALK);
+        ReplyPlan refused = ReplyPlanner.plan(screen, Hearing.shipped(), s.call(), s, beatOnly,
+                TurnContext.Moment.TALK);
+
+        // then
+        assertEquals(Reaction.ACKNOWLEDGE, taken.reaction(), taken.cues().toString());
+        assertEquals(Reaction.PUSHBACK, refused.reaction(), refused.cues().toString());
+    }
+
+    private static Heard heard(String line, List<DetectedMove> moves, Set<String> beats) {
+        return new Heard(line, moves, beats, List.of(), List.of(), false, Optional.empty(), Optional.empty(),
+                Optional.empty(), false, false, Optional.of(line), true, 0.9, Optional.empty(), false, false);
     }
 
     private TurnResult play(String scenarioId, List<String> before, String line) {

@@ -76,6 +76,21 @@ class FactFinderTest {
         assertEquals(List.of("budget"), asked.facts().stream().map(Fact::id).toList());
     }
 
+    @Test
+    void a_question_then_a_short_do_you_know_is_one_doubted_question() {
+        // given: the balance fact close enough for a plain question, not for a doubted one
+        Scenario s = Fixtures.scenario("sad-customer");
+        FactFinder finder = new FactFinder(closeness(s, Map.of("balance", 0.70)), hearing);
+
+        // when
+        FactFinder.Asked asked = finder.read(s, THRESHOLD,
+                TextNormalizer.normalize("这张卡开通过国际漫游吗,您清楚吗?"));
+
+        // then
+        assertTrue(asked.facts().isEmpty(), asked.toString());
+        assertEquals(List.of("这张卡开通过国际漫游吗您清楚吗"), asked.unknown());
+    }
+
     /** A meaning that finds each named fact's example questions this close to any line, and nothing else. */
     private static Meaning closeness(Scenario s, Map<String, Double> byFact) {
         Map<List<String>, Double> byList = new IdentityHashMap<>();
