@@ -33,7 +33,7 @@ import java.util.function.Predicate;
  * remedy beats offered and a satisfied customer add to resolution. 总分 is the weighted average held down by caps
  * the card states (a breach of policy at {@code breach_cap}, a lost customer at {@code lost_cap}, an unresolved call
  * at {@code unresolved_cap} plus its share of the remedy, a call without warmth at its warmth cap), less a penalty
- * per offending line. Courtesy and questions in a line that also offends earn nothing ("你好,安装的事不归我管" is no
+ * per offending line unless the customer ended satisfied. Courtesy and questions in a line that also offends earn nothing ("你好,安装的事不归我管" is no
  * good opening), and closing counts once there was something to close on (a satisfied customer or a step of the
  * remedy offered), so a trainee is never marked down for a close they had no chance to make. A line read out of the
  * briefing earns no good move. Only the trainee's lines and the rubric decide: the same call scores the same whichever
@@ -113,8 +113,10 @@ public final class Scorer {
                     scoring.unresolvedCap() + (int) Math.round(scoring.remedyCap() * share), "");
         }
         boolean cold = caps.cap(Adjustment.Kind.COLD, warmthCap, "");
-        // Taken off after the caps, so a lost call with four insults still scores below a lost call with one.
-        caps.deduct(scoring.badLinePenalty(), offending.size());
+        // Taken off after the caps, so a lost call with four insults still scores below a lost call with one. A slip
+        // in a call that won the customer over costs its dimension points only: trainers grade such calls on the
+        // whole, and no curt or harmful call ends with a satisfied customer.
+        caps.deduct(resolved ? 0 : scoring.badLinePenalty(), offending.size());
         Observations notes = new Observations(rubric, heard, counted, resolved && satisfiedAt > 0, cold);
         List<Scorecard.Observation> toImprove = new ArrayList<>(notes.toImprove());
         toImprove.addAll(flags(rubric, scenario, session, toImprove));

@@ -159,6 +159,30 @@ public class ScorerTest {
     }
 
     @Test
+    void a_slip_in_a_call_that_wins_the_customer_over_costs_its_dimension_points_but_no_line_penalty() {
+        List<String> slip = List.of(EXCELLENT.get(0), EXCELLENT.get(1), EXCELLENT.get(2),
+                EXCELLENT.get(3), "原来那间今晚能不能修好不好说。", EXCELLENT.get(4));
+
+        Played won = play(slip);
+
+        assertTrue(won.card().resolved(), won.card().toString());
+        assertTrue(won.card().adjustments().stream()
+                .noneMatch(a -> a.kind() == Scorecard.Adjustment.Kind.OFFENCES), won.card().toString());
+        assertTrue(won.card().observations().stream().anyMatch(o -> o.quote().equals("原来那间今晚能不能修好不好说。")),
+                won.card().observations().toString());
+        assertTrue(won.card().total() < play(EXCELLENT).card().total(), won.card().toString());
+    }
+
+    @Test
+    void the_same_slip_in_a_call_that_leaves_the_customer_unsatisfied_costs_the_line_penalty() {
+        Scorecard unresolved = scorer.score(rubric, hotel, transcript(List.of(EXCELLENT.get(0), "今晚热水恢复不好说。",
+                EXCELLENT.get(3))), Outcome.ENDED);
+
+        assertTrue(unresolved.adjustments().stream().anyMatch(a -> a.kind() == Scorecard.Adjustment.Kind.OFFENCES
+                && a.points() == rubric.scoring().badLinePenalty()), unresolved.toString());
+    }
+
+    @Test
     void the_remedy_checklist_shows_which_beats_were_offered() {
         Scorecard card = play(EXCELLENT).card();
 
