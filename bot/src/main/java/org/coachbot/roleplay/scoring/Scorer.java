@@ -32,12 +32,12 @@ import java.util.function.Predicate;
  * (bad) its points once per line up to {@code max_hits}, and every offending line costs 积极语言 its tone points; the
  * remedy beats offered and a satisfied customer add to resolution. 总分 is the weighted average held down by caps
  * the card states (a breach of policy at {@code breach_cap}, a lost customer at {@code lost_cap}, an unresolved call
- * at {@code unresolved_cap} plus its share of the remedy, a call without warmth at its warmth cap), less a penalty
- * per offending line unless the customer ended satisfied. Courtesy and questions in a line that also offends earn nothing ("你好,安装的事不归我管" is no
- * good opening), and closing counts once there was something to close on (a satisfied customer or a step of the
- * remedy offered), so a trainee is never marked down for a close they had no chance to make. A line read out of the
- * briefing earns no good move. Only the trainee's lines and the rubric decide: the same call scores the same whichever
- * persona played the customer.
+ * at {@code unresolved_cap} plus its share of the remedy, an unresolved call without warmth at its warmth cap), less
+ * a penalty per offending line unless the customer ended satisfied. Courtesy and questions in a line that also
+ * offends earn nothing ("你好,安装的事不归我管" is no good opening), and closing counts once there was something to
+ * close on (a satisfied customer or a step of the remedy offered), so a trainee is never marked down for a close they
+ * had no chance to make. A line read out of the briefing earns no good move. Only the trainee's lines and the rubric
+ * decide: the same call scores the same whichever persona played the customer.
  */
 public final class Scorer {
     /** Courtesy moves and questions that an offence in the same line cancels ("你到底想干什么?" asks nothing). */
@@ -112,7 +112,9 @@ public final class Scorer {
             caps.cap(Adjustment.Kind.UNRESOLVED,
                     scoring.unresolvedCap() + (int) Math.round(scoring.remedyCap() * share), "");
         }
-        boolean cold = caps.cap(Adjustment.Kind.COLD, warmthCap, "");
+        // Plain lines that win the customer over are not cold: the warmth cap holds down curt calls, none of which
+        // ends with a satisfied customer.
+        boolean cold = !resolved && caps.cap(Adjustment.Kind.COLD, warmthCap, "");
         // Taken off after the caps, so a lost call with four insults still scores below a lost call with one. A slip
         // in a call that won the customer over costs its dimension points only: trainers grade such calls on the
         // whole, and no curt or harmful call ends with a satisfied customer.

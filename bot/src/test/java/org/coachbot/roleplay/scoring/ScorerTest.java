@@ -183,6 +183,18 @@ public class ScorerTest {
     }
 
     @Test
+    void a_plain_call_that_wins_the_customer_over_is_not_held_down_as_cold() {
+        List<String> plain = List.of("您好,实在抱歉。", "低区1208房有热水,房间换过去。",
+                "房卡十分钟送到。", "行李员帮您搬。", "热水器是好的。", "再见。");
+
+        Played won = play(plain);
+
+        assertTrue(won.card().resolved(), won.card().toString());
+        assertTrue(won.card().adjustments().stream().noneMatch(a -> a.kind() == Scorecard.Adjustment.Kind.COLD),
+                won.card().toString());
+    }
+
+    @Test
     void the_remedy_checklist_shows_which_beats_were_offered() {
         Scorecard card = play(EXCELLENT).card();
 
