@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * (bad) its points once per line up to {@code max_hits}, and every offending line costs 积极语言 its tone points; the
  * remedy beats offered and a satisfied customer add to resolution. 总分 is the weighted average held down by caps
  * the card states (a breach of policy at {@code breach_cap}, a lost customer at {@code lost_cap}, an unresolved call
- * at {@code unresolved_cap} plus its share of the remedy, an unresolved call without warmth at its warmth cap), less
+ * at {@code unresolved_cap} plus its share of the remedy, an unresolved call without warmth at its warmth cap, where
+ * each offending line takes back half a warm one), less
  * a penalty per offending line unless the customer ended satisfied. Courtesy and questions in a line that also
  * offends earn nothing ("你好,安装的事不归我管" is no good opening), and closing counts once there was something to
  * close on (a satisfied customer or a step of the remedy offered), so a trainee is never marked down for a close they
@@ -100,8 +101,10 @@ public final class Scorer {
         }
         long warmLines = counted.stream().filter(m -> !m.kind().bad() && !offending.contains(m.turn()))
                 .mapToInt(DetectedMove::turn).distinct().count();
+        // Each offending line takes back half a warm one: a curt call that says "您好" and "抱歉" between its
+        // brush-offs is still cold, while one slip among warm lines barely moves the cap.
         int warmthCap = scoring.warmthCap(session.traineeTurns() == 0 ? 0
-                : warmLines / (double) session.traineeTurns());
+                : Math.max(0, warmLines - offending.size() / 2.0) / session.traineeTurns());
         int average = (int) Math.round(weighted / weights);
         Caps caps = new Caps(average);
         breach(rubric, heard).ifPresent(m -> caps.cap(Adjustment.Kind.BREACH, scoring.breachCap(), m.quote()));

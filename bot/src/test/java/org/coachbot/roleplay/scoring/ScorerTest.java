@@ -195,6 +195,22 @@ public class ScorerTest {
     }
 
     @Test
+    void polite_words_between_brush_offs_do_not_lift_the_warmth_cap() {
+        List<String> mixed = List.of("您好,这里是前台。", "那是工程部的事。", "不好意思。", "随便你,爱投诉就投诉。",
+                "请问您住几号房间?", "我也没办法。");
+        List<String> plain = List.of("您好,这里是前台。", "嗯。", "不好意思。", "好的。", "请问您住几号房间?", "嗯。");
+
+        Scorecard curt = scorer.score(rubric, hotel, transcript(mixed), Outcome.ENDED);
+        Scorecard quiet = scorer.score(rubric, hotel, transcript(plain), Outcome.ENDED);
+
+        // three warm lines in six: without offences the warmth cap lets the call through, with three it holds it down
+        assertTrue(quiet.adjustments().stream().noneMatch(a -> a.kind() == Scorecard.Adjustment.Kind.COLD),
+                quiet.toString());
+        assertTrue(curt.adjustments().stream().anyMatch(a -> a.kind() == Scorecard.Adjustment.Kind.COLD
+                && a.points() < rubric.scoring().warmthCap(3 / 6.0)), curt.toString());
+    }
+
+    @Test
     void the_remedy_checklist_shows_which_beats_were_offered() {
         Scorecard card = play(EXCELLENT).card();
 
