@@ -211,6 +211,17 @@ public class ScorerTest {
     }
 
     @Test
+    void a_call_that_asks_nothing_because_the_caller_said_it_all_still_scores_as_excellent() {
+        List<String> noQuestion = List.of(EXCELLENT.get(0), EXCELLENT.get(2), EXCELLENT.get(3), "不客气,祝您晚安。");
+
+        Played played = play(noQuestion);
+
+        assertTrue(played.card().dimensions().stream().anyMatch(d -> d.id().equals("questioning")
+                && d.score() == rubric.dimension("questioning").orElseThrow().baseline()), played.card().toString());
+        assertTrue(played.card().total() >= 85, played.card().toString());
+    }
+
+    @Test
     void the_remedy_checklist_shows_which_beats_were_offered() {
         Scorecard card = play(EXCELLENT).card();
 
