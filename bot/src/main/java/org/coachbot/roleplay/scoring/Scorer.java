@@ -32,12 +32,13 @@ import java.util.function.Predicate;
  * (bad) its points once per line up to {@code max_hits}, and every offending line costs 积极语言 its tone points; the
  * remedy beats offered and a satisfied customer add to resolution. 总分 is the weighted average held down by caps
  * the card states (a breach of policy at {@code breach_cap}, a lost customer at {@code lost_cap}, an unresolved call
- * at {@code unresolved_cap} plus its share of the remedy, a call without warmth at its warmth cap), less a penalty
- * per offending line. Courtesy and questions in a line that also offends earn nothing ("你好,安装的事不归我管" is no
- * good opening), and closing counts once there was something to close on (a satisfied customer or a step of the
- * remedy offered), so a trainee is never marked down for a close they had no chance to make. A line read out of the
- * briefing earns no good move. Only the trainee's lines and the rubric decide: the same call scores the same whichever
- * persona played the customer.
+ * at {@code unresolved_cap} plus its share of the remedy, an unresolved call without warmth at its warmth cap, where
+ * each offending line takes back half a warm one), less
+ * a penalty per offending line unless the customer ended satisfied. Courtesy and questions in a line that also
+ * offends earn nothing ("你好,安装的事不归我管" is no good opening), and closing counts once there was something to
+ * close on (a satisfied customer or a step of the remedy offered), so a trainee is never marked down for a close they
+ * had no chance to make. A line read out of the briefing earns no good move. Only the trainee's lines and the rubric
+ * decide: the same call scores the same whichever persona played the customer.
  */
 public final class Scorer {
     /** Courtesy moves and questions that an offence in the same line cancels ("你到底想干什么?" asks nothing). */
@@ -100,8 +101,10 @@ public final class Scorer {
         }
         long warmLines = counted.stream().filter(m -> !m.kind().bad() && !offending.contains(m.turn()))
                 .mapToInt(DetectedMove::turn).distinct().count();
+        // Each offending line takes back half a warm one: a curt call that says "您好" and "抱歉" between its
+        // brush-offs is still cold, while one slip among warm lines barely moves the cap.
         int warmthCap = scoring.warmthCap(session.traineeTurns() == 0 ? 0
-                : warmLines / (double) session.traineeTurns());
+                : Math.max(0, warmLines - offending.size() / 2.0) / session.traineeTurns());
         int average = (int) Math.round(weighted / weights);
         Caps caps = new Caps(average);
         breach(rubric, heard).ifPresent(m -> caps.cap(Adjustment.Kind.BREACH, scoring.breachCap(), m.quote()));
@@ -112,9 +115,13 @@ public final class Scorer {
             caps.cap(Adjustment.Kind.UNRESOLVED,
                     scoring.unresolvedCap() + (int) Math.round(scoring.remedyCap() * share), "");
         }
-        boolean cold = caps.cap(Adjustment.Kind.COLD, warmthCap, "");
-        // Taken off after the caps, so a lost call with four insults still scores below a lost call with one.
-        caps.deduct(scoring.badLinePenalty(), offending.size());
+        // Plain lines that win the customer over are not cold: the warmth cap holds down curt calls, none of which
+        // ends with a satisfied customer.
+        boolean cold = !resolved && caps.cap(Adjustment.Kind.COLD, warmthCap, "");
+        // Taken off after the caps, so a lost call with four insults still scores below a lost call with one. A slip
+        // in a call that won the customer over costs its dimension points only: trainers grade such calls on the
+        // whole, and no curt or harmful call ends with a satisfied customer.
+        caps.deduct(resolved ? 0 : scoring.badLinePenalty(), offending.size());
         Observations notes = new Observations(rubric, heard, counted, resolved && satisfiedAt > 0, cold);
         List<Scorecard.Observation> toImprove = new ArrayList<>(notes.toImprove());
         toImprove.addAll(flags(rubric, scenario, session, toImprove));

@@ -159,6 +159,69 @@ public class ScorerTest {
     }
 
     @Test
+    void a_slip_in_a_call_that_wins_the_customer_over_costs_its_dimension_points_but_no_line_penalty() {
+        List<String> slip = List.of(EXCELLENT.get(0), EXCELLENT.get(1), EXCELLENT.get(2),
+                EXCELLENT.get(3), "原来那间今晚能不能修好不好说。", EXCELLENT.get(4));
+
+        Played won = play(slip);
+
+        assertTrue(won.card().resolved(), won.card().toString());
+        assertTrue(won.card().adjustments().stream()
+                .noneMatch(a -> a.kind() == Scorecard.Adjustment.Kind.OFFENCES), won.card().toString());
+        assertTrue(won.card().observations().stream().anyMatch(o -> o.quote().equals("原来那间今晚能不能修好不好说。")),
+                won.card().observations().toString());
+        assertTrue(won.card().total() < play(EXCELLENT).card().total(), won.card().toString());
+    }
+
+    @Test
+    void the_same_slip_in_a_call_that_leaves_the_customer_unsatisfied_costs_the_line_penalty() {
+        Scorecard unresolved = scorer.score(rubric, hotel, transcript(List.of(EXCELLENT.get(0), "今晚热水恢复不好说。",
+                EXCELLENT.get(3))), Outcome.ENDED);
+
+        assertTrue(unresolved.adjustments().stream().anyMatch(a -> a.kind() == Scorecard.Adjustment.Kind.OFFENCES
+                && a.points() == rubric.scoring().badLinePenalty()), unresolved.toString());
+    }
+
+    @Test
+    void a_plain_call_that_wins_the_customer_over_is_not_held_down_as_cold() {
+        List<String> plain = List.of("您好,实在抱歉。", "低区1208房有热水,房间换过去。",
+                "房卡十分钟送到。", "行李员帮您搬。", "热水器是好的。", "再见。");
+
+        Played won = play(plain);
+
+        assertTrue(won.card().resolved(), won.card().toString());
+        assertTrue(won.card().adjustments().stream().noneMatch(a -> a.kind() == Scorecard.Adjustment.Kind.COLD),
+                won.card().toString());
+    }
+
+    @Test
+    void polite_words_between_brush_offs_do_not_lift_the_warmth_cap() {
+        List<String> mixed = List.of("您好,这里是前台。", "那是工程部的事。", "不好意思。", "随便你,爱投诉就投诉。",
+                "请问您住几号房间?", "我也没办法。");
+        List<String> plain = List.of("您好,这里是前台。", "嗯。", "不好意思。", "好的。", "请问您住几号房间?", "嗯。");
+
+        Scorecard curt = scorer.score(rubric, hotel, transcript(mixed), Outcome.ENDED);
+        Scorecard quiet = scorer.score(rubric, hotel, transcript(plain), Outcome.ENDED);
+
+        // three warm lines in six: without offences the warmth cap lets the call through, with three it holds it down
+        assertTrue(quiet.adjustments().stream().noneMatch(a -> a.kind() == Scorecard.Adjustment.Kind.COLD),
+                quiet.toString());
+        assertTrue(curt.adjustments().stream().anyMatch(a -> a.kind() == Scorecard.Adjustment.Kind.COLD
+                && a.points() < rubric.scoring().warmthCap(3 / 6.0)), curt.toString());
+    }
+
+    @Test
+    void a_call_that_asks_nothing_because_the_caller_said_it_all_still_scores_as_excellent() {
+        List<String> noQuestion = List.of(EXCELLENT.get(0), EXCELLENT.get(2), EXCELLENT.get(3), "不客气,祝您晚安。");
+
+        Played played = play(noQuestion);
+
+        assertTrue(played.card().dimensions().stream().anyMatch(d -> d.id().equals("questioning")
+                && d.score() == rubric.dimension("questioning").orElseThrow().baseline()), played.card().toString());
+        assertTrue(played.card().total() >= 85, played.card().toString());
+    }
+
+    @Test
     void the_remedy_checklist_shows_which_beats_were_offered() {
         Scorecard card = play(EXCELLENT).card();
 
