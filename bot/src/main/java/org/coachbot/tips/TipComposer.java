@@ -263,9 +263,10 @@ public final class TipComposer {
     }
 
     /**
-     * For a question about how to handle a situation, each way to say the answer led by the training material's
-     * principles the section applies, before the same ways without them: an agent sees at a glance what in their
-     * training the situation calls for, and the line to say stays.
+     * For a question about how to handle a situation (how, what to say, whether one may), each way to say the
+     * answer with the training material's principles the section applies on a line of their own (first, or after
+     * the yes or no), before the same ways without them: an agent sees at a glance what in their training the
+     * situation calls for, and the line to say stays.
      */
     private List<List<Piece>> grounded(List<String> named, List<List<Piece>> bodies, QuestionForm form) {
         if (form == QuestionForm.LIST || form == QuestionForm.WHAT || named.isEmpty()) {
@@ -274,9 +275,9 @@ public final class TipComposer {
         Piece principles = new Piece(texts.get("tip.principles", String.join(";", named)), false, true);
         List<List<Piece>> out = new ArrayList<>();
         for (List<Piece> body : bodies) {
-            List<Piece> led = new ArrayList<>();
-            led.add(principles);
-            led.addAll(body);
+            List<Piece> led = new ArrayList<>(body);
+            // A yes-or-no question is answered first; the principles follow the stance.
+            led.add(form == QuestionForm.YES_NO && !body.isEmpty() ? 1 : 0, principles);
             out.add(led);
         }
         out.addAll(bodies);
@@ -506,11 +507,11 @@ public final class TipComposer {
     /**
      * Text of the glance and the part of the section it came from.
      *
-     * @param apart whether what follows starts on a line of its own
+     * @param ownLine whether it stands on a line of its own, as the principles do
      */
-    private record Piece(String text, boolean editorial, boolean apart) {
+    private record Piece(String text, boolean editorial, boolean ownLine) {
         Piece(String text, boolean editorial) {
-            this(text, editorial, text.contains("\n"));
+            this(text, editorial, false);
         }
     }
 
@@ -558,9 +559,9 @@ public final class TipComposer {
         StringBuilder out = new StringBuilder();
         boolean afterList = false;
         for (Piece p : pieces) {
-            out.append(afterList ? "\n" : "").append(Html.escape(p.text()))
+            out.append(afterList || p.ownLine() && !out.isEmpty() ? "\n" : "").append(Html.escape(p.text()))
                     .append(p.editorial() ? texts.get("tip.editorial") : "");
-            afterList = p.apart();
+            afterList = p.ownLine() || p.text().contains("\n");
         }
         return out.toString();
     }
