@@ -40,7 +40,8 @@ class AnswerQualityTest {
     @Test
     void should_answer_most_tuned_questions_with_their_first_and_most_key_points() {
         AnswerQuality q = BY_SET.get("tuned answers-t.tsv");
-        assertTrue(q.mostlyRate() >= 0.78, () -> "tuned: " + q.mostlyRate());
+        assertTrue(q.mostlyRate() >= 0.81, () -> "tuned: " + q.mostlyRate());
+        assertTrue(q.answerRate() >= 0.70, () -> "tuned, every key point: " + q.answerRate());
     }
 
     @Test
@@ -56,7 +57,11 @@ class AnswerQualityTest {
 
     @Test
     void should_keep_the_held_out_figures_from_falling() {
-        BY_SET.entrySet().stream().filter(e -> e.getKey().startsWith("held out")).forEach(e ->
-                assertTrue(e.getValue().mostlyRate() >= 0.53, () -> e.getKey() + ": " + e.getValue().mostlyRate()));
+        // Measured with the principles line: first and most g 0.689, h 0.632; every key point g 0.536, h 0.539.
+        BY_SET.entrySet().stream().filter(e -> e.getKey().startsWith("held out")).forEach(e -> {
+            assertTrue(e.getValue().mostlyRate() >= 0.61, () -> e.getKey() + ": " + e.getValue().mostlyRate());
+            assertTrue(e.getValue().answerRate() >= 0.52, () -> e.getKey() + ", every key point: "
+                    + e.getValue().answerRate());
+        });
     }
 }
