@@ -112,7 +112,7 @@ public final class TipComposer {
         SentencePicker picker = new SentencePicker(section, scores, asked);
         Fill fill = new Fill(hits, scores, asked);
         if (form == QuestionForm.SAY) {
-            Optional<Glance> say = say(section, picker);
+            Optional<Glance> say = say(section, picker, principles(fill, section, picker));
             if (say.isPresent()) {
                 return say.get();
             }
@@ -225,10 +225,10 @@ public final class TipComposer {
     }
 
     /**
-     * For a question about what to say: the lines closest to it first (two when they fit), then the instruction
-     * they come with; empty when the section has no line to say.
+     * For a question about what to say: the principles the situation calls on when they fit, the lines closest to
+     * it (two when they fit), then the instruction they come with; empty when the section has no line to say.
      */
-    private Optional<Glance> say(Section section, SentencePicker picker) {
+    private Optional<Glance> say(Section section, SentencePicker picker, List<String> principles) {
         List<SectionReading.Line> lines = picker.lines();
         if (lines.isEmpty()) {
             return Optional.empty();
@@ -240,26 +240,38 @@ public final class TipComposer {
             choices.add(lines.subList(0, 2));
         }
         choices.add(lines.subList(0, 1));
-        for (boolean withHow : new boolean[]{true, false}) {
-            for (List<SectionReading.Line> chosen : choices) {
-                StringBuilder out = new StringBuilder(Html.bold(section.title()));
-                for (int i = 0; i < chosen.size(); i++) {
-                    SectionReading.Line l = chosen.get(i);
-                    out.append('\n').append(Html.bold(texts.get(i == 0 ? "tip.say.label" : "tip.say.also")))
-                            .append(Html.escape(texts.get("tip.say", l.text())))
-                            .append(l.editorial() ? texts.get("tip.editorial") : "");
-                }
-                if (withHow && how.isPresent()) {
-                    out.append('\n').append(Html.escape(how.get().text()))
-                            .append(how.get().editorial() ? texts.get("tip.editorial") : "");
-                }
-                String html = out.append('\n').append(source(section)).toString();
-                if (Html.toPlain(html).length() <= maxChars) {
-                    return Optional.of(new Glance(html, section));
+        List<Optional<String>> heads = new ArrayList<>();
+        if (!principles.isEmpty()) {
+            heads.add(Optional.of(texts.get("tip.principles", String.join(";", principles))));
+        }
+        heads.add(Optional.empty());
+        for (Optional<String> head : heads) {
+            for (boolean withHow : new boolean[]{true, false}) {
+                for (List<SectionReading.Line> chosen : choices) {
+                    String html = sayText(section, head, chosen, withHow ? how : Optional.empty());
+                    if (Html.toPlain(html).length() <= maxChars) {
+                        return Optional.of(new Glance(html, section));
+                    }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** A what-to-say glance: title, principles if any, the lines, the instruction if any, the source. */
+    private String sayText(Section section, Optional<String> principles, List<SectionReading.Line> chosen,
+                           Optional<Piece> how) {
+        StringBuilder out = new StringBuilder(Html.bold(section.title()));
+        principles.ifPresent(p -> out.append('\n').append(Html.escape(p)));
+        for (int i = 0; i < chosen.size(); i++) {
+            SectionReading.Line l = chosen.get(i);
+            out.append('\n').append(Html.bold(texts.get(i == 0 ? "tip.say.label" : "tip.say.also")))
+                    .append(Html.escape(texts.get("tip.say", l.text())))
+                    .append(l.editorial() ? texts.get("tip.editorial") : "");
+        }
+        how.ifPresent(h -> out.append('\n').append(Html.escape(h.text()))
+                .append(h.editorial() ? texts.get("tip.editorial") : ""));
+        return out.append('\n').append(source(section)).toString();
     }
 
     /**

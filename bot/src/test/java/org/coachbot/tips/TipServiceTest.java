@@ -190,11 +190,14 @@ class TipServiceTest {
         // when
         String how = plain(ask(tips(covering(liar)), "客户骂我们是骗子怎么办"));
         String what = plain(ask(tips(covering(liar)), "客户说骗子是什么意思"));
+        String say = plain(ask(tips(covering(liar)), "客户骂我们是骗子 我该怎么回答"));
 
         // then
         assertTrue(how.startsWith("客户说\"你们就是骗子\"\n相关原则:处变不惊;忍耐与宽容;先聆听客户倾诉,再抚慰情绪\n"), how);
         assertTrue(how.contains("可以这样说:「您说说是哪笔订单,我帮您逐条查清楚。」"), how);
         assertFalse(what.contains("相关原则"), "a question about what something is gets no principles: " + what);
+        assertTrue(say.startsWith("客户说\"你们就是骗子\"\n相关原则:处变不惊;忍耐与宽容;先聆听客户倾诉,再抚慰情绪\n可以这样说:"),
+                say);
     }
 
     @Test
