@@ -60,11 +60,7 @@ public record Section(String id, String file, String topic, String title, String
      */
     public List<Paragraph> paragraphs() {
         List<Paragraph> out = new ArrayList<>();
-        for (String block : body.strip().split("\n\\s*\n")) {
-            String text = block.strip();
-            if (text.isEmpty() || PRINCIPLES.matcher(text).find()) {
-                continue;
-            }
+        for (String text : blocks(false)) {
             boolean editorial = text.startsWith(EDITORIAL_MARK);
             out.add(new Paragraph(editorial ? text.substring(EDITORIAL_MARK.length()).strip() : text, editorial));
         }
@@ -73,13 +69,7 @@ public record Section(String id, String file, String topic, String title, String
 
     /** The body without the paragraph naming its principles: what retrieval reads. */
     public String prose() {
-        List<String> kept = new ArrayList<>();
-        for (String block : body.strip().split("\n\\s*\n")) {
-            if (!PRINCIPLES.matcher(block.strip()).find()) {
-                kept.add(block);
-            }
-        }
-        return String.join("\n\n", kept);
+        return String.join("\n\n", blocks(false));
     }
 
     /**
@@ -87,20 +77,30 @@ public record Section(String id, String file, String topic, String title, String
      * important first; empty when it has none.
      */
     public List<String> principles() {
-        for (String block : body.strip().split("\n\\s*\n")) {
-            Matcher m = PRINCIPLES.matcher(block.strip());
-            if (m.find()) {
-                List<String> out = new ArrayList<>();
-                for (String p : block.strip().substring(m.end()).split("[;;]")) {
-                    String name = p.strip().replaceAll("[。.]$", "").strip();
-                    if (!name.isEmpty()) {
-                        out.add(name);
-                    }
+        List<String> out = new ArrayList<>();
+        for (String block : blocks(true).stream().limit(1).toList()) {
+            Matcher m = PRINCIPLES.matcher(block);
+            m.find();
+            for (String p : block.substring(m.end()).split("[;;]")) {
+                String name = p.strip().replaceAll("[。.]$", "").strip();
+                if (!name.isEmpty()) {
+                    out.add(name);
                 }
-                return out;
             }
         }
-        return List.of();
+        return out;
+    }
+
+    /** The body's non-empty blocks between blank lines, stripped: the principles paragraph, or all the others. */
+    private List<String> blocks(boolean principles) {
+        List<String> out = new ArrayList<>();
+        for (String block : body.strip().split("\n\\s*\n")) {
+            String text = block.strip();
+            if (!text.isEmpty() && PRINCIPLES.matcher(text).find() == principles) {
+                out.add(text);
+            }
+        }
+        return out;
     }
 
     /** Whether every paragraph is the editors' own, i.e. the seeds say nothing on this. */
