@@ -111,13 +111,14 @@ public final class TipComposer {
         Section section = ranking.get(0);
         SentencePicker picker = new SentencePicker(section, scores, asked);
         Fill fill = new Fill(hits, scores, asked);
+        Optional<String> principles = principles(fill, section, picker);
         if (form == QuestionForm.SAY) {
-            Optional<Glance> say = say(section, picker, principles(fill, section, picker));
+            Optional<Glance> say = say(section, picker, principles);
             if (say.isPresent()) {
                 return say.get();
             }
         }
-        List<List<Piece>> bodies = grounded(principles(fill, section, picker), bodies(picker, form), form);
+        List<List<Piece>> bodies = grounded(principles, bodies(picker, form), form);
         List<SectionReading.Line> lines = picker.lines();
         for (List<Piece> pieces : bodies) {
             for (SectionReading.Line line : lines) {
@@ -193,12 +194,17 @@ public final class TipComposer {
      * without sentence scores, since words alone cannot tell a neighbour that answers from one that does not.
      */
     private static List<Hit> companions(Fill fill, Section section, SentencePicker picker) {
+        return companions(fill, section, picker, COMPANION_HIT_GAP);
+    }
+
+    /** The next {@link #COMPANIONS} sections ranked within {@code gap} of the first; none without sentence scores. */
+    private static List<Hit> companions(Fill fill, Section section, SentencePicker picker, double gap) {
         if (fill.hits().isEmpty() || !picker.byMeaning()) {
             return List.of();
         }
         double top = fill.hits().get(0).score();
         return fill.hits().stream().filter(h -> !h.section().id().equals(section.id()))
-                .filter(h -> top - h.score() <= COMPANION_HIT_GAP).limit(COMPANIONS).toList();
+                .filter(h -> top - h.score() <= gap).limit(COMPANIONS).toList();
     }
 
     /** The pieces and the further sentences of the glance's own section and of others, as text. */
@@ -228,7 +234,7 @@ public final class TipComposer {
      * For a question about what to say: the principles the situation calls on when they fit, the lines closest to
      * it (two when they fit), then the instruction they come with; empty when the section has no line to say.
      */
-    private Optional<Glance> say(Section section, SentencePicker picker, List<String> principles) {
+    private Optional<Glance> say(Section section, SentencePicker picker, Optional<String> principles) {
         List<SectionReading.Line> lines = picker.lines();
         if (lines.isEmpty()) {
             return Optional.empty();
@@ -240,11 +246,8 @@ public final class TipComposer {
             choices.add(lines.subList(0, 2));
         }
         choices.add(lines.subList(0, 1));
-        List<Optional<String>> heads = new ArrayList<>();
-        if (!principles.isEmpty()) {
-            heads.add(Optional.of(texts.get("tip.principles", String.join(";", principles))));
-        }
-        heads.add(Optional.empty());
+        List<Optional<String>> heads = principles.isPresent() ? List.of(principles, Optional.empty())
+                : List.of(Optional.empty());
         for (Optional<String> head : heads) {
             for (boolean withHow : new boolean[]{true, false}) {
                 for (List<SectionReading.Line> chosen : choices) {
@@ -280,11 +283,11 @@ public final class TipComposer {
      * the yes or no), before the same ways without them: an agent sees at a glance what in their training the
      * situation calls for, and the line to say stays.
      */
-    private List<List<Piece>> grounded(List<String> named, List<List<Piece>> bodies, QuestionForm form) {
+    private List<List<Piece>> grounded(Optional<String> named, List<List<Piece>> bodies, QuestionForm form) {
         if (form == QuestionForm.LIST || form == QuestionForm.WHAT || named.isEmpty()) {
             return bodies;
         }
-        Piece principles = new Piece(texts.get("tip.principles", String.join(";", named)), false, true);
+        Piece principles = new Piece(named.get(), false, true);
         List<List<Piece>> out = new ArrayList<>();
         for (List<Piece> body : bodies) {
             List<Piece> led = new ArrayList<>(body);
@@ -297,23 +300,20 @@ public final class TipComposer {
     }
 
     /**
-     * The principles the section applies, then those of the next sections retrieval found within
-     * {@link #PRINCIPLES_HIT_GAP}, each once, at most {@link #PRINCIPLES} of them.
+     * The principles line: those the section applies, then those of the next sections retrieval found within
+     * {@link #PRINCIPLES_HIT_GAP}, each once, at most {@link #PRINCIPLES} of them; empty when none are named.
      */
-    private static List<String> principles(Fill fill, Section section, SentencePicker picker) {
+    private Optional<String> principles(Fill fill, Section section, SentencePicker picker) {
         Set<String> out = new LinkedHashSet<>(section.principles());
-        if (picker.byMeaning() && !fill.hits().isEmpty()) {
-            double top = fill.hits().get(0).score();
-            fill.hits().stream().filter(h -> !h.section().id().equals(section.id()))
-                    .filter(h -> top - h.score() <= PRINCIPLES_HIT_GAP).limit(COMPANIONS)
-                    .flatMap(h -> h.section().principles().stream()).forEach(p -> {
-                        if (out.size() < PRINCIPLES && String.join(";", out).length() + 1 + p.length()
-                                <= PRINCIPLES_CHARS) {
-                            out.add(p);
-                        }
-                    });
-        }
-        return List.copyOf(out);
+        companions(fill, section, picker, PRINCIPLES_HIT_GAP).stream()
+                .flatMap(h -> h.section().principles().stream()).forEach(p -> {
+                    if (out.size() < PRINCIPLES && String.join(";", out).length() + 1 + p.length()
+                            <= PRINCIPLES_CHARS) {
+                        out.add(p);
+                    }
+                });
+        return out.isEmpty() ? Optional.empty()
+                : Optional.of(texts.get("tip.principles", String.join(";", out)));
     }
 
     /** The ways to say the answer, richest first, each shorter than or as long as the one before. */
